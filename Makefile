@@ -1,0 +1,47 @@
+# The ketamine treatment explorer. `make run` and `make test` are all a new user needs.
+SWIFT   ?= swift
+BUILD   := .build/release
+BIN     := $(BUILD)/ketamine-explorer
+CONTENT := Assets/content/en
+PREFIX  ?= /usr/local
+# Static Swift runtime: faster start-up and less memory (see `make bench`).
+RELEASE_FLAGS := -c release --static-swift-stdlib
+
+.PHONY: all deps build run test lint bench install uninstall clean
+
+all: build
+
+deps:
+	@scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer
+
+run: build
+	$(BIN)
+
+lint: build
+	$(BIN) lint $(CONTENT)
+
+# Every test: content, update, screen goldens, and the real binary in tmux.
+test: deps
+	@scripts/ensure-deps.sh test
+	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer
+	$(BIN) lint $(CONTENT)
+	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test
+
+bench: build
+	@scripts/ensure-deps.sh bench
+	python3 bench/bench.py --binary $(BIN) --content $(CONTENT)
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ketamine-explorer
+	cp -R $(CONTENT) $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/ketamine-explorer
+	rm -rf $(DESTDIR)$(PREFIX)/share/ketamine-explorer
+
+clean:
+	rm -rf .build

@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ketamine-explorer",
+    products: [
+        .executable(name: "ketamine-explorer", targets: ["ketamine-explorer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only C: ncursesw through a shim header. Only `Terminal` imports it.
+        .systemLibrary(
+            name: "CNcursesW",
+            path: "Sources/CNcursesW",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Content types, YAML loading and validation. No UI.
+        .target(name: "ContentModel", dependencies: ["Yams", "TermRender"]),
+        // Cells, buffers, rectangles, display width, wrapping, themes. Pure Swift.
+        .target(name: "TermRender"),
+        // AppState, Msg, the pure update function, the keymap.
+        .target(name: "ExplorerCore", dependencies: ["ContentModel", "TermRender"]),
+        // view(state, size) -> Buffer, and the plain-text rendering of panels.
+        .target(name: "ExplorerUI", dependencies: ["ContentModel", "ExplorerCore", "TermRender"]),
+        // The backend: terminal checks, signals, ncurses drawing and keys.
+        .target(name: "Terminal", dependencies: ["CNcursesW", "TermRender", "ExplorerCore"]),
+        .executableTarget(
+            name: "ketamine-explorer",
+            dependencies: [
+                "ContentModel", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "TermRender"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "TermRenderTests", dependencies: ["TermRender"]),
+        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ExplorerUI", "ContentModel"]),
+        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender"],
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests"),
+    ]
+)

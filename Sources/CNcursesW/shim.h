@@ -1,0 +1,39 @@
+/* The only C in the project. Swift cannot import curses macros or use C globals under
+   Swift 6 strict concurrency, so this header wraps the few we need as static inline
+   functions. systemLibrary targets take no cSettings, so the feature macros live here. */
+#ifndef KETAMINE_EXPLORER_SHIM_H
+#define KETAMINE_EXPLORER_SHIM_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <stdio.h>
+#include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+static inline WINDOW *kx_stdscr(void) { return stdscr; }
+static inline FILE *kx_stdin(void) { return stdin; }
+static inline FILE *kx_stdout(void) { return stdout; }
+static inline TERMINAL *kx_cur_term(void) { return cur_term; }
+
+static inline attr_t kx_A_NORMAL(void) { return A_NORMAL; }
+static inline attr_t kx_A_BOLD(void) { return A_BOLD; }
+static inline attr_t kx_A_UNDERLINE(void) { return A_UNDERLINE; }
+static inline attr_t kx_A_REVERSE(void) { return A_REVERSE; }
+static inline attr_t kx_A_DIM(void) { return A_DIM; }
+
+static inline int kx_colors(void) { return COLORS; }
+static inline int kx_color_pairs(void) { return COLOR_PAIRS; }
+
+/* tigetstr returns (char *)-1 for "not a string capability" and NULL for "absent". */
+static inline int kx_has_string_capability(const char *name) {
+    char *value = tigetstr((char *)name);
+    return value != NULL && value != (char *)-1;
+}
+static inline const char *kx_string_capability(const char *name) {
+    char *value = tigetstr((char *)name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}
+
+#endif

@@ -1,0 +1,74 @@
+import TermRender
+
+/// A whole content pack, loaded and validated. Immutable: the explorer never changes it.
+public struct ContentPack: Sendable {
+    /// The files a pack is made of, with the name each one's root has in field paths.
+    public enum File: String, CaseIterable, Sendable {
+        case pack = "pack.yaml"
+        case sources = "sources.yaml"
+        case glossary = "glossary.yaml"
+        case topics = "topics.yaml"
+        case symptoms = "symptoms.yaml"
+        case causes = "causes.yaml"
+        case comparison = "comparison.yaml"
+
+        var rootName: String { String(rawValue.prefix { $0 != "." }) }
+    }
+
+    public let directory: String
+    public let info: PackInfo
+    public let sources: [Source]
+    public let glossary: [GlossaryEntry]
+    public let topics: [Topic]
+    public let symptoms: [ListEntry]
+    public let causes: [ListEntry]
+    public let comparison: Comparison
+
+    private let sourceNumbers: [String: Int]
+    private let glossaryIndex: [String: Int]
+    private let topicIndex: [String: Int]
+
+    init(directory: String, info: PackInfo, sources: [Source], glossary: [GlossaryEntry], topics: [Topic],
+         symptoms: [ListEntry], causes: [ListEntry], comparison: Comparison) {
+        self.directory = directory
+        self.info = info
+        self.sources = sources
+        self.glossary = glossary
+        self.topics = topics
+        self.symptoms = symptoms
+        self.causes = causes
+        self.comparison = comparison
+        var numbers: [String: Int] = [:]
+        for (index, source) in sources.enumerated() where numbers[source.id] == nil { numbers[source.id] = index + 1 }
+        sourceNumbers = numbers
+        var terms: [String: Int] = [:]
+        for (index, entry) in glossary.enumerated() {
+            for name in entry.names where terms[Self.termKey(name)] == nil { terms[Self.termKey(name)] = index }
+        }
+        glossaryIndex = terms
+        var topicsByID: [String: Int] = [:]
+        for (index, topic) in topics.enumerated() where topicsByID[topic.id] == nil { topicsByID[topic.id] = index }
+        topicIndex = topicsByID
+    }
+
+    /// Reads every file of the pack in `directory` and validates it. Throws every problem
+    /// found, each naming its file, line and field.
+    public static func load(from directory: String) throws(ContentErrors) -> ContentPack {
+        var loader = PackLoader(directory: directory)
+        return try loader.load()
+    }
+
+    /// The number a source is shown with ("Sources: 1, 3"), from 1.
+    public func sourceNumber(_ id: String) -> Int? { sourceNumbers[id] }
+
+    public func source(_ id: String) -> Source? { sourceNumbers[id].map { sources[$0 - 1] } }
+
+    /// The glossary entry a `[[term]]` link points to, ignoring case.
+    public func glossaryEntry(for term: String) -> GlossaryEntry? {
+        glossaryIndex[Self.termKey(term)].map { glossary[$0] }
+    }
+
+    public func topicIndex(of id: String) -> Int? { topicIndex[id] }
+
+    static func termKey(_ term: String) -> String { term.lowercased() }
+}

@@ -1,0 +1,274 @@
+import TermRender
+
+/// Loads the files of a pack, then checks everything decoding alone cannot: ids, references,
+/// links, dates and forbidden characters. Collects every problem rather than stopping at the
+/// first, so one `lint` run shows the whole list.
+struct PackLoader {
+    let directory: String
+    private var issues: [ContentIssue] = []
+    private var documents: [ContentPack.File: YAMLDocument] = [:]
+
+    init(directory: String) {
+        self.directory = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+    }
+
+    mutating func load() throws(ContentErrors) -> ContentPack {
+        let info = decode(.pack, PackInfo.self)
+        let sources = decode(.sources, [Source].self)
+        let glossary = decode(.glossary, [GlossaryEntry].self)
+        let topics = decode(.topics, [Topic].self)
+        let symptoms = decode(.symptoms, [ListEntry].self)
+        let causes = decode(.causes, [ListEntry].self)
+        let comparison = decode(.comparison, Comparison.self)
+        guard let info, let sources, let glossary, let topics, let symptoms, let causes, let comparison else {
+            throw ContentErrors(issues)
+        }
+        let pack = ContentPack(directory: directory, info: info, sources: sources, glossary: glossary,
+                               topics: topics, symptoms: symptoms, causes: causes, comparison: comparison)
+        validate(pack)
+        guard issues.isEmpty else { throw ContentErrors(issues) }
+        return pack
+    }
+
+    // MARK: Reading
+
+    private mutating func decode<T: Decodable>(_ file: ContentPack.File, _ type: T.Type) -> T? {
+        do {
+            let document = try YAMLDocument.load(path: "\(directory)/\(file.rawValue)", rootName: file.rootName)
+            documents[file] = document
+            checkCharacters(document)
+            return try document.decode(type)
+        } catch {
+            issues.append(error)
+            return nil
+        }
+    }
+
+    /// No control character may reach the terminal, so none may be in the pack. Line breaks
+    /// inside text are the one exception.
+    private mutating func checkCharacters(_ document: YAMLDocument) {
+        var found: [ContentIssue] = []
+        document.forEachScalar { text, line, path in
+            var newlines = 0
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" { newlines += 1; continue }
+                guard Sanitizer.isForbidden(scalar) else { continue }
+                found.append(ContentIssue(file: document.file, line: line + newlines,
+                                          field: path.fieldName(root: document.rootName),
+                                          message: "\(Self.name(of: scalar)) is a control character; it is not allowed in content"))
+                return
+            }
+        }
+        issues += found
+    }
+
+    private static func name(of scalar: Unicode.Scalar) -> String {
+        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x09: "tab",
+                                       0x0D: "carriage return", 0x1B: "ESC", 0x7F: "DEL"]
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return names[scalar.value].map { "\($0) (\(code))" } ?? code
+    }
+
+    // MARK: Validation
+
+    private mutating func validate(_ pack: ContentPack) {
+        validateInfo(pack.info)
+        checkIDs(pack.sources.map(\.id), in: .sources) { [.index($0), .key("id")] }
+        checkIDs(pack.topics.map(\.id), in: .topics) { [.index($0), .key("id")] }
+        checkIDs(pack.symptoms.map(\.id), in: .symptoms) { [.index($0), .key("id")] }
+        checkIDs(pack.causes.map(\.id), in: .causes) { [.index($0), .key("id")] }
+        checkIDs(pack.comparison.rows.map(\.id), in: .comparison) { [.key("rows"), .index($0), .key("id")] }
+        validateGlossary(pack)
+        validateTopics(pack)
+        for (file, entries) in [(ContentPack.File.symptoms, pack.symptoms), (.causes, pack.causes)] {
+            for (index, entry) in entries.enumerated() {
+                let path: [PathComponent] = [.index(index)]
+                checkText(entry.name, pack, file, path + [.key("name")])
+                checkText(entry.description, pack, file, path + [.key("description")])
+                checkSources(entry.sources, pack, file, path + [.key("sources")], required: true)
+            }
+        }
+        for (index, row) in pack.comparison.rows.enumerated() {
+            let path: [PathComponent] = [.key("rows"), .index(index)]
+            checkText(row.label, pack, .comparison, path + [.key("label")])
+            checkText(row.ketamine, pack, .comparison, path + [.key("ketamine")])
+            checkText(row.opioids, pack, .comparison, path + [.key("opioids")])
+            checkSources(row.sources, pack, .comparison, path + [.key("sources")], required: true)
+        }
+        checkText(pack.comparison.columns.ketamine, pack, .comparison, [.key("columns"), .key("ketamine")])
+        checkText(pack.comparison.columns.opioids, pack, .comparison, [.key("columns"), .key("opioids")])
+        if pack.comparison.rows.isEmpty { report(.comparison, [.key("rows")], "the table has no rows") }
+        for (index, source) in pack.sources.enumerated() {
+            if source.citation.trimmingSpaces.isEmpty {
+                report(.sources, [.index(index), .key("citation")], "the citation is empty")
+            }
+            if !(1800...2200).contains(source.year) {
+                report(.sources, [.index(index), .key("year")], "\(source.year) is not a plausible year")
+            }
+        }
+    }
+
+    private mutating func validateInfo(_ info: PackInfo) {
+        for (key, value) in [("title", info.title), ("language", info.language), ("version", info.version),
+                             ("disclaimer", info.disclaimer)] where value.trimmingSpaces.isEmpty {
+            report(.pack, [.key(key)], "this field is empty")
+        }
+        let last = CalendarDate(info.lastReviewed)
+        let next = CalendarDate(info.nextReview)
+        if last == nil { report(.pack, [.key("last_reviewed")], "'\(info.lastReviewed)' is not a date written YYYY-MM-DD") }
+        if next == nil { report(.pack, [.key("next_review")], "'\(info.nextReview)' is not a date written YYYY-MM-DD") }
+        if let last, let next, next <= last {
+            report(.pack, [.key("next_review")], "the next review must come after the last one (\(info.lastReviewed))")
+        }
+    }
+
+    private mutating func validateGlossary(_ pack: ContentPack) {
+        var seen: [String: String] = [:]
+        for (index, entry) in pack.glossary.enumerated() {
+            for (nameIndex, name) in entry.names.enumerated() {
+                let path: [PathComponent] = nameIndex == 0 ? [.index(index), .key("term")]
+                    : [.index(index), .key("aliases"), .index(nameIndex - 1)]
+                let key = ContentPack.termKey(name)
+                if name.trimmingSpaces.isEmpty {
+                    report(.glossary, path, "the term is empty")
+                } else if let other = seen[key] {
+                    report(.glossary, path, "'\(name)' is already defined (by '\(other)')")
+                } else {
+                    seen[key] = entry.term
+                }
+            }
+            checkText(entry.definition, pack, .glossary, [.index(index), .key("definition")])
+            checkSources(entry.sources, pack, .glossary, [.index(index), .key("sources")], required: false)
+        }
+    }
+
+    private mutating func validateTopics(_ pack: ContentPack) {
+        if pack.topics.isEmpty { report(.topics, [], "the pack has no topics") }
+        for (index, topic) in pack.topics.enumerated() {
+            let path: [PathComponent] = [.index(index)]
+            checkText(topic.title, pack, .topics, path + [.key("title")])
+            checkText(topic.message, pack, .topics, path + [.key("message")])
+            checkText(topic.menu, pack, .topics, path + [.key("menu")])
+            if DisplayWidth.of(topic.menu) > Self.menuWidth {
+                report(.topics, path + [.key("menu")],
+                       "'\(topic.menu)' is longer than \(Self.menuWidth) columns; give the topic a shorter `menu` name")
+            }
+            if topic.blocks.isEmpty { report(.topics, path + [.key("blocks")], "the topic has no blocks") }
+            for (blockIndex, block) in topic.blocks.enumerated() {
+                let blockPath = path + [.key("blocks"), .index(blockIndex)]
+                switch block.kind {
+                case .paragraph(let text): checkText(text, pack, .topics, blockPath + [.key("paragraph")])
+                case .heading(let text): checkText(text, pack, .topics, blockPath + [.key("heading")])
+                case .callout(let text, _): checkText(text, pack, .topics, blockPath + [.key("callout")])
+                case .bullets(let items):
+                    if items.isEmpty { report(.topics, blockPath + [.key("bullets")], "the list is empty") }
+                    for (itemIndex, item) in items.enumerated() {
+                        checkText(item, pack, .topics, blockPath + [.key("bullets"), .index(itemIndex)])
+                    }
+                case .include:
+                    break
+                }
+                checkSources(block.sources, pack, .topics, blockPath + [.key("sources")], required: block.requiresSources)
+            }
+        }
+    }
+
+    /// The longest panel name the panel list shows whole at 80 columns.
+    static let menuWidth = 20
+
+    // MARK: Helpers
+
+    private mutating func checkIDs(_ ids: [String], in file: ContentPack.File, path: (Int) -> [PathComponent]) {
+        var seen: [String: Int] = [:]
+        for (index, id) in ids.enumerated() {
+            if !Self.isValidID(id) {
+                report(file, path(index), "'\(id)' is not a valid id: use lowercase letters, digits and dashes")
+            }
+            if let first = seen[id] {
+                let line = documents[file]?.line(at: path(first)) ?? 0
+                report(file, path(index), "duplicate id '\(id)' (first used on line \(line))")
+            } else {
+                seen[id] = index
+            }
+        }
+    }
+
+    private static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+        }
+    }
+
+    private mutating func checkSources(_ ids: [String], _ pack: ContentPack, _ file: ContentPack.File,
+                                       _ path: [PathComponent], required: Bool) {
+        if required && ids.isEmpty {
+            report(file, path, "this factual text names no source; add `sources:` with ids from sources.yaml")
+        }
+        for (index, id) in ids.enumerated() where pack.sourceNumber(id) == nil {
+            report(file, path + [.index(index)], "unknown source id '\(id)' (not in sources.yaml)")
+        }
+    }
+
+    private mutating func checkText(_ text: String, _ pack: ContentPack, _ file: ContentPack.File, _ path: [PathComponent]) {
+        if text.trimmingSpaces.isEmpty {
+            report(file, path, "the text is empty")
+            return
+        }
+        let runs: [InlineRun]
+        do {
+            runs = try InlineMarkup.parse(text)
+        } catch {
+            report(file, path, error.message)
+            return
+        }
+        for run in runs {
+            switch run.link {
+            case .term(let term) where pack.glossaryEntry(for: term) == nil:
+                report(file, path, "the link [[\(term)]] matches no term in glossary.yaml")
+            case .topic(let id) where pack.topicIndex(of: id) == nil:
+                report(file, path, "the link [[topic:\(id)|...]] names an unknown topic id '\(id)'")
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func report(_ file: ContentPack.File, _ path: [PathComponent], _ message: String) {
+        if let document = documents[file] {
+            issues.append(document.issue(at: path, message))
+        } else {
+            issues.append(ContentIssue(file: "\(directory)/\(file.rawValue)", line: 0,
+                                       field: path.fieldName(root: file.rootName), message: message))
+        }
+    }
+}
+
+/// A YYYY-MM-DD date, compared as a date. Dates stay text in the model: the pack needs no
+/// time zones or calendars, and this keeps Foundation's calendar code off the start-up path.
+struct CalendarDate: Comparable {
+    let year: Int, month: Int, day: Int
+
+    init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Yams
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One content file, parsed into a YAML node tree that remembers where every value came
+/// from, so decoding and validation errors can name the line.
+struct YAMLDocument {
+    /// The path shown in messages.
+    let file: String
+    /// The name of the root value in field paths (`topics`, `pack`, ...).
+    let rootName: String
+    let root: Node
+
+    /// Reads and parses `path`. Throws an issue naming the line for unreadable files, invalid
+    /// UTF-8 and YAML syntax errors.
+    static func load(path: String, rootName: String) throws(ContentIssue) -> YAMLDocument {
+        guard let bytes = readFile(path) else {
+            throw ContentIssue(file: path, line: 0, field: "", message: "cannot read this file (missing, or no permission)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let line = firstInvalidUTF8Line(bytes)
+            throw ContentIssue(file: path, line: line, field: "", message: "the file is not valid UTF-8 text")
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw issue(for: error, file: path, text: text)
+        } catch {
+            throw ContentIssue(file: path, line: 0, field: "", message: "cannot parse YAML: \(error)")
+        }
+        guard let node else {
+            throw ContentIssue(file: path, line: 1, field: rootName, message: "the file is empty")
+        }
+        return YAMLDocument(file: path, rootName: rootName, root: node)
+    }
+
+    /// Decodes the whole document as `T`, turning a DecodingError into an issue with a line.
+    func decode<T: Decodable>(_ type: T.Type) throws(ContentIssue) -> T {
+        do {
+            return try YAMLDecoder().decode(type, from: root)
+        } catch let error as DecodingError {
+            throw issue(for: error)
+        } catch let error as ContentIssue {
+            throw error
+        } catch {
+            throw ContentIssue(file: file, line: 0, field: rootName, message: "\(error)")
+        }
+    }
+
+    /// The line of the deepest node along `path` that exists.
+    func line(at path: [PathComponent]) -> Int {
+        var node = root
+        var line = node.mark?.line ?? 0
+        for component in path {
+            guard let next = child(of: node, component) else { break }
+            node = next
+            line = node.mark?.line ?? line
+        }
+        return line
+    }
+
+    func issue(at path: [PathComponent], _ message: String) -> ContentIssue {
+        ContentIssue(file: file, line: line(at: path), field: path.fieldName(root: rootName), message: message)
+    }
+
+    /// Every scalar (keys included) with its path, for checks that apply to all text.
+    func forEachScalar(_ body: (String, Int, [PathComponent]) -> Void) {
+        func visit(_ node: Node, _ path: [PathComponent]) {
+            switch node {
+            case .scalar(let scalar):
+                body(scalar.string, node.mark?.line ?? 0, path)
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    let name = key.string ?? "?"
+                    body(name, key.mark?.line ?? 0, path + [.key(name)])
+                    visit(value, path + [.key(name)])
+                }
+            case .sequence(let sequence):
+                for (index, element) in sequence.enumerated() { visit(element, path + [.index(index)]) }
+            case .alias:
+                break
+            }
+        }
+        visit(root, [])
+    }
+
+    private func child(of node: Node, _ component: PathComponent) -> Node? {
+        switch (node, component) {
+        case (.mapping(let mapping), .key(let key)):
+            return mapping.first { $0.key.string == key }?.value
+        case (.sequence(let sequence), .index(let index)):
+            return index < sequence.count ? sequence[index] : nil
+        default:
+            return nil
+        }
+    }
+
+    private func issue(for error: DecodingError) -> ContentIssue {
+        func components(_ codingPath: [any CodingKey]) -> [PathComponent] {
+            codingPath.map { key in key.intValue.map(PathComponent.index) ?? .key(key.stringValue) }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let path = components(context.codingPath)
+            return ContentIssue(file: file, line: line(at: path),
+                                field: (path + [.key(key.stringValue)]).fieldName(root: rootName),
+                                message: "this field is missing")
+        case .typeMismatch(let type, let context):
+            let path = components(context.codingPath)
+            return self.issue(at: path, "expected \(Self.describe(type))")
+        case .valueNotFound(let type, let context):
+            let path = components(context.codingPath)
+            return self.issue(at: path, "expected \(Self.describe(type)), found nothing")
+        case .dataCorrupted(let context):
+            let path = components(context.codingPath)
+            return self.issue(at: path, context.debugDescription)
+        @unknown default:
+            return ContentIssue(file: file, line: 0, field: rootName, message: "\(error)")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.hasPrefix("Array") { return "a list" }
+        if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "a mapping (key: value lines)" }
+        switch name {
+        case "String": return "text"
+        case "Int": return "a whole number"
+        case "Double": return "a number"
+        case "Bool": return "true or false"
+        default: return "a mapping (key: value lines)"
+        }
+    }
+
+    private static func issue(for error: YamlError, file: String, text: String) -> ContentIssue {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return ContentIssue(file: file, line: mark.line, field: "", message: "YAML syntax error: \(problem)")
+        case .reader(let problem, let offset, _, _):
+            let line = offset.map { lineNumber(ofUTF8Offset: $0, in: text) } ?? 0
+            return ContentIssue(file: file, line: line, field: "", message: "YAML cannot read this text: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ContentIssue(file: file, line: context.mark.line, field: "",
+                                message: "the same key appears twice: \(duplicates.joined(separator: ", "))")
+        default:
+            return ContentIssue(file: file, line: 0, field: "", message: "YAML error: \(error)")
+        }
+    }
+
+    private static func lineNumber(ofUTF8Offset offset: Int, in text: String) -> Int {
+        1 + text.utf8.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+
+    private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,19 @@
+/// What a key asks for, whichever key it was. The keymap turns keys into actions; `update`
+/// only ever sees actions, so the footer, the help screen and dispatch cannot disagree.
+public enum Action: Hashable, Sendable {
+    case quit
+    case help
+    case closeHelp
+    case moveUp
+    case moveDown
+    case pageUp
+    case pageDown
+    case top
+    case bottom
+    case nextPanel
+    case previousPanel
+    case open
+    case back
+    /// Open the panel at this index (0 is the first).
+    case jump(Int)
+}

@@ -1,0 +1,74 @@
+/// One line of the key table: which keys, what they do, and how the footer and the help
+/// screen describe them.
+public struct Binding: Sendable {
+    /// Keys as the help screen names them, e.g. "↑ k".
+    public let keyLabel: String
+    /// What the help screen says the keys do.
+    public let help: String
+    /// A short footer hint (keys, what they do), or nil to leave it out of the footer.
+    public let hint: Hint?
+
+    public struct Hint: Sendable {
+        public let keys: String
+        public let text: String
+    }
+    /// Each key and the action it triggers.
+    public let dispatch: [(Key, Action)]
+
+    public init(_ keys: [Key], _ action: Action, label: String, help: String, hint: (String, String)? = nil) {
+        self.keyLabel = label
+        self.help = help
+        self.hint = hint.map { Hint(keys: $0.0, text: $0.1) }
+        self.dispatch = keys.map { ($0, action) }
+    }
+
+    init(label: String, help: String, hint: (String, String)?, dispatch: [(Key, Action)]) {
+        self.keyLabel = label
+        self.help = help
+        self.hint = hint.map { Hint(keys: $0.0, text: $0.1) }
+        self.dispatch = dispatch
+    }
+}
+
+/// The single table that dispatches keys and generates the footer and the help screen.
+public struct Keymap: Sendable {
+    public let bindings: [Binding]
+    private let table: [Key: Action]
+
+    public init(_ bindings: [Binding]) {
+        self.bindings = bindings
+        var table: [Key: Action] = [:]
+        for binding in bindings {
+            for (key, action) in binding.dispatch where table[key] == nil { table[key] = action }
+        }
+        self.table = table
+    }
+
+    public func action(for key: Key) -> Action? { table[key] }
+
+    /// The footer's hints, in table order.
+    public var footerHints: [Binding.Hint] { bindings.compactMap(\.hint) }
+
+    /// Browsing: the panel list on the left, the open panel on the right.
+    public static let browse = Keymap([
+        Binding([.up, .character("k")], .moveUp, label: "↑ k",
+                help: "Move up the panel list, or scroll the panel up one line"),
+        Binding([.down, .character("j")], .moveDown, label: "↓ j",
+                help: "Move down the panel list, or scroll the panel down one line", hint: ("↑↓", "move")),
+        Binding([.pageUp, .character("b")], .pageUp, label: "PgUp b", help: "Scroll the panel up one page"),
+        Binding([.pageDown, .character(" ")], .pageDown, label: "PgDn Space",
+                help: "Scroll the panel down one page", hint: ("Space", "page")),
+        Binding([.home, .character("g")], .top, label: "Home g", help: "Go to the top"),
+        Binding([.end, .character("G")], .bottom, label: "End G", help: "Go to the bottom"),
+        Binding([.enter, .right, .character("l")], .open, label: "Enter → l",
+                help: "Open the selected panel to read it", hint: ("Enter", "open")),
+        Binding([.escape, .backspace, .left, .character("h")], .back, label: "Esc ⌫ ← h",
+                help: "Go back to the panel list", hint: ("Esc", "back")),
+        Binding([.tab], .nextPanel, label: "Tab", help: "Next panel", hint: ("Tab", "next")),
+        Binding([.backTab], .previousPanel, label: "Shift-Tab", help: "Previous panel"),
+        Binding(label: "1-9", help: "Jump to panel 1 to 9", hint: ("1-9", "panel"),
+                dispatch: (1...9).map { (Key.character(Character(String($0))), Action.jump($0 - 1)) }),
+        Binding([.character("?"), .function(1)], .help, label: "? F1", help: "Show this help", hint: ("?", "help")),
+        Binding([.character("q"), .character("Q")], .quit, label: "q", help: "Quit", hint: ("q", "quit")),
+    ])
+}

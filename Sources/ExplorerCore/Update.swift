@@ -1,0 +1,86 @@
+import TermRender
+
+/// What happens next, as input to `update`.
+public enum Msg: Equatable, Sendable {
+    case key(Key)
+    case resize(Size)
+}
+
+/// Work `update` asks the outside world to do. `main` carries it out; `update` never does.
+public enum Effect: Equatable, Sendable {
+    case quit
+}
+
+/// How tall each panel's text is at a given screen size. The views know (they wrap the
+/// text); `update` asks, so scrolling stops at the last line.
+public protocol PageMetrics {
+    /// The largest useful scroll offset of `panel` on a screen of `size`.
+    func maxScroll(panel: Int, size: Size) -> Int
+    /// How many lines of panel text one screen shows.
+    func pageHeight(size: Size) -> Int
+}
+
+/// The pure heart of the explorer: applies one message to the state.
+public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .browse,
+                   metrics: some PageMetrics) -> [Effect] {
+    switch msg {
+    case .resize(let size):
+        state.size = size
+        clampScrolls(&state, metrics)
+        return []
+    case .key(let key):
+        if state.showingHelp {
+            // Any key leaves help; the key is not acted on, so nothing happens by surprise.
+            state.showingHelp = false
+            return []
+        }
+        guard let action = keymap.action(for: key) else { return [] }
+        return perform(action, on: &state, metrics)
+    }
+}
+
+private func perform(_ action: Action, on state: inout AppState, _ metrics: some PageMetrics) -> [Effect] {
+    let maxScroll = metrics.maxScroll(panel: state.selected, size: state.size)
+    let page = max(1, metrics.pageHeight(size: state.size) - 1)
+    func scroll(by lines: Int) { state.scroll = min(max(0, state.scroll + lines), maxScroll) }
+
+    switch action {
+    case .quit:
+        return [.quit]
+    case .help:
+        state.showingHelp = true
+    case .closeHelp:
+        state.showingHelp = false
+    case .moveUp:
+        if state.focus == .panels { state.selected = max(0, state.selected - 1) } else { scroll(by: -1) }
+    case .moveDown:
+        if state.focus == .panels { state.selected = min(state.panelCount - 1, state.selected + 1) } else { scroll(by: 1) }
+    case .pageUp:
+        scroll(by: -page)
+    case .pageDown:
+        scroll(by: page)
+    case .top:
+        if state.focus == .panels { state.selected = 0 } else { state.scroll = 0 }
+    case .bottom:
+        if state.focus == .panels { state.selected = state.panelCount - 1 } else { state.scroll = maxScroll }
+    case .nextPanel:
+        state.selected = (state.selected + 1) % state.panelCount
+    case .previousPanel:
+        state.selected = (state.selected + state.panelCount - 1) % state.panelCount
+    case .open:
+        state.focus = .content
+    case .back:
+        state.focus = .panels
+    case .jump(let index):
+        guard index < state.panelCount else { return [] }
+        state.selected = index
+        state.focus = .content
+    }
+    return []
+}
+
+private func clampScrolls(_ state: inout AppState, _ metrics: some PageMetrics) {
+    for panel in 0..<state.panelCount {
+        state.scrollOffsets[panel] = min(state.scrollOffsets[panel], metrics.maxScroll(panel: panel, size: state.size))
+    }
+}

@@ -1,0 +1,180 @@
+import ContentModel
+import TermRender
+
+/// Turns a topic into the lines of text its panel shows at one width: the main message
+/// first, then each block with its sources. The browse screen and plain output share it.
+struct DocumentBuilder {
+    enum TableStyle {
+        /// A three-column table when the width allows, stacked rows when it does not.
+        case automatic
+        /// Always "row: ketamine … / opioids …" stacks (plain text, screen readers).
+        case stacked
+    }
+
+    /// Below this many columns the comparison table turns into stacks.
+    static let minimumTableWidth = 48
+
+    let pack: ContentPack
+    let width: Int
+    let glyphs: Glyphs
+    let tableStyle: TableStyle
+    private var lines: [StyledLine] = []
+
+    init(pack: ContentPack, width: Int, glyphs: Glyphs, tableStyle: TableStyle) {
+        self.pack = pack
+        self.width = max(1, width)
+        self.glyphs = glyphs
+        self.tableStyle = tableStyle
+    }
+
+    mutating func build(_ topic: Topic) -> [StyledLine] {
+        lines = []
+        add(spans(topic.message, role: .keyMessage))
+        var afterHeading = false
+        for block in topic.blocks {
+            if !afterHeading { lines.append([]) }
+            add(block)
+            if case .heading = block.kind { afterHeading = true } else { afterHeading = false }
+        }
+        return lines
+    }
+
+    // MARK: Blocks
+
+    private mutating func add(_ block: Block) {
+        switch block.kind {
+        case .paragraph(let text):
+            add(spans(text))
+        case .heading(let text):
+            add(spans(text, role: .heading))
+        case .bullets(let items):
+            for item in items {
+                add(spans(item), first: [Span("\(glyphs.bullet) ")], rest: [Span("  ")])
+            }
+        case .callout(let text, let tone):
+            addCallout(text, tone: tone)
+        case .include(.symptoms):
+            addEntries(pack.symptoms)
+        case .include(.causes):
+            addEntries(pack.causes)
+        case .include(.comparison):
+            addComparison(pack.comparison)
+        }
+        if let label = pack.citationLabel(block.sources, evidence: block.evidence, separator: glyphs.middleDot) {
+            add([Span(label, .source)])
+        }
+    }
+
+    private mutating func addCallout(_ text: String, tone: Block.Tone) {
+        let label: String
+        switch tone {
+        case .info: label = "Good to know"
+        case .action: label = "What you can do"
+        case .warning: label = "Important"
+        }
+        let role: Role = tone == .warning ? .warning : .callout
+        guard width >= 8 else {
+            add([Span("\(label): ", role)] + spans(text))
+            return
+        }
+        let inner = width - 4
+        var top = glyphs.topLeft + glyphs.horizontal + " \(label) "
+        top += String(repeating: glyphs.horizontal, count: max(0, width - 1 - DisplayWidth.of(top))) + glyphs.topRight
+        lines.append([Span(top, role)])
+        for line in TextWrapper.wrap(spans(text), width: inner) {
+            let padding = String(repeating: " ", count: max(0, inner - line.displayWidth))
+            lines.append([Span(glyphs.vertical + " ", role)] + line + [Span(padding + " " + glyphs.vertical, role)])
+        }
+        lines.append([Span(glyphs.bottomLeft + String(repeating: glyphs.horizontal, count: width - 2) + glyphs.bottomRight, role)])
+    }
+
+    private mutating func addEntries(_ entries: [ListEntry]) {
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { lines.append([]) }
+            let name = entry.name.last.map { ".:?!".contains($0) } == true ? entry.name : entry.name + ":"
+            var text = spans(name, role: .strong) + [Span(" ")] + spans(entry.description)
+            if let label = pack.citationLabel(entry.sources, separator: glyphs.middleDot) {
+                text.append(Span(" (\(label))", .source))
+            }
+            add(text, first: [Span("\(glyphs.bullet) ")], rest: [Span("  ")])
+        }
+    }
+
+    // MARK: Comparison
+
+    private mutating func addComparison(_ comparison: Comparison) {
+        if tableStyle == .automatic && width >= Self.minimumTableWidth {
+            addTable(comparison)
+        } else {
+            addStacks(comparison)
+        }
+    }
+
+    private mutating func addStacks(_ comparison: Comparison) {
+        for (index, row) in comparison.rows.enumerated() {
+            if index > 0 { lines.append([]) }
+            var heading = [Span(row.label, .heading)]
+            if let label = pack.citationLabel(row.sources, separator: glyphs.middleDot) {
+                heading.append(Span(" (\(label))", .source))
+            }
+            add(heading)
+            add([Span("\(comparison.columns.ketamine): ", .strong)] + spans(row.ketamine),
+                first: [Span("  ")], rest: [Span("    ")])
+            add([Span("\(comparison.columns.opioids): ", .strong)] + spans(row.opioids),
+                first: [Span("  ")], rest: [Span("    ")])
+        }
+    }
+
+    private mutating func addTable(_ comparison: Comparison) {
+        let separator = " \(glyphs.vertical) "
+        let labelWidth = min(16, max(10, width / 4))
+        let cellWidth = (width - labelWidth - 2 * DisplayWidth.of(separator)) / 2
+        let rule = String(repeating: glyphs.horizontal, count: width)
+
+        func row(_ columns: [[StyledLine]]) {
+            let height = columns.map(\.count).max() ?? 0
+            let widths = [labelWidth, cellWidth, cellWidth]
+            for lineIndex in 0..<height {
+                var line: StyledLine = []
+                for (column, cells) in columns.enumerated() {
+                    if column > 0 { line.append(Span(separator, .border)) }
+                    let content = lineIndex < cells.count ? cells[lineIndex] : []
+                    line += content
+                    let padding = widths[column] - content.displayWidth
+                    if padding > 0 && column < columns.count - 1 { line.append(Span(String(repeating: " ", count: padding))) }
+                }
+                lines.append(line)
+            }
+        }
+
+        row([[[]],
+             TextWrapper.wrap([Span(comparison.columns.ketamine, .tableHeader)], width: cellWidth),
+             TextWrapper.wrap([Span(comparison.columns.opioids, .tableHeader)], width: cellWidth)])
+        for entry in comparison.rows {
+            lines.append([Span(rule, .border)])
+            var label = TextWrapper.wrap([Span(entry.label, .strong)], width: labelWidth)
+            if let citation = pack.citationLabel(entry.sources, separator: glyphs.middleDot) {
+                label += TextWrapper.wrap([Span(citation, .source)], width: labelWidth)
+            }
+            row([label,
+                 TextWrapper.wrap(spans(entry.ketamine), width: cellWidth),
+                 TextWrapper.wrap(spans(entry.opioids), width: cellWidth)])
+        }
+    }
+
+    // MARK: Text
+
+    private mutating func add(_ text: [Span], first: [Span] = [], rest: [Span] = []) {
+        lines += TextWrapper.wrap(text, width: width, firstIndent: first, restIndent: rest)
+    }
+
+    /// Inline markup to styled spans: links are underlined, bold is bold.
+    private func spans(_ text: String, role: Role = .plain) -> [Span] {
+        let runs = (try? InlineMarkup.parse(text)) ?? [InlineRun(text: text)]
+        return runs.map { run in
+            if run.link != nil { return Span(run.text, .link) }
+            if run.strong && role == .plain { return Span(run.text, .strong) }
+            return Span(run.text, role)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ContentModel
+import ExplorerCore
+import TermRender
+
+/// view(state) -> Buffer: the whole screen as a function of the state and the pack.
+public enum ExplorerView {
+    public static func render(_ state: AppState, documents: PanelDocuments, keymap: Keymap = .browse) -> Buffer {
+        var buffer = Buffer(size: state.size)
+        if state.isTooSmall {
+            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, keymap: keymap)
+            return buffer
+        }
+        let layout = ScreenLayout(size: state.size)
+        let glyphs = documents.glyphs
+        drawHeader(&buffer, layout, documents.pack, glyphs)
+        PanelListView.draw(into: &buffer, layout: layout, state: state, pack: documents.pack, glyphs: glyphs)
+        for y in layout.list.y..<layout.list.maxY {
+            buffer.write(glyphs.vertical, x: layout.dividerX, y: y, role: .border)
+        }
+        PanelTextView.draw(into: &buffer, layout: layout, state: state, documents: documents)
+        FooterView.draw(into: &buffer, layout: layout, keymap: keymap, disclaimer: documents.pack.info.disclaimer,
+                        glyphs: glyphs)
+        if state.showingHelp {
+            HelpView.draw(into: &buffer, keymap: keymap, glyphs: glyphs)
+        }
+        return buffer
+    }
+
+    private static func drawHeader(_ buffer: inout Buffer, _ layout: ScreenLayout, _ pack: ContentPack, _ glyphs: Glyphs) {
+        buffer.fill(layout.header, with: Cell(text: " ", role: .header))
+        buffer.write(" Ketamine treatment explorer \(glyphs.middleDot) \(pack.info.title)",
+                     x: layout.header.x, y: layout.header.y, limit: layout.header.maxX, role: .header)
+    }
+}

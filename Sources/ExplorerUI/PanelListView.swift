@@ -1,0 +1,24 @@
+import ContentModel
+import ExplorerCore
+import TermRender
+
+/// The numbered list of panels on the left. The selected one has a pointer and, while the
+/// list has the focus, reverse video; so focus never depends on colour.
+enum PanelListView {
+    static func draw(into buffer: inout Buffer, layout: ScreenLayout, state: AppState, pack: ContentPack, glyphs: Glyphs) {
+        let area = layout.list
+        guard area.height > 0 else { return }
+        // Keep the selected panel visible when there are more panels than rows.
+        let first = max(0, min(state.selected - area.height + 1, pack.topics.count - area.height))
+        for (row, index) in (first..<pack.topics.count).prefix(area.height).enumerated() {
+            let topic = pack.topics[index]
+            let selected = index == state.selected
+            let role: Role = selected ? (state.focus == .panels ? .listSelected : .listSelectedDimmed) : .listItem
+            let number = index < 9 ? "\(index + 1)" : " "
+            let y = area.y + row
+            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(text: " ", role: role)) }
+            let marker = selected ? glyphs.pointer : " "
+            buffer.write("\(marker) \(number) \(topic.menu)", x: area.x, y: y, limit: area.maxX, role: role)
+        }
+    }
+}

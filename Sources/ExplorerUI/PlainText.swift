@@ -1,0 +1,23 @@
+import ContentModel
+import TermRender
+
+/// Panels as plain lines of text, for `ketamine-explorer show`, pipes, printing and screen
+/// readers: no colour, no cursor movement, tables as stacked rows.
+public enum PlainText {
+    public static func lines(topic index: Int, pack: ContentPack, width: Int = 80, glyphs: Glyphs = .unicode) -> [String] {
+        let topic = pack.topics[index]
+        var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .stacked)
+        var result = [topic.title, String(repeating: "=", count: min(width, DisplayWidth.of(topic.title)))]
+        result += builder.build(topic).map { line in
+            var text = line.plainText
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+        return result
+    }
+
+    /// The closing lines every printout carries.
+    public static func footer(pack: ContentPack) -> [String] {
+        ["", pack.info.disclaimer]
+    }
+}

@@ -1,0 +1,127 @@
+/// A grid of cells the size of the screen. Views draw into it; the backend writes only the
+/// cells that differ from the previous frame.
+public struct Buffer: Equatable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size, fill: Cell = .blank) {
+        self.size = size
+        self.cells = Array(repeating: fill, count: size.width * size.height)
+    }
+
+    public var bounds: Rect { Rect(size) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+        set { cells[y * size.width + x] = newValue }
+    }
+
+    /// Fills `rect` (clipped to the buffer) with `cell`.
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { self[x, y] = cell }
+        }
+    }
+
+    /// Writes `text` at (x, y) in `role`, never past `limit` (exclusive) or the buffer's edge.
+    /// Wide graphemes that do not fit in the remaining space become spaces. Returns the column
+    /// after the last one written.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, limit: Int? = nil, role: Role) -> Int {
+        guard y >= 0, y < size.height else { return x }
+        let end = min(limit ?? size.width, size.width)
+        var column = x
+        for character in Sanitizer.clean(text) {
+            guard column < end else { break }
+            let width = DisplayWidth.of(character)
+            if width == 0 {
+                continue
+            }
+            if column < 0 {
+                column += width
+                continue
+            }
+            if column + width > end {
+                self[column, y] = Cell(text: " ", role: role)
+                column += 1
+                continue
+            }
+            self[column, y] = Cell(text: String(character), role: role)
+            if width == 2 { self[column + 1, y] = Cell(text: "", role: role) }
+            column += width
+        }
+        return column
+    }
+
+    /// Writes styled spans one after another on row `y`.
+    @discardableResult
+    public mutating func write(_ spans: [Span], x: Int, y: Int, limit: Int? = nil) -> Int {
+        var column = x
+        for span in spans {
+            column = write(span.text, x: column, y: y, limit: limit, role: span.role)
+        }
+        return column
+    }
+
+    /// Draws a box around `rect` with the given glyphs, and an optional title on its top edge.
+    public mutating func drawBox(_ rect: Rect, glyphs: Glyphs, role: Role = .border,
+                                 title: String? = nil, titleRole: Role = .title) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let right = rect.maxX - 1, bottom = rect.maxY - 1
+        for x in rect.x + 1..<right {
+            write(glyphs.horizontal, x: x, y: rect.y, role: role)
+            write(glyphs.horizontal, x: x, y: bottom, role: role)
+        }
+        for y in rect.y + 1..<bottom {
+            write(glyphs.vertical, x: rect.x, y: y, role: role)
+            write(glyphs.vertical, x: right, y: y, role: role)
+        }
+        write(glyphs.topLeft, x: rect.x, y: rect.y, role: role)
+        write(glyphs.topRight, x: right, y: rect.y, role: role)
+        write(glyphs.bottomLeft, x: rect.x, y: bottom, role: role)
+        write(glyphs.bottomRight, x: right, y: bottom, role: role)
+        if let title, rect.width > 4 {
+            write(" \(title) ", x: rect.x + 1, y: rect.y, limit: right, role: titleRole)
+        }
+    }
+
+    /// The buffer as plain text, one string per row, trailing spaces removed. Used by golden
+    /// screen tests and by anything that needs to read the screen back.
+    public func textLines() -> [String] {
+        (0..<size.height).map { y in
+            var line = ""
+            for x in 0..<size.width where !self[x, y].isContinuation {
+                line += self[x, y].text
+            }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    /// A cell that differs from the previous frame.
+    public struct Change: Equatable, Sendable {
+        public let x: Int
+        public let y: Int
+        public let cell: Cell
+    }
+
+    /// The cells to write to turn `previous` into this buffer: all of them when there is no
+    /// previous frame or its size differs. Continuation cells are skipped; the wide grapheme
+    /// before them covers them.
+    public func changes(from previous: Buffer?) -> [Change] {
+        var result: [Change] = []
+        let compare = previous?.size == size ? previous : nil
+        for y in 0..<size.height {
+            let row = y * size.width
+            for x in 0..<size.width {
+                let cell = cells[row + x]
+                if let compare, compare.cells[row + x] == cell { continue }
+                if cell.isContinuation { continue }
+                result.append(Change(x: x, y: y, cell: cell))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,120 @@
+/// Word-wraps styled text by display width. Runs of spaces fold to one; a newline forces a
+/// break; a word longer than the line is broken between graphemes. Callers cache the result
+/// per width: wrapping is done once per width, never per keystroke.
+public enum TextWrapper {
+    /// Wraps `spans` into lines of at most `width` columns. The first line starts with
+    /// `firstIndent`, later ones with `restIndent` (for bullets and hanging indents).
+    public static func wrap(_ spans: [Span], width: Int,
+                            firstIndent: [Span] = [], restIndent: [Span] = []) -> [StyledLine] {
+        var builder = LineBuilder(width: max(1, width), firstIndent: firstIndent, restIndent: restIndent)
+        var word: [Span] = []
+
+        func flushWord() {
+            if !word.isEmpty { builder.add(word: word) }
+            word.removeAll()
+        }
+
+        for span in spans {
+            var piece = ""
+            for character in span.text {
+                if character == "\n" {
+                    if !piece.isEmpty { word.append(Span(piece, span.role)); piece = "" }
+                    flushWord()
+                    builder.breakLine()
+                } else if character == " " {
+                    if !piece.isEmpty { word.append(Span(piece, span.role)); piece = "" }
+                    flushWord()
+                    builder.pendingSpaceRole = span.role
+                } else {
+                    piece.append(character)
+                }
+            }
+            if !piece.isEmpty { word.append(Span(piece, span.role)) }
+        }
+        flushWord()
+        return builder.finish()
+    }
+}
+
+private struct LineBuilder {
+    let width: Int
+    let firstIndent: [Span]
+    let restIndent: [Span]
+    var lines: [StyledLine] = []
+    var current: [Span] = []
+    var currentWidth = 0
+    var hasWords = false
+    var pendingSpaceRole: Role?
+
+    init(width: Int, firstIndent: [Span], restIndent: [Span]) {
+        self.width = width
+        self.firstIndent = firstIndent
+        self.restIndent = restIndent
+        start(with: firstIndent)
+    }
+
+    private mutating func start(with indent: [Span]) {
+        current = indent
+        currentWidth = indent.displayWidth
+        hasWords = false
+        pendingSpaceRole = nil
+    }
+
+    mutating func breakLine() {
+        lines.append(merged(current))
+        start(with: restIndent)
+    }
+
+    mutating func add(word: [Span]) {
+        let wordWidth = word.displayWidth
+        let spaceWidth = hasWords && pendingSpaceRole != nil ? 1 : 0
+        if currentWidth + spaceWidth + wordWidth <= width {
+            if spaceWidth == 1 {
+                current.append(Span(" ", pendingSpaceRole ?? .plain))
+                currentWidth += 1
+            }
+            append(word, width: wordWidth)
+            return
+        }
+        if hasWords { breakLine() }
+        if currentWidth + wordWidth <= width {
+            append(word, width: wordWidth)
+            return
+        }
+        // Longer than a whole line: break it between graphemes.
+        for span in word {
+            for character in span.text {
+                let characterWidth = DisplayWidth.of(character)
+                if currentWidth + characterWidth > width && hasWords { breakLine() }
+                current.append(Span(String(character), span.role))
+                currentWidth += characterWidth
+                hasWords = true
+            }
+        }
+        pendingSpaceRole = nil
+    }
+
+    private mutating func append(_ word: [Span], width wordWidth: Int) {
+        current.append(contentsOf: word)
+        currentWidth += wordWidth
+        hasWords = true
+        pendingSpaceRole = nil
+    }
+
+    mutating func finish() -> [StyledLine] {
+        if hasWords || lines.isEmpty { lines.append(merged(current)) }
+        return lines
+    }
+
+    private func merged(_ spans: [Span]) -> StyledLine {
+        var result: [Span] = []
+        for span in spans where !span.text.isEmpty {
+            if let last = result.last, last.role == span.role {
+                result[result.count - 1].text += span.text
+            } else {
+                result.append(span)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,192 @@
+import CNcursesW
+import ExplorerCore
+import TermRender
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Something that happened at the terminal.
+public enum InputEvent: Equatable, Sendable {
+    case key(Key)
+    case resize(Size)
+    /// No input within the wait time.
+    case timeout
+    /// The terminal went away (input closed or hung up).
+    case hangup
+}
+
+/// The only code that calls curses. It starts full-screen mode, draws only the cells that
+/// changed since the last frame, decodes keys, and restores the terminal on every way out.
+public final class NcursesBackend {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let theme: Theme
+    private let useColor: Bool
+    private var pairs: [CellStyle: Int16] = [:]
+    private var previous: Buffer?
+    private var active = true
+
+    /// Starts full-screen mode. Call only after `TerminalCheck.run()` succeeded.
+    /// - Parameters:
+    ///   - theme: how roles look.
+    ///   - color: false for NO_COLOR or a monochrome theme; colour is also off when the terminal has none.
+    ///   - waitMilliseconds: how long `readEvent` waits before reporting a timeout.
+    public init(info: TerminalInfo, theme: Theme, color: Bool, waitMilliseconds: Int32 = 250) throws(TerminalProblem) {
+        var modes = termios()
+        tcgetattr(STDIN_FILENO, &modes)
+        // Unicode box drawing instead of the VT100 alternate character set.
+        setenv("NCURSES_NO_UTF8_ACS", "1", 0)
+        guard let screen = newterm(nil, kx_stdout(), kx_stdin()), let window = kx_stdscr() else {
+            throw .cannotStart(info.term)
+        }
+        self.screen = screen
+        self.window = window
+        self.theme = theme
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        set_escdelay(25)
+        wtimeout(window, waitMilliseconds)
+        curs_set(0)
+        self.useColor = color && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+        }
+        SignalGuard.armCrashRestore(modes: modes, bytes: Self.restoreSequence())
+        atexit { NcursesBackend.restoreAtExit() }
+    }
+
+    deinit { shutdown() }
+
+    /// The terminal's current size.
+    public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+
+    /// Draws `buffer`, writing only the cells that differ from the last frame.
+    public func draw(_ buffer: Buffer) {
+        guard active else { return }
+        if previous?.size != buffer.size { werase(window) }
+        for change in buffer.changes(from: previous) {
+            put(change.cell, x: change.x, y: change.y)
+        }
+        previous = buffer
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Waits for the next key, resize or timeout.
+    public func readEvent() -> InputEvent {
+        var character: wint_t = 0
+        let status = wget_wch(window, &character)
+        if status == KEY_CODE_YES {
+            let code = Int32(character)
+            if code == KEY_RESIZE {
+                previous = nil
+                return .resize(size)
+            }
+            return .key(Self.key(forCode: code))
+        }
+        if status == OK { return .key(Self.key(forCharacter: UInt32(character))) }
+        // ERR: a timeout, or an interrupted wait; if input is gone, it would repeat forever.
+        return isatty(STDIN_FILENO) == 0 ? .hangup : .timeout
+    }
+
+    /// Leaves full-screen mode and restores the terminal. Safe to call more than once.
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        SignalGuard.disarm()
+        NcursesBackend.live = false
+    }
+
+    // MARK: Drawing
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let style = theme.style(for: cell.role)
+        var attributes = kx_A_NORMAL()
+        if style.bold { attributes |= kx_A_BOLD() }
+        if style.underline { attributes |= kx_A_UNDERLINE() }
+        if style.reverse { attributes |= kx_A_REVERSE() }
+        if style.dim { attributes |= kx_A_DIM() }
+        let pair = useColor ? colorPair(for: style) : 0
+        var scalars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        if scalars.isEmpty { scalars = [wchar_t(32)] }
+        scalars.append(0)
+        var complex = cchar_t()
+        setcchar(&complex, scalars, attributes, pair, nil)
+        mvwadd_wch(window, Int32(y), Int32(x), &complex)
+    }
+
+    private func colorPair(for style: CellStyle) -> Int16 {
+        if style.foreground == .terminalDefault && style.background == .terminalDefault { return 0 }
+        let key = CellStyle(foreground: style.foreground, background: style.background)
+        if let pair = pairs[key] { return pair }
+        let next = Int16(pairs.count + 1)
+        guard Int32(next) < kx_color_pairs() else { return 0 }
+        init_pair(next, style.foreground.cursesNumber, style.background.cursesNumber)
+        pairs[key] = next
+        return next
+    }
+
+    // MARK: Keys
+
+    private static func key(forCode code: Int32) -> Key {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_BTAB: return .backTab
+        case KEY_DC: return .delete
+        case KEY_F0 + 1...KEY_F0 + 63: return .function(Int(code - KEY_F0))
+        default: return .unknown(Int(code))
+        }
+    }
+
+    private static func key(forCharacter value: UInt32) -> Key {
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26:
+            return .control(Character(Unicode.Scalar(value + 96).map(String.init) ?? "?"))
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return .unknown(Int(value)) }
+            return .character(Character(scalar))
+        }
+    }
+
+    // MARK: Restoring
+
+    /// True between start-up and shutdown; read by the exit hook.
+    nonisolated(unsafe) fileprivate static var live = true
+
+    private static func restoreAtExit() {
+        guard live, isendwin() == false else { return }
+        curs_set(1)
+        endwin()
+    }
+
+    /// The terminal's own sequences for leaving full-screen mode, from terminfo.
+    private static func restoreSequence() -> [UInt8] {
+        var bytes: [UInt8] = []
+        for name in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            if let value = kx_string_capability(name) {
+                bytes += Array(String(cString: value).utf8)
+            }
+        }
+        return bytes
+    }
+}

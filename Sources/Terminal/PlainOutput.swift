@@ -1,0 +1,32 @@
+import TermRender
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes lines of plain text to standard output, with every control character removed:
+/// nothing from content reaches a terminal or a pipe as an escape sequence.
+public enum PlainOutput {
+    public static func write(_ lines: [String]) {
+        var text = ""
+        for line in lines {
+            text += Sanitizer.clean(line)
+            text += "\n"
+        }
+        writeAll(text, to: STDOUT_FILENO)
+    }
+
+    /// One message line on standard error.
+    public static func error(_ message: String) {
+        writeAll(Sanitizer.clean(message) + "\n", to: STDERR_FILENO)
+    }
+
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }   // a closed pipe: nothing more to do
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}

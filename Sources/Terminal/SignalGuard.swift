@@ -1,0 +1,93 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The signal that asked the program to stop, or 0. Set by the handler, read by the loop:
+/// the handler does nothing but this store, which is async-signal-safe.
+private let pendingSignal = Atomic<Int32>(0)
+
+/// Bytes that put the terminal back (leave the alternate screen, show the cursor, reset
+/// attributes) and the terminal modes from before start-up, kept where a crash handler can
+/// use them without allocating.
+nonisolated(unsafe) private var restoreBytes: UnsafeMutablePointer<UInt8>?
+nonisolated(unsafe) private var restoreCount = 0
+nonisolated(unsafe) private var savedModes: UnsafeMutablePointer<termios>?
+nonisolated(unsafe) private var armed = false
+
+/// Signal handling for the full-screen explorer.
+///
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT only set a flag; the run loop sees it, restores the
+/// terminal with `endwin` and exits. Crashes (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
+/// SIGTRAP) cannot return to the loop, so a last-resort handler writes the saved restore
+/// bytes, puts back the saved terminal modes, and re-raises the signal.
+public enum SignalGuard {
+    public static let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+    public static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+
+    /// The stop signal received since start, if any.
+    public static var pending: Int32? {
+        let value = pendingSignal.load(ordering: .relaxed)
+        return value == 0 ? nil : value
+    }
+
+    /// Installs the stop handlers. Call before `newterm`, so ncurses keeps its hands off
+    /// these signals (it only installs its own where the action is still the default).
+    public static func installStopHandlers(ignoring ignored: [Int32] = []) {
+        for signal in stopSignals {
+            if ignored.contains(signal) {
+                install(signal, SIG_IGN)
+            } else {
+                install(signal) { number in pendingSignal.store(number, ordering: .relaxed) }
+            }
+        }
+    }
+
+    /// Remembers how to restore the terminal and arms the crash handlers. `modes` are the
+    /// terminal modes from before start-up; `bytes` the escape sequences that undo full-screen mode.
+    public static func armCrashRestore(modes: termios, bytes: [UInt8]) {
+        let modeStorage = savedModes ?? UnsafeMutablePointer<termios>.allocate(capacity: 1)
+        modeStorage.initialize(to: modes)
+        savedModes = modeStorage
+        restoreBytes?.deallocate()
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        storage.initialize(from: bytes, count: bytes.count)
+        restoreBytes = storage
+        restoreCount = bytes.count
+        _ = crashNotice.count   // initialise the lazy global now, not inside a handler
+        armed = true
+        for signal in crashSignals {
+            install(signal) { number in
+                SignalGuard.restoreAfterCrash()
+                // Die of the same signal, so the exit status and any core dump tell the truth.
+                Glibc.signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+    }
+
+    /// Called once the terminal is restored normally: a later crash has nothing to undo.
+    public static func disarm() {
+        armed = false
+    }
+
+    /// Async-signal-safe: only write(2) and tcsetattr(3).
+    static func restoreAfterCrash() {
+        guard armed else { return }
+        armed = false
+        if let bytes = restoreBytes, restoreCount > 0 { _ = write(STDOUT_FILENO, bytes, restoreCount) }
+        if let modes = savedModes { _ = tcsetattr(STDIN_FILENO, TCSANOW, modes) }
+        crashNotice.withUnsafeBufferPointer { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Built before any handler is armed: a signal handler must not allocate.
+    private static let crashNotice = Array("ketamine-explorer stopped unexpectedly; the terminal was restored.\n".utf8)
+
+    private static func install(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: a signal interrupts the wait for a key
+        sigaction(signal, &action, nil)
+    }
+}

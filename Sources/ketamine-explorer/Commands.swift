@@ -1,0 +1,150 @@
+import ArgumentParser
+import ContentModel
+import ExplorerUI
+import TermRender
+import Terminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Exit codes: 0 ok, 1 content invalid, 2 usage or terminal problem.
+enum Exit {
+    static let contentInvalid = ExitCode(1)
+    static let usageOrTerminal = ExitCode(2)
+}
+
+struct KetamineExplorer: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ketamine-explorer",
+        abstract: "Learn about ketamine treatment for chronic pain, in the terminal.",
+        discussion: """
+            Exit codes: 0 ok, 1 the content pack is invalid, 2 a usage or terminal problem.
+            Education, not medical advice. Emergency: 911. Crisis: call or text 988.
+            """,
+        version: version,
+        subcommands: [Browse.self, Show.self, Topics.self, Lint.self],
+        defaultSubcommand: Browse.self
+    )
+}
+
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The content pack folder (default: Assets/content/en of this checkout, or $\(ContentLocation.environmentVariable)).",
+        valueName: "DIR"))
+    var content: String?
+
+    /// Loads the pack, or prints every problem and exits 1.
+    func loadPack() throws -> ContentPack {
+        try Self.load(ContentLocation.resolve(content))
+    }
+
+    static func load(_ directory: String) throws -> ContentPack {
+        do {
+            return try ContentPack.load(from: directory)
+        } catch {
+            let count = error.issues.count
+            PlainOutput.error("ketamine-explorer: the content pack in \(directory) has \(count) problem\(count == 1 ? "" : "s"):")
+            for issue in error.issues { PlainOutput.error("  \(issue)") }
+            PlainOutput.error("Fix them and run `ketamine-explorer lint \(directory)` again.")
+            throw Exit.contentInvalid
+        }
+    }
+}
+
+struct Browse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Browse the panels full-screen (the default).")
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        let pack = try options.loadPack()
+        let info: TerminalInfo
+        switch TerminalCheck.run() {
+        case .success(let checked): info = checked
+        case .failure(let problem):
+            PlainOutput.error("ketamine-explorer: \(problem)")
+            throw Exit.usageOrTerminal
+        }
+        let colorAllowed = (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
+        var session = try BrowseSession(pack: pack, info: info, color: colorAllowed)
+        if let signal = session.run() {
+            throw ExitCode(128 + signal)
+        }
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print panels as plain text (all of them when no id is given).")
+
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: "Topic ids, as `ketamine-explorer topics` lists them.")
+    var ids: [String] = []
+
+    func run() throws {
+        let pack = try options.loadPack()
+        var indexes: [Int] = []
+        for id in ids {
+            guard let index = pack.topicIndex(of: id) else {
+                let known = pack.topics.map(\.id).joined(separator: ", ")
+                PlainOutput.error("ketamine-explorer: no topic has the id '\(id)'. Known ids: \(known).")
+                throw Exit.usageOrTerminal
+            }
+            indexes.append(index)
+        }
+        if indexes.isEmpty { indexes = Array(pack.topics.indices) }
+        signal(SIGPIPE, SIG_IGN)
+        let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
+        let width = outputWidth()
+        var lines: [String] = []
+        for (position, index) in indexes.enumerated() {
+            if position > 0 { lines += ["", ""] }
+            lines += PlainText.lines(topic: index, pack: pack, width: width, glyphs: glyphs)
+        }
+        lines += PlainText.footer(pack: pack)
+        PlainOutput.write(lines)
+    }
+
+    /// The terminal's width when printing to one, else 80.
+    private func outputWidth() -> Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
+            return Int(size.ws_col)
+        }
+        return 80
+    }
+}
+
+struct Topics: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the panel ids and titles.")
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        let pack = try options.loadPack()
+        let width = pack.topics.map { DisplayWidth.of($0.id) }.max() ?? 0
+        PlainOutput.write(pack.topics.map { topic in
+            topic.id + String(repeating: " ", count: width - DisplayWidth.of(topic.id) + 2) + topic.title
+        })
+    }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a content pack; names file, line and field of every problem.")
+
+    @Argument(help: ArgumentHelp("The content pack folder (default: the shipped pack).", valueName: "DIR"))
+    var directory: String?
+
+    func run() throws {
+        let path = ContentLocation.resolve(directory)
+        let pack = try ContentOptions.load(path)
+        PlainOutput.write(["\(path): OK. \(pack.topics.count) topics, \(pack.sources.count) sources, "
+            + "\(pack.glossary.count) glossary terms, \(pack.symptoms.count) symptoms, \(pack.causes.count) causes, "
+            + "\(pack.comparison.rows.count) comparison rows."])
+    }
+}

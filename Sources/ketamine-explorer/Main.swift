@@ -1,0 +1,25 @@
+import ArgumentParser
+import Terminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parses the command line and maps every failure to the documented exit codes:
+/// ArgumentParser's own usage errors would exit 64; ours are 2.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try KetamineExplorer.parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            if KetamineExplorer.exitCode(for: error) == .success {
+                KetamineExplorer.exit(withError: error)   // --help, --version
+            }
+            PlainOutput.error(KetamineExplorer.fullMessage(for: error))
+            exit(Exit.usageOrTerminal.rawValue)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the explorer needs, if they are missing.
+#   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses headers)
+#   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less)
+#   scripts/ensure-deps.sh bench    also what `make bench` needs (tmux, less, python3)
+# As root it runs apt-get; otherwise it prints the exact command and stops.
+set -euo pipefail
+
+missing=()
+[ -f /usr/include/ncursesw/curses.h ] || missing+=(libncurses-dev)
+case "${1:-}" in
+  test|bench)
+    command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+    command -v less >/dev/null 2>&1 || missing+=(less)
+    ;;
+esac
+if [ "${1:-}" = bench ]; then
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "Swift is not installed or not on PATH; install Swift 6.3 first (https://www.swift.org/install/)." >&2
+fi
+if [ "$(id -u)" -eq 0 ]; then
+  echo "Installing missing packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}"
+else
+  echo "Missing packages: ${missing[*]}. Install them with:" >&2
+  echo "    sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
