@@ -121,12 +121,15 @@ struct YAMLDocument {
         }
     }
 
+    /// Plain words for what the file should have held, from the type Swift or Yams names.
     private static func describe(_ type: Any.Type) -> String {
         let name = String(describing: type)
-        if name.hasPrefix("Array") { return "a list" }
-        if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "a mapping (key: value lines)" }
+        if name.hasPrefix("Array") || name.contains("Sequence") { return "a list" }
+        if name.hasPrefix("Dictionary") || name.contains("Mapping") || name.contains("Keyed") {
+            return "a mapping (key: value lines)"
+        }
         switch name {
-        case "String": return "text"
+        case "String", "Scalar": return "text"
         case "Int": return "a whole number"
         case "Double": return "a number"
         case "Bool": return "true or false"

@@ -1,0 +1,54 @@
+import ContentModel
+import Foundation
+import Testing
+
+/// Paths inside this repository, found from this file's location.
+enum RepositoryPath {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shippedPack = root.appendingPathComponent("Assets/content/en").path
+    static let minimalFixture = root.appendingPathComponent("Tests/ContentModelTests/Fixtures/minimal").path
+}
+
+/// A copy of the minimal fixture pack in a temporary folder, edited to break one rule.
+struct FixturePack {
+    let directory: String
+
+    /// Copies the fixture, then replaces `old` with `new` in `file` (the edit must apply).
+    init(_ file: String = "", replacing old: String = "", with new: String = "",
+         sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let manager = FileManager.default
+        let target = manager.temporaryDirectory
+            .appendingPathComponent("kx-fixture-\(UUID().uuidString)").path
+        try manager.copyItem(atPath: RepositoryPath.minimalFixture, toPath: target)
+        directory = target
+        if !file.isEmpty { try edit(file, replacing: old, with: new, sourceLocation: sourceLocation) }
+    }
+
+    func edit(_ file: String, replacing old: String, with new: String,
+              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let path = "\(directory)/\(file)"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(old), "the fixture edit must apply to \(file)", sourceLocation: sourceLocation)
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func writeBytes(_ file: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: "\(directory)/\(file)"))
+    }
+
+    func remove(_ file: String) throws {
+        try FileManager.default.removeItem(atPath: "\(directory)/\(file)")
+    }
+
+    /// The issues loading reports; empty when the pack loads.
+    func issues() -> [ContentIssue] {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            _ = try ContentPack.load(from: directory)
+            return []
+        } catch {
+            return error.issues
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ContentModel
+import Testing
+
+/// Each rule the loader enforces, broken once in an otherwise good pack. Every message must
+/// name the file, the line and the field, so a clinic's IT person can find and fix it.
+@Suite struct ValidationTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let file: String
+        let old: String
+        let new: String
+        let line: Int
+        let field: String
+        let message: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "unknown source id", file: "topics.yaml", old: "sources: [first-source]",
+             new: "sources: [no-such-source]", line: 8, field: "topics[0].blocks[0].sources[0]",
+             message: "unknown source id 'no-such-source'"),
+        Case(name: "duplicate id", file: "causes.yaml", old: "  sources: [second-source]\n",
+             new: "  sources: [second-source]\n- id: injury\n  name: Again\n  description: Twice.\n  sources: [second-source]\n",
+             line: 5, field: "causes[1].id", message: "duplicate id 'injury' (first used on line 1)"),
+        Case(name: "missing field", file: "topics.yaml", old: "  message: The main message of the first topic.\n",
+             new: "", line: 1, field: "topics[0].message", message: "this field is missing"),
+        Case(name: "ESC in a string", file: "topics.yaml", old: "message: The main message of the first topic.",
+             new: "message: \"Bad \\e[31m red\"", line: 5, field: "topics[0].message", message: "ESC (U+001B)"),
+        Case(name: "bell in a string", file: "glossary.yaml", old: "definition: A chemical messenger.",
+             new: "definition: \"Ring \\a\"", line: 5, field: "glossary[1].definition", message: "BEL (U+0007)"),
+        Case(name: "wrong type", file: "topics.yaml", old: "level: core", new: "level: [core]",
+             line: 4, field: "topics[0].level", message: "expected text"),
+        Case(name: "unknown level", file: "topics.yaml", old: "level: core", new: "level: basic",
+             line: 4, field: "topics[0].level", message: "'basic' is not one of 'core', 'detail'"),
+        Case(name: "unknown glossary link", file: "topics.yaml", old: "[[glutamate]]", new: "[[serotonin]]",
+             line: 11, field: "topics[0].blocks[2].bullets[0]", message: "[[serotonin]] matches no term"),
+        Case(name: "unknown topic link", file: "topics.yaml", old: "topic:second|", new: "topic:third|",
+             line: 12, field: "topics[0].blocks[2].bullets[1]", message: "unknown topic id 'third'"),
+        Case(name: "unclosed bold", file: "topics.yaml", old: "**bold** words", new: "**bold words",
+             line: 7, field: "topics[0].blocks[0].paragraph", message: "never closed"),
+        Case(name: "paragraph without a source", file: "topics.yaml", old: "      sources: [first-source]\n",
+             new: "", line: 7, field: "topics[0].blocks[0].sources", message: "names no source"),
+        Case(name: "block with two kinds", file: "topics.yaml", old: "    - heading: A heading",
+             new: "    - heading: A heading\n      paragraph: More", line: 9, field: "topics[0].blocks[1]",
+             message: "exactly one of"),
+        Case(name: "unknown include", file: "topics.yaml", old: "include: causes", new: "include: treatments",
+             line: 23, field: "topics[1].blocks[1].include", message: "'treatments' is not one of"),
+        Case(name: "menu name too long", file: "topics.yaml", old: "menu: First",
+             new: "menu: A very long menu name for a panel", line: 3, field: "topics[0].menu",
+             message: "longer than 20 columns"),
+        Case(name: "bad date", file: "pack.yaml", old: "last_reviewed: 2026-01-10", new: "last_reviewed: 2026-13-40",
+             line: 4, field: "pack.last_reviewed", message: "YYYY-MM-DD"),
+        Case(name: "next review before last", file: "pack.yaml", old: "next_review: 2026-07-10",
+             new: "next_review: 2025-07-10", line: 5, field: "pack.next_review", message: "must come after"),
+        Case(name: "duplicate glossary term", file: "glossary.yaml", old: "aliases: [NMDA receptors]",
+             new: "aliases: [NMDA receptors, Glutamate]", line: 4, field: "glossary[1].term",
+             message: "already defined"),
+        Case(name: "unknown source in a table row", file: "comparison.yaml", old: "[first-source, second-source]",
+             new: "[first-source, nowhere]", line: 9, field: "comparison.rows[0].sources[1]",
+             message: "unknown source id 'nowhere'"),
+        Case(name: "symptom without sources", file: "symptoms.yaml", old: "  sources: [first-source]\n", new: "",
+             line: 1, field: "symptoms[0].sources", message: "this field is missing"),
+        Case(name: "invalid id", file: "causes.yaml", old: "id: injury", new: "id: Bad_ID",
+             line: 1, field: "causes[0].id", message: "not a valid id"),
+        Case(name: "YAML syntax error", file: "topics.yaml", old: "  title: The first topic",
+             new: "  title: [unclosed", line: 3, field: "", message: "YAML syntax error"),
+    ]
+
+    @Test(arguments: cases)
+    func reportsFileLineAndField(_ rule: Case) throws {
+        let issues = try FixturePack(rule.file, replacing: rule.old, with: rule.new).issues()
+        let issue = try #require(issues.first, "the pack must be refused")
+        #expect(issues.count == 1, "\(issues)")
+        #expect(issue.file.hasSuffix("/\(rule.file)"))
+        #expect(issue.line == rule.line, "\(issue)")
+        #expect(issue.field == rule.field, "\(issue)")
+        #expect(issue.message.contains(rule.message), "\(issue)")
+        #expect(issue.description.contains("\(rule.file):\(rule.line): "))
+    }
+
+    @Test func theFixtureItselfIsValid() throws {
+        let pack = try FixturePack()
+        #expect(pack.issues().isEmpty)
+    }
+
+    @Test func rawControlByteNamesTheLine() throws {
+        let pack = try FixturePack()
+        try pack.writeBytes("causes.yaml", Array("- id: injury\n  name: Inj\u{07}ury\n".utf8))
+        let issue = try #require(pack.issues().first)
+        #expect(issue.file.hasSuffix("causes.yaml"))
+        #expect(issue.line == 2, "\(issue)")
+        #expect(issue.message.contains("control character"), "\(issue)")
+    }
+
+    @Test func invalidUTF8NamesTheLine() throws {
+        let pack = try FixturePack()
+        try pack.writeBytes("symptoms.yaml", Array("- id: aching\n  name: Aching\n  description: ".utf8) + [0xFF, 0x0A])
+        let issue = try #require(pack.issues().first)
+        #expect(issue.line == 3, "\(issue)")
+        #expect(issue.message.contains("not valid UTF-8"))
+    }
+
+    @Test func missingFileIsNamed() throws {
+        let pack = try FixturePack()
+        try pack.remove("causes.yaml")
+        let issue = try #require(pack.issues().first)
+        #expect(issue.file.hasSuffix("causes.yaml"))
+        #expect(issue.message.contains("cannot read"))
+    }
+
+    @Test func everyProblemIsReportedNotJustTheFirst() throws {
+        let pack = try FixturePack("topics.yaml", replacing: "sources: [first-source]", with: "sources: [nope]")
+        try pack.edit("comparison.yaml", replacing: "label: How it works", with: "label: \"\\e[2J\"")
+        let issues = pack.issues()
+        #expect(issues.count == 2, "\(issues)")
+        let files = issues.map { $0.file }
+        #expect(files.contains { $0.hasSuffix("comparison.yaml") })
+        #expect(files.contains { $0.hasSuffix("topics.yaml") })
+    }
+}

@@ -1,0 +1,133 @@
+import ExplorerCore
+import TermRender
+import Testing
+
+/// Scroll limits without a content pack: every panel is `lines` long, a page is 10 lines.
+private struct FixedMetrics: PageMetrics {
+    var lines = 30
+    func maxScroll(panel: Int, size: Size) -> Int { max(0, lines - pageHeight(size: size)) }
+    func pageHeight(size: Size) -> Int { size.height >= 24 ? 10 : 5 }
+}
+
+@Suite struct UpdateTests {
+    private let size = Size(width: 80, height: 24)
+
+    private func run(_ keys: [Key], panels: Int = 5, metrics: FixedMetrics = FixedMetrics()) -> (AppState, [Effect]) {
+        var state = AppState(panelCount: panels, size: size)
+        var effects: [Effect] = []
+        for key in keys { effects += update(&state, .key(key), metrics: metrics) }
+        return (state, effects)
+    }
+
+    @Test func startsOnTheFirstPanelWithTheListFocused() {
+        let state = AppState(panelCount: 5, size: size)
+        #expect(state.selected == 0)
+        #expect(state.focus == .panels)
+        #expect(!state.showingHelp)
+    }
+
+    @Test func arrowsAndVimKeysMoveThroughTheListAndStopAtTheEnds() {
+        #expect(run([.down, .character("j"), .down]).0.selected == 3)
+        #expect(run([.down, .down, .up, .character("k")]).0.selected == 0)
+        #expect(run(Array(repeating: .down, count: 9)).0.selected == 4)
+        #expect(run([.character("G")]).0.selected == 4)
+        #expect(run([.end, .home]).0.selected == 0)
+    }
+
+    @Test func enterOpensAndEscapeOrBackspaceGoesBack() {
+        #expect(run([.enter]).0.focus == .content)
+        #expect(run([.character("l")]).0.focus == .content)
+        #expect(run([.enter, .escape]).0.focus == .panels)
+        #expect(run([.enter, .backspace]).0.focus == .panels)
+        #expect(run([.right, .character("h")]).0.focus == .panels)
+    }
+
+    @Test func arrowsScrollTheOpenPanelAndStopAtItsEnd() {
+        #expect(run([.enter, .down, .character("j")]).0.scroll == 2)
+        #expect(run([.enter, .down, .up, .up]).0.scroll == 0)
+        #expect(run([.enter] + Array(repeating: .down, count: 50)).0.scroll == 20)
+        #expect(run([.enter, .character("G")]).0.scroll == 20)
+        #expect(run([.enter, .end, .character("g")]).0.scroll == 0)
+    }
+
+    @Test func pagingMovesAPageLessOneLineFromEitherSide() {
+        #expect(run([.pageDown]).0.scroll == 9)
+        #expect(run([.character(" "), .character(" ")]).0.scroll == 18)
+        #expect(run([.pageDown, .pageDown, .pageDown]).0.scroll == 20)
+        #expect(run([.pageDown, .pageDown, .pageUp]).0.scroll == 9)
+    }
+
+    @Test func tabCyclesPanelsBothWays() {
+        #expect(run([.tab, .tab]).0.selected == 2)
+        #expect(run([.backTab]).0.selected == 4)
+        #expect(run(Array(repeating: .tab, count: 5)).0.selected == 0)
+    }
+
+    @Test func digitsJumpToAPanelAndOpenIt() {
+        let (state, _) = run([.character("3")])
+        #expect(state.selected == 2)
+        #expect(state.focus == .content)
+        #expect(run([.character("9")]).0.selected == 0)   // no ninth panel: nothing happens
+    }
+
+    @Test func eachPanelKeepsItsOwnScrollPosition() {
+        let (state, _) = run([.enter, .pageDown, .tab, .backTab])
+        #expect(state.selected == 0)
+        #expect(state.scroll == 9)
+        #expect(state.scrollOffsets[1] == 0)
+    }
+
+    @Test func helpOpensAndAnyKeyClosesItWithoutActing() {
+        #expect(run([.character("?")]).0.showingHelp)
+        #expect(run([.function(1)]).0.showingHelp)
+        let (state, effects) = run([.character("?"), .character("q")])
+        #expect(!state.showingHelp)
+        #expect(effects.isEmpty)
+        #expect(run([.character("?"), .down]).0.selected == 0)
+    }
+
+    @Test func qQuitsAndUnknownKeysDoNothing() {
+        #expect(run([.character("q")]).1 == [.quit])
+        let (state, effects) = run([.character("z"), .control("x"), .unknown(999)])
+        #expect(effects.isEmpty)
+        #expect(state == AppState(panelCount: 5, size: size))
+    }
+
+    @Test func resizingClampsScrollToTheNewEnd() {
+        var state = AppState(panelCount: 2, size: size)
+        let metrics = FixedMetrics()
+        _ = update(&state, .key(.end), metrics: metrics)
+        _ = update(&state, .key(.enter), metrics: metrics)
+        _ = update(&state, .key(.end), metrics: metrics)
+        #expect(state.scroll == 20)
+        _ = update(&state, .resize(Size(width: 120, height: 40)), metrics: FixedMetrics(lines: 15))
+        #expect(state.scroll == 5)
+        #expect(state.size == Size(width: 120, height: 40))
+    }
+
+    @Test func smallScreensAreTooSmallUntilEnlarged() {
+        var state = AppState(panelCount: 5, size: Size(width: 60, height: 20))
+        #expect(state.isTooSmall)
+        _ = update(&state, .resize(Size(width: 80, height: 24)), metrics: FixedMetrics())
+        #expect(!state.isTooSmall)
+    }
+}
+
+@Suite struct KeymapTests {
+    @Test func everyBindingHasHelpAndNoKeyIsBoundTwice() {
+        var seen = Set<Key>()
+        for binding in Keymap.browse.bindings {
+            #expect(!binding.help.isEmpty)
+            for (key, _) in binding.dispatch {
+                #expect(!seen.contains(key), "\(key) is bound twice")
+                seen.insert(key)
+            }
+        }
+    }
+
+    @Test func theFooterShowsHelpAndQuit() {
+        let hints = Keymap.browse.footerHints.map(\.text)
+        #expect(hints.contains("help"))
+        #expect(hints.contains("quit"))
+    }
+}

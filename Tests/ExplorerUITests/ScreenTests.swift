@@ -1,0 +1,113 @@
+import ContentModel
+import ExplorerCore
+import ExplorerUI
+import TermRender
+import Testing
+
+/// Golden screens of view(state, size) at 80x24, 120x40 and the too-small screen.
+@Suite struct ScreenTests {
+    let pack: ContentPack
+    let documents: PanelDocuments
+
+    init() throws {
+        pack = try ContentPack.load(from: Snapshot.packDirectory)
+        documents = PanelDocuments(pack: pack, glyphs: .unicode)
+    }
+
+    private func screen(_ size: Size, keys: [Key] = []) -> Buffer {
+        var state = AppState(panelCount: pack.topics.count, size: size)
+        for key in keys { _ = update(&state, .key(key), metrics: documents) }
+        return ExplorerView.render(state, documents: documents)
+    }
+
+    @Test func eachPanelAt80x24() throws {
+        try Snapshot.assert(screen(Size(width: 80, height: 24)).textLines(), named: "browse-80x24-1-overview")
+        for (index, topic) in pack.topics.enumerated().dropFirst() {
+            let buffer = screen(Size(width: 80, height: 24), keys: [.character(Character("\(index + 1)"))])
+            try Snapshot.assert(buffer.textLines(), named: "browse-80x24-\(index + 1)-\(topic.id)")
+        }
+    }
+
+    @Test func widerScreensShowMoreAt120x40() throws {
+        try Snapshot.assert(screen(Size(width: 120, height: 40)).textLines(), named: "browse-120x40-1-overview")
+        try Snapshot.assert(screen(Size(width: 120, height: 40), keys: [.character("5"), .pageDown]).textLines(),
+                            named: "browse-120x40-5-ketamine-vs-opioids-page-2")
+    }
+
+    @Test func helpListsEveryKey() throws {
+        let lines = screen(Size(width: 80, height: 24), keys: [.character("?")]).textLines()
+        try Snapshot.assert(lines, named: "help-80x24")
+        let text = lines.joined(separator: "\n")
+        for binding in Keymap.browse.bindings { #expect(text.contains(binding.help)) }
+    }
+
+    @Test func tooSmallScreenSaysWhatSizeIsNeeded() throws {
+        let lines = screen(Size(width: 60, height: 20)).textLines()
+        try Snapshot.assert(lines, named: "too-small-60x20")
+        #expect(lines.joined(separator: " ").contains("Please enlarge the window to at least 80x24 (now 60x20)."))
+    }
+
+    @Test func anySizeDrawsWithoutCrashing() {
+        for width in [0, 1, 2, 5, 13, 40, 79, 80, 81, 200] {
+            for height in [0, 1, 2, 3, 23, 24, 25, 60] {
+                let buffer = screen(Size(width: width, height: height), keys: [.character("5"), .end, .character("?")])
+                #expect(buffer.size == Size(width: width, height: height))
+            }
+        }
+    }
+
+    @Test func everyFullScreenCarriesTheSafetyLineAndKeyHints() {
+        for index in pack.topics.indices {
+            let lines = screen(Size(width: 80, height: 24), keys: [.character(Character("\(index + 1)"))]).textLines()
+            #expect(lines[23].contains(pack.info.disclaimer))
+            #expect(lines[22].contains("? help") && lines[22].contains("q quit"))
+        }
+    }
+
+    @Test func focusIsShownByMoreThanColour() {
+        let listFocused = screen(Size(width: 80, height: 24))
+        let contentFocused = screen(Size(width: 80, height: 24), keys: [.enter])
+        #expect(listFocused.textLines()[1].hasPrefix("▸ 1 Overview"))
+        #expect(listFocused[2, 1].role == .listSelected)
+        #expect(contentFocused[2, 1].role == .listSelectedDimmed)
+    }
+}
+
+@Suite struct ComparisonLayoutTests {
+    let pack: ContentPack
+
+    init() throws { pack = try ContentPack.load(from: Snapshot.packDirectory) }
+
+    private var comparisonIndex: Int { pack.topicIndex(of: "ketamine-vs-opioids") ?? 0 }
+
+    @Test func tableFitsEightyColumnsWithSourcesOnEveryRow() {
+        let documents = PanelDocuments(pack: pack, glyphs: .unicode)
+        let width = ScreenLayout(size: Size(width: 80, height: 24)).text.width
+        let lines = documents.lines(panel: comparisonIndex, width: width)
+        #expect(lines.allSatisfy { $0.displayWidth <= width })
+        let text = lines.map(\.plainText).joined(separator: "\n")
+        #expect(text.contains("│ \(pack.comparison.columns.ketamine)"))
+        let sourceLabels = lines.filter { $0.contains { $0.role == .source && $0.text.hasPrefix("Source") } }
+        #expect(sourceLabels.count >= pack.comparison.rows.count)
+    }
+
+    @Test func narrowWidthsStackEachRow() {
+        let documents = PanelDocuments(pack: pack, glyphs: .unicode)
+        let lines = documents.lines(panel: comparisonIndex, width: 40).map(\.plainText)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
+        #expect(!lines.contains { $0.contains(" │ ") })   // table column separators
+        let first = pack.comparison.rows[0]
+        let start = try? #require(lines.firstIndex { $0.hasPrefix(first.label) })
+        #expect(start != nil)
+        if let start {
+            #expect(lines[start + 1].hasPrefix("  \(pack.comparison.columns.ketamine): "))
+        }
+    }
+
+    @Test func plainTextStacksTablesAndHasNoEscapes() throws {
+        let lines = PlainText.lines(topic: comparisonIndex, pack: pack, width: 80)
+        try Snapshot.assert(lines, named: "plain-ketamine-vs-opioids")
+        #expect(!lines.joined().unicodeScalars.contains { Sanitizer.isForbidden($0) })
+        #expect(lines.contains { $0.hasPrefix("  \(pack.comparison.columns.opioids): ") })
+    }
+}

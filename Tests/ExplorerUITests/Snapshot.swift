@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Golden screen files under `Tests/ExplorerUITests/Snapshots/`. Run the tests with
+/// `SNAPSHOT_UPDATE=1` to write them anew after an intended change, then read the diff.
+enum Snapshot {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let packDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Assets/content/en").path
+
+    static func assert(_ lines: [String], named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = lines.joined(separator: "\n") + "\n"
+        let file = directory.appendingPathComponent("\(name).txt")
+        if ProcessInfo.processInfo.environment["SNAPSHOT_UPDATE"] == "1" {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            Issue.record("No golden file \(name).txt; run with SNAPSHOT_UPDATE=1 to create it.", sourceLocation: sourceLocation)
+            return
+        }
+        if expected != text {
+            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let actualLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(expectedLines.count, actualLines.count)
+            let want = first < expectedLines.count ? String(expectedLines[first]) : "(end)"
+            let got = first < actualLines.count ? String(actualLines[first]) : "(end)"
+            Issue.record("""
+                Screen differs from \(name).txt at line \(first + 1):
+                  expected: \(want)
+                  actual:   \(got)
+                Run with SNAPSHOT_UPDATE=1 if the change is intended.
+                """, sourceLocation: sourceLocation)
+        }
+    }
+}

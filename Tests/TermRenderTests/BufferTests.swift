@@ -1,0 +1,48 @@
+import TermRender
+import Testing
+
+@Suite struct BufferTests {
+    @Test func clipsAtTheLimitAndNeverSplitsAWideCharacter() {
+        var buffer = Buffer(size: Size(width: 6, height: 1))
+        let end = buffer.write("ab日本語", x: 0, y: 0, role: .plain)
+        #expect(end == 6)
+        #expect(buffer.textLines() == ["ab日本"])
+        var narrow = Buffer(size: Size(width: 5, height: 1))
+        narrow.write("ab日本", x: 0, y: 0, role: .plain)
+        #expect(narrow.textLines() == ["ab日"])   // the last column is a space, not half a glyph
+    }
+
+    @Test func writesNothingOutsideTheBuffer() {
+        var buffer = Buffer(size: Size(width: 3, height: 2))
+        buffer.write("hello", x: 1, y: 5, role: .plain)
+        buffer.write("hello", x: -2, y: 1, role: .plain)
+        #expect(buffer.textLines() == ["", "llo"])
+    }
+
+    @Test func neverWritesAControlCharacter() {
+        var buffer = Buffer(size: Size(width: 10, height: 1))
+        buffer.write("a\u{1B}[2J", x: 0, y: 0, role: .plain)
+        #expect(!buffer.cells.contains { $0.text.unicodeScalars.contains { Sanitizer.isForbidden($0) } })
+    }
+
+    @Test func reportsOnlyTheCellsThatChanged() {
+        var first = Buffer(size: Size(width: 10, height: 3))
+        first.write("same line", x: 0, y: 0, role: .plain)
+        first.write("old", x: 0, y: 1, role: .plain)
+        var second = first
+        second.write("new", x: 0, y: 1, role: .plain)
+        let changes = second.changes(from: first)
+        #expect(changes.map(\.y) == [1, 1, 1])
+        #expect(changes.map(\.cell.text) == ["n", "e", "w"])
+        #expect(first.changes(from: first).isEmpty)
+        #expect(first.changes(from: nil).count == 30)
+    }
+
+    @Test func aRoleChangeAloneIsAChange() {
+        var first = Buffer(size: Size(width: 4, height: 1))
+        first.write("ab", x: 0, y: 0, role: .plain)
+        var second = Buffer(size: Size(width: 4, height: 1))
+        second.write("ab", x: 0, y: 0, role: .listSelected)
+        #expect(second.changes(from: first).count == 2)
+    }
+}
