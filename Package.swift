@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ExplorerUI", "ContentModel"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests"),
+        // Drives the built binary in tmux; `make test` points KETAMINE_EXPLORER_BIN at the release build.
+        .testTarget(name: "EndToEndTests", dependencies: ["ContentModel"]),
     ]
 )

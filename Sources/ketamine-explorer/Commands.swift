@@ -19,7 +19,17 @@ struct KetamineExplorer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ketamine-explorer",
         abstract: "Learn about ketamine treatment for chronic pain, in the terminal.",
+        usage: """
+            ketamine-explorer [--content DIR]
+            ketamine-explorer show [ID ...] [--content DIR]
+            ketamine-explorer topics [--content DIR]
+            ketamine-explorer lint [DIR]
+            """,
         discussion: """
+            --content DIR picks the content pack folder (default: Assets/content/en of this
+            checkout, an installed share/ketamine-explorer/content/en, or $KETAMINE_EXPLORER_CONTENT).
+            Inside the explorer, press ? for every key.
+
             Exit codes: 0 ok, 1 the content pack is invalid, 2 a usage or terminal problem.
             Education, not medical advice. Emergency: 911. Crisis: call or text 988.
             """,

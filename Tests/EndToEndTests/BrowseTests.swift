@@ -1,0 +1,185 @@
+import ContentModel
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux), as a user would meet it.
+@Suite(.serialized) struct BrowseTests {
+    let pack: ContentPack
+
+    init() throws { pack = try ContentPack.load(from: Paths.pack) }
+
+    @Test func visitsEveryPanelOpensHelpAndQuitsCleanly() throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        #expect(pane.screen().contains("Education, not medical advice. Emergency: 911. Crisis: call or text 988."))
+        for (index, topic) in pack.topics.enumerated() {
+            try pane.send("\(index + 1)")
+            pane.waitFor(messageStart(topic))
+        }
+        try pane.send("Tab")
+        pane.waitFor(messageStart(pack.topics[0]))
+        try pane.send("?")
+        pane.waitFor("Press any key to close this help.")
+        try pane.send("x")
+        pane.waitFor("More below")
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+        pane.expectRestored()
+    }
+
+    @Test func scrollsAPanelWithTheKeyboard() throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.send("Enter")
+        try pane.send("G")
+        pane.waitFor("End of this panel")
+        try pane.send("g")
+        pane.waitFor(messageStart(pack.topics[0]))
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+    }
+
+    @Test func resizingBelowTheMinimumAsksToEnlargeAndRecovers() throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.resize(width: 60, height: 20)
+        pane.waitFor("Please enlarge the window to at least 80x24 (now 60x20).")
+        try pane.resize(width: 80, height: 24)
+        pane.waitFor("Ketamine treatment explorer")
+        #expect(!pane.screen().contains("Please enlarge"))
+        try pane.resize(width: 1, height: 1)
+        usleep(200_000)
+        try pane.resize(width: 120, height: 40)
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+        pane.expectRestored()
+    }
+
+    @Test(arguments: [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)])
+    func stopSignalsRestoreTheTerminal(_ name: String, _ number: Int) throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        let pid = try pane.explorerPID()
+        kill(pid, Int32(number))
+        #expect(pane.exitStatus() == 128 + number, "SIG\(name)")
+        pane.expectRestored()
+    }
+
+    @Test func controlCRestoresTheTerminal() throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.send("C-c")
+        #expect(pane.exitStatus() == 130)
+        pane.expectRestored()
+    }
+
+    @Test(arguments: [("SEGV", 11), ("ABRT", 6), ("ILL", 4)])
+    func aCrashStillRestoresTheTerminal(_ name: String, _ number: Int) throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        let pid = try pane.explorerPID()
+        kill(pid, Int32(number))
+        #expect(pane.exitStatus() == 128 + number, "SIG\(name)")
+        pane.expectRestored()
+        #expect(pane.standardError.contains("stopped unexpectedly; the terminal was restored"))
+    }
+}
+
+/// Bad packs and bad terminals: a clear message, the right exit code, and no escape codes.
+@Suite(.serialized) struct RefusalTests {
+    @Test func aBrokenPackIsRefusedBeforeTheTerminalIsTouched() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let copy = "\(directory)/pack"
+        try FileManager.default.copyItem(atPath: Paths.pack, toPath: copy)
+        let topics = "\(copy)/topics.yaml"
+        let text = try String(contentsOfFile: topics, encoding: .utf8)
+        try text.replacingOccurrences(of: "- id: causes", with: "- id: overview").write(toFile: topics, atomically: true, encoding: .utf8)
+
+        let pane = try TmuxPane(arguments: "--content '\(copy)'")
+        #expect(pane.exitStatus() == 1)
+        pane.expectRestored()
+        let message = pane.standardError
+        #expect(message.contains("topics.yaml:"))
+        #expect(message.contains("duplicate id 'overview'"))
+        #expect(!message.contains("\u{1B}"))
+
+        let lint = try runCommand(["lint", copy])
+        #expect(lint.status == 1)
+        #expect(lint.error.contains("topics.yaml:"))
+    }
+
+    @Test(arguments: [
+        ("TERM=dumb", "TERM is 'dumb'"),
+        ("env -u TERM", "TERM is not set"),
+        ("TERM=no-such-terminal", "'no-such-terminal' (from TERM) is not in this system's terminal database"),
+    ])
+    func unusableTerminalsGetAMessageAndExitTwo(_ environment: String, _ message: String) throws {
+        let pane = try TmuxPane(environment: environment)
+        #expect(pane.exitStatus() == 2)
+        #expect(pane.standardError.contains(message), "\(pane.standardError)")
+        #expect(pane.standardError.contains("ketamine-explorer show"))
+        pane.expectRestored()
+    }
+
+    @Test func noTerminalAtAllGetsAMessageNotEscapes() throws {
+        let result = try runCommand([], environment: ["TERM": "xterm-256color"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("standard input is not a terminal"))
+        #expect(result.output.isEmpty)
+    }
+}
+
+/// The plain commands, through pipes.
+@Suite struct CommandLineTests {
+    let pack: ContentPack
+
+    init() throws { pack = try ContentPack.load(from: Paths.pack) }
+
+    @Test func showPrintsEveryPanelAsPlainText() throws {
+        let result = try runCommand(["show"])
+        #expect(result.status == 0)
+        for topic in pack.topics { #expect(result.output.contains(topic.title)) }
+        #expect(result.output.contains(pack.info.disclaimer))
+        #expect(!result.output.contains("\u{1B}"))
+        #expect(!result.output.contains("[["))
+    }
+
+    @Test func showPrintsOnlyThePanelsAsked() throws {
+        let result = try runCommand(["show", "causes"])
+        #expect(result.status == 0)
+        #expect(result.output.contains(pack.topics[2].title))
+        #expect(!result.output.contains(pack.topics[0].title + "\n"))
+        let unknown = try runCommand(["show", "no-such-topic"])
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("Known ids: overview"))
+    }
+
+    @Test func topicsListsIdsAndTitles() throws {
+        let result = try runCommand(["topics"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == pack.topics.count)
+        for (line, topic) in zip(lines, pack.topics) {
+            #expect(line.hasPrefix(topic.id) && line.hasSuffix(topic.title))
+        }
+    }
+
+    @Test func lintPassesOnTheShippedPack() throws {
+        let result = try runCommand(["lint", Paths.pack])
+        #expect(result.status == 0)
+        #expect(result.output.contains("OK"))
+    }
+
+    @Test func versionHelpAndUsageErrorsUseTheDocumentedExitCodes() throws {
+        let version = try runCommand(["--version"])
+        #expect(version.status == 0)
+        #expect(!version.output.isEmpty)
+        let help = try runCommand(["--help"])
+        #expect(help.status == 0)
+        for word in ["show", "topics", "lint", "--content"] { #expect(help.output.contains(word)) }
+        #expect(try runCommand(["--no-such-option"]).status == 2)
+        #expect(try runCommand(["show", "--content"]).status == 2)
+    }
+}

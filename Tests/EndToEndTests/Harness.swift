@@ -1,0 +1,171 @@
+import ContentModel
+import Foundation
+import Testing
+
+/// Where things are, for tests that run the real binary.
+enum Paths {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let pack = "\(root)/Assets/content/en"
+
+    /// KETAMINE_EXPLORER_BIN (set by `make test`), else a release build, else a debug build.
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["KETAMINE_EXPLORER_BIN"], !path.isEmpty { return path }
+        for candidate in ["\(root)/.build/release/ketamine-explorer", "\(root)/.build/debug/ketamine-explorer"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
+            return candidate
+        }
+        return "\(root)/.build/release/ketamine-explorer"
+    }()
+
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kx-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+/// The result of running the binary with pipes (no terminal).
+struct CommandResult {
+    let status: Int32
+    let output: String
+    let error: String
+}
+
+func runCommand(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Paths.binary)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let output = Pipe(), error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus,
+                         output: String(decoding: outData, as: UTF8.self),
+                         error: String(decoding: errData, as: UTF8.self))
+}
+
+/// A private tmux server running one pane at a fixed size. The pane runs a small shell
+/// script that records `stty -g` before and after the explorer and prints its exit status,
+/// so a test can prove the terminal came back exactly as it was.
+final class TmuxPane {
+    let socket = "kx-\(UUID().uuidString.prefix(8))"
+    let directory: String
+
+    init(width: Int = 80, height: Int = 24, arguments: String = "", environment: String = "",
+         wrapper: Bool = true) throws {
+        directory = try Paths.temporaryDirectory()
+        let command = "\(environment) '\(Paths.binary)' \(arguments)"
+        let script = wrapper ? """
+            trap '' INT HUP TERM QUIT
+            stty -g > '\(directory)/stty.before'
+            \(command) 2> '\(directory)/stderr'
+            echo "EXIT=$?"
+            stty -g > '\(directory)/stty.after'
+            echo DONE
+            sleep 600
+            """ : command
+        try script.write(toFile: "\(directory)/run.sh", atomically: true, encoding: .utf8)
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+                  "sh '\(directory)/run.sh'"])
+        try tmux(["set-option", "-g", "window-size", "manual"])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Runs a tmux command on this pane's server and returns what it printed.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        try run(["tmux", "-L", socket] + arguments)
+    }
+
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+
+    func screen() -> String { (try? tmux(["capture-pane", "-p", "-t", "0"])) ?? "" }
+
+    func format(_ name: String) -> String {
+        ((try? tmux(["display-message", "-p", "-t", "0", "#{\(name)}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until `text` appears (no fixed sleeps). Records an issue on timeout.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if screen().contains(text) { return true }
+            usleep(20_000)
+        }
+        Issue.record("Timed out waiting for \"\(text)\". Screen:\n\(screen())", sourceLocation: sourceLocation)
+        return false
+    }
+
+    /// The explorer's process id: the child of the pane's shell.
+    func explorerPID() throws -> Int32 {
+        let shell = format("pane_pid")
+        let text = try run(["pgrep", "-P", shell]).split(separator: "\n").first.map(String.init) ?? ""
+        return try #require(Int32(text.trimmingCharacters(in: .whitespaces)), "no explorer process under \(shell)")
+    }
+
+    /// After the explorer exited: its status, and whether the terminal is as it was.
+    func exitStatus(sourceLocation: SourceLocation = #_sourceLocation) -> Int? {
+        guard waitFor("DONE", sourceLocation: sourceLocation) else { return nil }
+        let line = screen().split(separator: "\n").last { $0.hasPrefix("EXIT=") }
+        return line.flatMap { Int($0.dropFirst(5)) }
+    }
+
+    var sttyUnchanged: Bool {
+        let before = try? String(contentsOfFile: "\(directory)/stty.before", encoding: .utf8)
+        let after = try? String(contentsOfFile: "\(directory)/stty.after", encoding: .utf8)
+        return before != nil && before == after
+    }
+
+    var standardError: String { (try? String(contentsOfFile: "\(directory)/stderr", encoding: .utf8)) ?? "" }
+
+    /// The terminal is back to normal: same modes, main screen, visible cursor.
+    func expectRestored(sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(sttyUnchanged, "stty -g differs after exit", sourceLocation: sourceLocation)
+        #expect(format("alternate_on") == "0", "still on the alternate screen", sourceLocation: sourceLocation)
+        #expect(format("cursor_flag") == "1", "cursor left hidden", sourceLocation: sourceLocation)
+    }
+}
+
+/// Runs a program and waits for it, with output through a file rather than a pipe: a tmux
+/// server started by the command lives on and would hold a pipe open forever.
+@discardableResult
+func run(_ arguments: [String]) throws -> String {
+    let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("kx-out-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: outputPath) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+    guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
+    var exitStatus: Int32 = 0
+    while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
+    return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+}
+
+/// The first words of a topic's main message, as the screen shows them.
+func messageStart(_ topic: Topic, words: Int = 4) -> String {
+    InlineMarkup.plainText(topic.message).split(separator: " ").prefix(words).joined(separator: " ")
+}
