@@ -34,6 +34,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process timings for `make bench`; not shipped.
+        .executableTarget(
+            name: "explorer-bench",
+            dependencies: ["ContentModel", "ExplorerCore", "ExplorerUI", "TermRender", "Yams"]
+        ),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "TermRender"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermRenderTests", dependencies: ["TermRender"]),

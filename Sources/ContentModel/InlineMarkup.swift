@@ -27,34 +27,43 @@ public enum InlineMarkup {
     }
 
     public static func parse(_ text: String) throws(SyntaxError) -> [InlineRun] {
+        // Scans Unicode scalars: the markup is ASCII, and this stays off Foundation's slower
+        // string searching on the start-up path.
+        let scalars = Array(text.unicodeScalars)
         var runs: [InlineRun] = []
         var strong = false
-        var current = ""
-        var rest = Substring(text)
+        var current = String.UnicodeScalarView()
+        var index = 0
 
         func flush() {
-            if !current.isEmpty { runs.append(InlineRun(text: current, strong: strong)) }
-            current = ""
+            if !current.isEmpty { runs.append(InlineRun(text: String(current), strong: strong)) }
+            current = String.UnicodeScalarView()
+        }
+        func pair(_ character: Unicode.Scalar, at position: Int) -> Bool {
+            position + 1 < scalars.count && scalars[position] == character && scalars[position + 1] == character
         }
 
-        while let first = rest.first {
-            if rest.hasPrefix("**") {
+        while index < scalars.count {
+            if pair("*", at: index) {
                 flush()
                 strong.toggle()
-                rest = rest.dropFirst(2)
-            } else if rest.hasPrefix("[[") {
-                guard let close = rest.range(of: "]]") else {
+                index += 2
+            } else if pair("[", at: index) {
+                var close = index + 2
+                while close < scalars.count && !pair("]", at: close) { close += 1 }
+                guard close < scalars.count else {
                     throw SyntaxError(message: "a link opened with [[ is never closed with ]]")
                 }
                 flush()
-                let inside = rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]
+                var inside = String.UnicodeScalarView()
+                inside.append(contentsOf: scalars[(index + 2)..<close])
                 runs.append(try link(String(inside), strong: strong))
-                rest = rest[close.upperBound...]
-            } else if rest.hasPrefix("]]") {
+                index = close + 2
+            } else if pair("]", at: index) {
                 throw SyntaxError(message: "]] without a matching [[")
             } else {
-                current.append(first)
-                rest = rest.dropFirst()
+                current.append(scalars[index])
+                index += 1
             }
         }
         flush()
@@ -89,10 +98,11 @@ public enum InlineMarkup {
 extension StringProtocol {
     /// The text without leading and trailing spaces and newlines.
     var trimmingSpaces: String {
-        let characters = Array(self)
-        var start = 0, end = characters.count
-        while start < end, characters[start] == " " || characters[start] == "\n" { start += 1 }
-        while end > start, characters[end - 1] == " " || characters[end - 1] == "\n" { end -= 1 }
-        return String(characters[start..<end])
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\n" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\n" }) else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[first...last])
+        return String(result)
     }
 }

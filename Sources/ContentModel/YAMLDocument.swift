@@ -24,7 +24,9 @@ struct YAMLDocument {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver skips tag guessing by regular expression (slow ICU regexes, and
+            // loading ICU data); every field is decoded into a typed model anyway.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw issue(for: error, file: path, text: text)
         } catch {

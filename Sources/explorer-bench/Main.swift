@@ -1,0 +1,130 @@
+import ContentModel
+import ExplorerCore
+import ExplorerUI
+import TermRender
+import Yams
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// In-process figures for `make bench`: loading the pack, the first frame's view, and the
+/// work one keystroke costs (update, view and diff), on the shipped pack.
+@main
+enum ExplorerBench {
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        let directory = arguments.count > 1 ? arguments[1] : "Assets/content/en"
+        let clock = ContinuousClock()
+
+        var composeTimes: [Double] = []
+        for _ in 0..<21 {
+            let start = clock.now
+            for file in ContentPack.File.allCases {
+                let text = try readText("\(directory)/\(file.rawValue)")
+                _ = try Yams.compose(yaml: text, .basic)
+            }
+            composeTimes.append(milliseconds(clock.now - start))
+        }
+        var decodeTimes: [Double] = []
+        for _ in 0..<21 {
+            var nodes: [Node] = []
+            for file in ContentPack.File.allCases {
+                if let node = try Yams.compose(yaml: try readText("\(directory)/\(file.rawValue)"), .basic) { nodes.append(node) }
+            }
+            let start = clock.now
+            let decoder = YAMLDecoder()
+            _ = try decoder.decode(PackInfo.self, from: nodes[0])
+            _ = try decoder.decode([Source].self, from: nodes[1])
+            _ = try decoder.decode([GlossaryEntry].self, from: nodes[2])
+            _ = try decoder.decode([Topic].self, from: nodes[3])
+            _ = try decoder.decode([ListEntry].self, from: nodes[4])
+            _ = try decoder.decode([ListEntry].self, from: nodes[5])
+            _ = try decoder.decode(Comparison.self, from: nodes[6])
+            decodeTimes.append(milliseconds(clock.now - start))
+        }
+        var loadTimes: [Double] = []
+        var pack: ContentPack?
+        for _ in 0..<21 {
+            let start = clock.now
+            pack = try ContentPack.load(from: directory)
+            loadTimes.append(milliseconds(clock.now - start))
+        }
+        guard let pack else { return }
+
+        let size = Size(width: 80, height: 24)
+        var firstFrameTimes: [Double] = []
+        for _ in 0..<21 {
+            let start = clock.now
+            let documents = PanelDocuments(pack: pack, glyphs: .unicode)
+            let state = AppState(panelCount: pack.topics.count, size: size)
+            _ = ExplorerView.render(state, documents: documents).changes(from: nil)
+            firstFrameTimes.append(milliseconds(clock.now - start))
+        }
+
+        // A long, varied session: every key a reader uses, many times over.
+        let documents = PanelDocuments(pack: pack, glyphs: .unicode)
+        var state = AppState(panelCount: pack.topics.count, size: size)
+        var previous = ExplorerView.render(state, documents: documents)
+        let keys: [Key] = [.down, .down, .enter, .character("j"), .character("j"), .pageDown, .pageUp, .tab,
+                           .character(" "), .end, .home, .backTab, .escape, .character("3"), .character("5"),
+                           .pageDown, .character("?"), .character("x"), .up, .character("G")]
+        var keyTimes: [Double] = []
+        var changedCells: [Int] = []
+        for round in 0..<500 {
+            for key in keys {
+                let start = clock.now
+                _ = update(&state, .key(key), metrics: documents)
+                let frame = ExplorerView.render(state, documents: documents)
+                let changes = frame.changes(from: previous)
+                keyTimes.append(microseconds(clock.now - start))
+                if round == 0 { changedCells.append(changes.count) }
+                previous = frame
+            }
+        }
+
+        print("In-process, release build, shipped pack (\(directory)):")
+        print("  parse YAML (Yams compose, all files)  median \(format(median(composeTimes))) ms")
+        print("  decode nodes into models (Codable)    median \(format(median(decodeTimes))) ms")
+        print("  load + validate the whole pack        median \(format(median(loadTimes))) ms")
+        print("  first frame: wrap + view + diff       median \(format(median(firstFrameTimes))) ms")
+        print("  one keystroke: update + view + diff   median \(format(median(keyTimes))) µs, "
+              + "p99 \(format(percentile(keyTimes, 0.99))) µs, max \(format(keyTimes.max() ?? 0)) µs "
+              + "(\(keyTimes.count) keys)")
+        print("  cells changed per keystroke           median \(Int(median(changedCells.map(Double.init)))) "
+              + "of \(size.width * size.height)")
+    }
+
+    static func readText(_ path: String) throws -> String {
+        guard let file = fopen(path, "r") else { throw CocoaLikeError(path) }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count == 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    struct CocoaLikeError: Error { let path: String; init(_ path: String) { self.path = path } }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    static func microseconds(_ duration: Duration) -> Double { milliseconds(duration) * 1000 }
+
+    static func median(_ values: [Double]) -> Double { percentile(values, 0.5) }
+
+    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction))]
+    }
+
+    static func format(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        return "\(scaled)"
+    }
+}

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""make bench: the explorer side by side with `less` on a text file of similar size.
+
+Both run on a fresh 80x24 pseudo-terminal (TERM=xterm-256color, LANG=C.UTF-8), timed inside
+this script from spawn, so Python's own start-up is not counted. Reported as medians:
+  first frame   spawn -> the frame's last line is on the terminal
+  peak memory   maximum resident set size of the child (wait4)
+  scroll bytes  bytes written to the terminal for a one-line scroll (j), after the screen settles
+Then the in-process figures from `explorer-bench` (content load, a keystroke's work).
+"""
+import argparse, os, pty, select, signal, statistics, struct, subprocess, sys, tempfile, termios, time, fcntl
+
+ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+ENV.pop("NO_COLOR", None)
+
+
+def spawn(argv):
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.execvpe(argv[0], argv, ENV)
+    return pid, fd
+
+
+def read_until(fd, predicate, timeout=5.0):
+    data = b""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.005)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            data += chunk
+            if predicate(data):
+                return data, True
+    return data, False
+
+
+def drain_quiet(fd, quiet=0.08, timeout=3.0):
+    """Reads until no output arrives for `quiet` seconds; returns the bytes read."""
+    data = b""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([fd], [], [], quiet)
+        if not ready:
+            return data
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return data
+        if not chunk:
+            return data
+        data += chunk
+    return data
+
+
+def finish(pid, fd, quit_key=b"q"):
+    """Sends the quit key until the child exits; returns its peak RSS in KiB."""
+    deadline = time.perf_counter() + 5
+    while time.perf_counter() < deadline:
+        try:
+            os.write(fd, quit_key)
+        except OSError:
+            pass
+        drain_quiet(fd, quiet=0.005, timeout=0.01)
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            os.close(fd)
+            return usage.ru_maxrss
+    os.kill(pid, signal.SIGKILL)
+    _, _, usage = os.wait4(pid, 0)
+    os.close(fd)
+    return usage.ru_maxrss
+
+
+def first_frame(argv, marker, runs):
+    times, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        pid, fd = spawn(argv)
+        _, ok = read_until(fd, lambda d: marker in d)
+        elapsed = time.perf_counter() - start
+        if not ok:
+            sys.exit(f"bench: {argv[0]} never showed {marker!r}")
+        drain_quiet(fd, quiet=0.02)
+        peaks.append(finish(pid, fd))
+        times.append(elapsed * 1000)
+    return statistics.median(times), statistics.median(peaks)
+
+
+def scroll_bytes(argv, marker, setup_keys, key, presses):
+    pid, fd = spawn(argv)
+    read_until(fd, lambda d: marker in d)
+    drain_quiet(fd)
+    for setup in setup_keys:
+        os.write(fd, setup)
+        drain_quiet(fd)
+    counts = []
+    for _ in range(presses):
+        os.write(fd, key)
+        counts.append(len(drain_quiet(fd)))
+    finish(pid, fd)
+    return statistics.median(counts)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--content", required=True)
+    parser.add_argument("--runs", type=int, default=31)
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+
+    text = subprocess.run([binary, "show", "--content", args.content], capture_output=True, env=ENV, check=True).stdout
+    sample = tempfile.NamedTemporaryFile(prefix="kx-bench-", suffix=".txt", delete=False)
+    sample.write(text)
+    sample.close()
+    first_line_of_second_screen = text.split(b"\n")[22].strip()[:20]
+
+    explorer = [binary, "--content", args.content]
+    less = ["less", sample.name]
+    marker = b"call or text 988."
+    less_marker = os.path.basename(sample.name).encode()
+
+    ours_ms, ours_kib = first_frame(explorer, marker, args.runs)
+    less_ms, less_kib = first_frame(less, less_marker, args.runs)
+    ours_scroll = scroll_bytes(explorer, marker, [b"\r"], b"j", 20)
+    less_scroll = scroll_bytes(less, less_marker, [], b"j", 20)
+    os.unlink(sample.name)
+
+    uname = os.uname()
+    print(f"Machine: {uname.sysname} {uname.release} {uname.machine}, {os.cpu_count()} cores; "
+          f"80x24 pty, TERM=xterm-256color; medians of {args.runs} runs")
+    print(f"Text file for less: the same panels as plain text, {len(text)} bytes")
+    print(f"Binary: {binary} ({os.path.getsize(binary) / 1048576:.1f} MiB)")
+    print()
+    print(f"{'':28}{'explorer':>12}{'less':>12}{'ratio':>8}   aim")
+    print(f"{'first frame (ms)':28}{ours_ms:>12.1f}{less_ms:>12.1f}{ours_ms / less_ms:>8.2f}   <= 2.0")
+    print(f"{'peak memory (MiB)':28}{ours_kib / 1024:>12.1f}{less_kib / 1024:>12.1f}{ours_kib / less_kib:>8.2f}   < 24 MiB")
+    print(f"{'one-line scroll (bytes)':28}{ours_scroll:>12.0f}{less_scroll:>12.0f}{ours_scroll / less_scroll:>8.2f}   <= 1.2")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
