@@ -32,7 +32,9 @@ test: deps
 
 bench: build
 	@scripts/ensure-deps.sh bench
+	$(SWIFT) build $(RELEASE_FLAGS) --product explorer-bench
 	python3 bench/bench.py --binary $(BIN) --content $(CONTENT)
+	$(BUILD)/explorer-bench $(CONTENT)
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content
