@@ -13,13 +13,13 @@ struct PackLoader {
     }
 
     mutating func load() throws(ContentErrors) -> ContentPack {
-        let info = decode(.pack, PackInfo.self)
-        let sources = decode(.sources, [Source].self)
-        let glossary = decode(.glossary, [GlossaryEntry].self)
-        let topics = decode(.topics, [Topic].self)
-        let symptoms = decode(.symptoms, [ListEntry].self)
-        let causes = decode(.causes, [ListEntry].self)
-        let comparison = decode(.comparison, Comparison.self)
+        let info = read(.pack) { reader throws(ContentIssue) in try PackInfo(from: reader) }
+        let sources = read(.sources) { reader throws(ContentIssue) in try reader.list(of: Source.self) }
+        let glossary = read(.glossary) { reader throws(ContentIssue) in try reader.list(of: GlossaryEntry.self) }
+        let topics = read(.topics) { reader throws(ContentIssue) in try reader.list(of: Topic.self) }
+        let symptoms = read(.symptoms) { reader throws(ContentIssue) in try reader.list(of: ListEntry.self) }
+        let causes = read(.causes) { reader throws(ContentIssue) in try reader.list(of: ListEntry.self) }
+        let comparison = read(.comparison) { reader throws(ContentIssue) in try Comparison(from: reader) }
         guard let info, let sources, let glossary, let topics, let symptoms, let causes, let comparison else {
             throw ContentErrors(issues)
         }
@@ -32,12 +32,13 @@ struct PackLoader {
 
     // MARK: Reading
 
-    private mutating func decode<T: Decodable>(_ file: ContentPack.File, _ type: T.Type) -> T? {
+    private mutating func read<T>(_ file: ContentPack.File,
+                                  _ body: (NodeReader) throws(ContentIssue) -> T) -> T? {
         do {
             let document = try YAMLDocument.load(path: "\(directory)/\(file.rawValue)", rootName: file.rootName)
             documents[file] = document
             checkCharacters(document)
-            return try document.decode(type)
+            return try body(document.reader)
         } catch {
             issues.append(error)
             return nil

@@ -1,5 +1,5 @@
 /// A panel: its heading, its one main message, and the blocks shown after it.
-public struct Topic: Decodable, Equatable, Sendable {
+public struct Topic: Equatable, Sendable, ContentReadable {
     public let id: String
     public let title: String
     public let menu: String
@@ -8,26 +8,24 @@ public struct Topic: Decodable, Equatable, Sendable {
     public let blocks: [Block]
 
     /// Core screens are written for reading grade 6, detail screens for grade 8.
-    public enum Level: String, ContentEnum, Sendable {
+    public enum Level: String, ContentWord, Sendable {
         case core
         case detail
     }
 
-    enum CodingKeys: String, CodingKey { case id, title, menu, level, message, blocks }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        title = try container.decode(String.self, forKey: .title)
-        menu = try container.decodeIfPresent(String.self, forKey: .menu) ?? title
-        level = try container.decode(Level.self, forKey: .level)
-        message = try container.decode(String.self, forKey: .message)
-        blocks = try container.decode([Block].self, forKey: .blocks)
+    init(from reader: NodeReader) throws(ContentIssue) {
+        let fields = try reader.mapping(allowing: ["id", "title", "menu", "level", "message", "blocks"])
+        id = try reader.required("id", in: fields).text
+        title = try reader.required("title", in: fields).text
+        menu = try reader.child("menu", in: fields)?.text ?? title
+        level = try reader.required("level", in: fields).word(Level.self)
+        message = try reader.required("message", in: fields).text
+        blocks = try reader.required("blocks", in: fields).list(of: Block.self)
     }
 }
 
 /// How strong the evidence behind a block is, in the plain words the screen shows.
-public enum EvidenceStrength: String, ContentEnum, Sendable {
+public enum EvidenceStrength: String, ContentWord, Sendable {
     case moderate
     case weak
     case veryUncertain = "very uncertain"
@@ -35,7 +33,7 @@ public enum EvidenceStrength: String, ContentEnum, Sendable {
 
 /// One piece of a panel. Written in YAML as a mapping with exactly one of the kind keys
 /// (`paragraph`, `bullets`, `heading`, `callout`, `include`) plus `sources` and `evidence`.
-public struct Block: Decodable, Equatable, Sendable {
+public struct Block: Equatable, Sendable, ContentReadable {
     public enum Kind: Equatable, Sendable {
         case paragraph(String)
         case bullets([String])
@@ -44,14 +42,14 @@ public struct Block: Decodable, Equatable, Sendable {
         case include(Include)
     }
 
-    public enum Tone: String, ContentEnum, Sendable {
+    public enum Tone: String, ContentWord, Sendable {
         case info
         case action
         case warning
     }
 
     /// Lists kept in their own files and shown where a topic includes them.
-    public enum Include: String, ContentEnum, Sendable {
+    public enum Include: String, ContentWord, Sendable {
         case symptoms
         case causes
         case comparison
@@ -78,32 +76,23 @@ public struct Block: Decodable, Equatable, Sendable {
         }
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case paragraph, bullets, heading, callout, include, tone, sources, evidence
-    }
+    private static let kindKeys = ["paragraph", "bullets", "heading", "callout", "include"]
 
-    private static let kindKeys: [CodingKeys] = [.paragraph, .bullets, .heading, .callout, .include]
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let present = Self.kindKeys.filter { container.contains($0) }
-        guard present.count == 1, let key = present.first else {
-            let names = Self.kindKeys.map(\.rawValue).joined(separator: ", ")
-            let found = present.isEmpty ? "none" : present.map(\.rawValue).joined(separator: " and ")
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: container.codingPath,
-                debugDescription: "a block needs exactly one of \(names) (found \(found))"))
+    init(from reader: NodeReader) throws(ContentIssue) {
+        let fields = try reader.mapping(allowing: Set(Self.kindKeys + ["tone", "sources", "evidence"]))
+        let present = Self.kindKeys.filter { fields[$0] != nil }
+        guard present.count == 1, let key = present.first, let value = reader.child(key, in: fields) else {
+            let found = present.isEmpty ? "none" : present.joined(separator: " and ")
+            throw reader.problem("a block needs exactly one of \(Self.kindKeys.joined(separator: ", ")) (found \(found))")
         }
         switch key {
-        case .paragraph: kind = .paragraph(try container.decode(String.self, forKey: key))
-        case .bullets: kind = .bullets(try container.decode([String].self, forKey: key))
-        case .heading: kind = .heading(try container.decode(String.self, forKey: key))
-        case .callout:
-            let tone = try container.decodeIfPresent(Tone.self, forKey: .tone) ?? .info
-            kind = .callout(try container.decode(String.self, forKey: key), tone)
-        default: kind = .include(try container.decode(Include.self, forKey: key))
+        case "paragraph": kind = .paragraph(try value.text)
+        case "bullets": kind = .bullets(try value.texts)
+        case "heading": kind = .heading(try value.text)
+        case "callout": kind = .callout(try value.text, try reader.child("tone", in: fields)?.word(Tone.self) ?? .info)
+        default: kind = .include(try value.word(Include.self))
         }
-        sources = try container.decodeIfPresent([String].self, forKey: .sources) ?? []
-        evidence = try container.decodeIfPresent(EvidenceStrength.self, forKey: .evidence)
+        sources = try reader.child("sources", in: fields)?.texts ?? []
+        evidence = try reader.child("evidence", in: fields)?.word(EvidenceStrength.self)
     }
 }

@@ -38,18 +38,8 @@ struct YAMLDocument {
         return YAMLDocument(file: path, rootName: rootName, root: node)
     }
 
-    /// Decodes the whole document as `T`, turning a DecodingError into an issue with a line.
-    func decode<T: Decodable>(_ type: T.Type) throws(ContentIssue) -> T {
-        do {
-            return try YAMLDecoder().decode(type, from: root)
-        } catch let error as DecodingError {
-            throw issue(for: error)
-        } catch let error as ContentIssue {
-            throw error
-        } catch {
-            throw ContentIssue(file: file, line: 0, field: rootName, message: "\(error)")
-        }
-    }
+    /// A reader at the document's root.
+    var reader: NodeReader { NodeReader(document: self, node: root, path: []) }
 
     /// The line of the deepest node along `path` that exists.
     func line(at path: [PathComponent]) -> Int {
@@ -96,46 +86,6 @@ struct YAMLDocument {
             return index < sequence.count ? sequence[index] : nil
         default:
             return nil
-        }
-    }
-
-    private func issue(for error: DecodingError) -> ContentIssue {
-        func components(_ codingPath: [any CodingKey]) -> [PathComponent] {
-            codingPath.map { key in key.intValue.map(PathComponent.index) ?? .key(key.stringValue) }
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let path = components(context.codingPath)
-            return ContentIssue(file: file, line: line(at: path),
-                                field: (path + [.key(key.stringValue)]).fieldName(root: rootName),
-                                message: "this field is missing")
-        case .typeMismatch(let type, let context):
-            let path = components(context.codingPath)
-            return self.issue(at: path, "expected \(Self.describe(type))")
-        case .valueNotFound(let type, let context):
-            let path = components(context.codingPath)
-            return self.issue(at: path, "expected \(Self.describe(type)), found nothing")
-        case .dataCorrupted(let context):
-            let path = components(context.codingPath)
-            return self.issue(at: path, context.debugDescription)
-        @unknown default:
-            return ContentIssue(file: file, line: 0, field: rootName, message: "\(error)")
-        }
-    }
-
-    /// Plain words for what the file should have held, from the type Swift or Yams names.
-    private static func describe(_ type: Any.Type) -> String {
-        let name = String(describing: type)
-        if name.hasPrefix("Array") || name.contains("Sequence") { return "a list" }
-        if name.hasPrefix("Dictionary") || name.contains("Mapping") || name.contains("Keyed") {
-            return "a mapping (key: value lines)"
-        }
-        switch name {
-        case "String", "Scalar": return "text"
-        case "Int": return "a whole number"
-        case "Double": return "a number"
-        case "Bool": return "true or false"
-        default: return "a mapping (key: value lines)"
         }
     }
 

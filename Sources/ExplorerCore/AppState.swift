@@ -2,7 +2,8 @@ import TermRender
 
 /// Everything the explorer shows is a function of this value and the content pack.
 public struct AppState: Equatable, Sendable {
-    /// Which side keys act on: the panel list or the open panel's text.
+    /// What keys act on: the panel list (choosing, with a preview beside it) or the open
+    /// panel's text (reading, full width).
     public enum Focus: Equatable, Sendable {
         case panels
         case content

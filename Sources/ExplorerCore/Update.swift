@@ -56,8 +56,11 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
     case .moveDown:
         if state.focus == .panels { state.selected = min(state.panelCount - 1, state.selected + 1) } else { scroll(by: 1) }
     case .pageUp:
+        state.focus = .content
         scroll(by: -page)
     case .pageDown:
+        // Paging means reading on: from the list it opens the panel too.
+        state.focus = .content
         scroll(by: page)
     case .top:
         if state.focus == .panels { state.selected = 0 } else { state.scroll = 0 }

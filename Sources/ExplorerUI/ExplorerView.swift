@@ -10,12 +10,14 @@ public enum ExplorerView {
             TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, keymap: keymap)
             return buffer
         }
-        let layout = ScreenLayout(size: state.size)
+        let layout = ScreenLayout(size: state.size, reading: state.focus == .content)
         let glyphs = documents.glyphs
-        drawHeader(&buffer, layout, documents.pack, glyphs)
-        PanelListView.draw(into: &buffer, layout: layout, state: state, pack: documents.pack, glyphs: glyphs)
-        for y in layout.list.y..<layout.list.maxY {
-            buffer.write(glyphs.vertical, x: layout.dividerX, y: y, role: .border)
+        drawHeader(&buffer, layout, documents.pack, glyphs, position: state.focus == .content ? state.selected : nil)
+        if let dividerX = layout.dividerX {
+            PanelListView.draw(into: &buffer, layout: layout, state: state, pack: documents.pack, glyphs: glyphs)
+            for y in layout.list.y..<layout.list.maxY {
+                buffer.write(glyphs.vertical, x: dividerX, y: y, role: .border)
+            }
         }
         PanelTextView.draw(into: &buffer, layout: layout, state: state, documents: documents)
         FooterView.draw(into: &buffer, layout: layout, keymap: keymap, disclaimer: documents.pack.info.disclaimer,
@@ -26,9 +28,14 @@ public enum ExplorerView {
         return buffer
     }
 
-    private static func drawHeader(_ buffer: inout Buffer, _ layout: ScreenLayout, _ pack: ContentPack, _ glyphs: Glyphs) {
+    private static func drawHeader(_ buffer: inout Buffer, _ layout: ScreenLayout, _ pack: ContentPack, _ glyphs: Glyphs,
+                                   position: Int?) {
         buffer.fill(layout.header, with: Cell(text: " ", role: .header))
         buffer.write(" Ketamine treatment explorer \(glyphs.middleDot) \(pack.info.title)",
                      x: layout.header.x, y: layout.header.y, limit: layout.header.maxX, role: .header)
+        if let position {
+            let text = "Panel \(position + 1) of \(pack.topics.count) "
+            buffer.write(text, x: layout.header.maxX - DisplayWidth.of(text), y: layout.header.y, role: .header)
+        }
     }
 }

@@ -7,8 +7,9 @@ import TermRender
 public final class PanelDocuments: PageMetrics {
     public let pack: ContentPack
     public let glyphs: Glyphs
-    private var width = -1
-    private var cache: [Int: [StyledLine]] = [:]
+    /// Wrapped lines per width, for the last two widths used: the preview and the reading
+    /// view each have one, and memory stays flat however often the window is resized.
+    private var cache: [(width: Int, panels: [Int: [StyledLine]])] = []
 
     public init(pack: ContentPack, glyphs: Glyphs) {
         self.pack = pack
@@ -17,22 +18,25 @@ public final class PanelDocuments: PageMetrics {
 
     /// The lines of `panel` wrapped to `width` columns.
     public func lines(panel: Int, width: Int) -> [StyledLine] {
-        if width != self.width {
-            // Keep one width only, so memory stays flat however often the window is resized.
-            cache.removeAll(keepingCapacity: true)
-            self.width = width
+        if let slot = cache.firstIndex(where: { $0.width == width }), let lines = cache[slot].panels[panel] {
+            return lines
         }
-        if let lines = cache[panel] { return lines }
         var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .automatic)
         let lines = builder.build(pack.topics[panel])
-        cache[panel] = lines
+        if let slot = cache.firstIndex(where: { $0.width == width }) {
+            cache[slot].panels[panel] = lines
+        } else {
+            if cache.count == 2 { cache.removeFirst() }
+            cache.append((width, [panel: lines]))
+        }
         return lines
     }
 
+    /// Scrolling happens in the reading view, so its layout sets the limits.
     public func maxScroll(panel: Int, size: Size) -> Int {
-        let layout = ScreenLayout(size: size)
+        let layout = ScreenLayout(size: size, reading: true)
         return max(0, lines(panel: panel, width: layout.text.width).count - layout.text.height)
     }
 
-    public func pageHeight(size: Size) -> Int { ScreenLayout(size: size).text.height }
+    public func pageHeight(size: Size) -> Int { ScreenLayout(size: size, reading: true).text.height }
 }

@@ -2,8 +2,8 @@ import ContentModel
 import ExplorerCore
 import TermRender
 
-/// The numbered list of panels on the left. The selected one has a pointer and, while the
-/// list has the focus, reverse video; so focus never depends on colour.
+/// The numbered list of panels on the left. The selected one has a pointer as well as
+/// reverse video, so the selection never depends on colour.
 enum PanelListView {
     static func draw(into buffer: inout Buffer, layout: ScreenLayout, state: AppState, pack: ContentPack, glyphs: Glyphs) {
         let area = layout.list
@@ -13,7 +13,7 @@ enum PanelListView {
         for (row, index) in (first..<pack.topics.count).prefix(area.height).enumerated() {
             let topic = pack.topics[index]
             let selected = index == state.selected
-            let role: Role = selected ? (state.focus == .panels ? .listSelected : .listSelectedDimmed) : .listItem
+            let role: Role = selected ? .listSelected : .listItem
             let number = index < 9 ? "\(index + 1)" : " "
             let y = area.y + row
             if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(text: " ", role: role)) }

@@ -10,7 +10,9 @@ enum PanelTextView {
         buffer.write(topic.title, x: titleRow.x, y: titleRow.y, limit: titleRow.maxX, role: .title)
 
         let lines = documents.lines(panel: state.selected, width: layout.text.width)
-        let scroll = min(state.scroll, max(0, lines.count - layout.text.height))
+        // While choosing, the panel is previewed from its top; the reading view keeps its place.
+        let reading = state.focus == .content
+        let scroll = reading ? min(state.scroll, max(0, lines.count - layout.text.height)) : 0
         for row in 0..<layout.text.height {
             let index = scroll + row
             guard index < lines.count else { break }
@@ -20,7 +22,7 @@ enum PanelTextView {
         let hasMoreBelow = scroll + layout.text.height < lines.count
         let indicator: String
         if hasMoreBelow {
-            indicator = "More below: press Space or \(state.focus == .content ? "↓" : "Enter")"
+            indicator = reading ? "More below: press Space or ↓" : "More below: press Enter to read on"
         } else if scroll > 0 {
             indicator = "End of this panel. Tab: next panel"
         } else {

@@ -8,7 +8,6 @@ public enum Role: UInt8, CaseIterable, Sendable {
     case border
     case listItem
     case listSelected
-    case listSelectedDimmed
     case title
     case keyMessage
     case heading

@@ -66,7 +66,6 @@ public struct Theme: Sendable {
         case .footerKey, .helpKey: return CellStyle(foreground: .cyan, bold: true)
         case .border: return CellStyle(foreground: .blue)
         case .listSelected: return CellStyle(bold: true, reverse: true)
-        case .listSelectedDimmed: return CellStyle(foreground: .cyan, bold: true)
         case .title: return CellStyle(foreground: .cyan, bold: true)
         case .keyMessage, .strong, .heading: return CellStyle(bold: true)
         case .link: return CellStyle(foreground: .cyan, underline: true)

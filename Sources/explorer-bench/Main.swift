@@ -25,23 +25,6 @@ enum ExplorerBench {
             }
             composeTimes.append(milliseconds(clock.now - start))
         }
-        var decodeTimes: [Double] = []
-        for _ in 0..<21 {
-            var nodes: [Node] = []
-            for file in ContentPack.File.allCases {
-                if let node = try Yams.compose(yaml: try readText("\(directory)/\(file.rawValue)"), .basic) { nodes.append(node) }
-            }
-            let start = clock.now
-            let decoder = YAMLDecoder()
-            _ = try decoder.decode(PackInfo.self, from: nodes[0])
-            _ = try decoder.decode([Source].self, from: nodes[1])
-            _ = try decoder.decode([GlossaryEntry].self, from: nodes[2])
-            _ = try decoder.decode([Topic].self, from: nodes[3])
-            _ = try decoder.decode([ListEntry].self, from: nodes[4])
-            _ = try decoder.decode([ListEntry].self, from: nodes[5])
-            _ = try decoder.decode(Comparison.self, from: nodes[6])
-            decodeTimes.append(milliseconds(clock.now - start))
-        }
         var loadTimes: [Double] = []
         var pack: ContentPack?
         for _ in 0..<21 {
@@ -84,7 +67,6 @@ enum ExplorerBench {
 
         print("In-process, release build, shipped pack (\(directory)):")
         print("  parse YAML (Yams compose, all files)  median \(format(median(composeTimes))) ms")
-        print("  decode nodes into models (Codable)    median \(format(median(decodeTimes))) ms")
         print("  load + validate the whole pack        median \(format(median(loadTimes))) ms")
         print("  first frame: wrap + view + diff       median \(format(median(firstFrameTimes))) ms")
         print("  one keystroke: update + view + diff   median \(format(median(keyTimes))) µs, "

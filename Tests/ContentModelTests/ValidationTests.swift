@@ -62,6 +62,8 @@ import Testing
              line: 1, field: "symptoms[0].sources", message: "this field is missing"),
         Case(name: "invalid id", file: "causes.yaml", old: "id: injury", new: "id: Bad_ID",
              line: 1, field: "causes[0].id", message: "not a valid id"),
+        Case(name: "misspelled field", file: "topics.yaml", old: "      evidence: weak", new: "      evidance: weak",
+             line: 14, field: "topics[0].blocks[2].evidance", message: "unknown field 'evidance'"),
         Case(name: "YAML syntax error", file: "topics.yaml", old: "  title: The first topic",
              new: "  title: [unclosed", line: 3, field: "", message: "YAML syntax error"),
     ]

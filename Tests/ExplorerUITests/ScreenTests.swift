@@ -64,12 +64,21 @@ import Testing
         }
     }
 
-    @Test func focusIsShownByMoreThanColour() {
-        let listFocused = screen(Size(width: 80, height: 24))
-        let contentFocused = screen(Size(width: 80, height: 24), keys: [.enter])
-        #expect(listFocused.textLines()[1].hasPrefix("▸ 1 Overview"))
-        #expect(listFocused[2, 1].role == .listSelected)
-        #expect(contentFocused[2, 1].role == .listSelectedDimmed)
+    @Test func theSelectionIsShownByMoreThanColour() {
+        let choosing = screen(Size(width: 80, height: 24), keys: [.down])
+        #expect(choosing.textLines()[2].hasPrefix("▸ 2 Symptoms"))
+        #expect(choosing[4, 2].role == .listSelected)
+        #expect(choosing.textLines()[1].hasPrefix("  1 Overview"))
+    }
+
+    @Test func openingAPanelReadsItFullWidthAndEscapeComesBack() {
+        let reading = screen(Size(width: 80, height: 24), keys: [.down, .enter])
+        let lines = reading.textLines()
+        #expect(lines[0].hasSuffix("Panel 2 of 5"))
+        #expect(!lines.contains { $0.contains("1 Overview") })
+        #expect(lines[1].hasPrefix(" \(pack.topics[1].title)"))
+        let back = screen(Size(width: 80, height: 24), keys: [.down, .enter, .escape])
+        #expect(back.textLines()[2].hasPrefix("▸ 2 Symptoms"))
     }
 }
 
@@ -80,9 +89,10 @@ import Testing
 
     private var comparisonIndex: Int { pack.topicIndex(of: "ketamine-vs-opioids") ?? 0 }
 
-    @Test func tableFitsEightyColumnsWithSourcesOnEveryRow() {
+    @Test(arguments: [true, false])
+    func tableFitsEightyColumnsWithSourcesOnEveryRow(reading: Bool) {
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
-        let width = ScreenLayout(size: Size(width: 80, height: 24)).text.width
+        let width = ScreenLayout(size: Size(width: 80, height: 24), reading: reading).text.width
         let lines = documents.lines(panel: comparisonIndex, width: width)
         #expect(lines.allSatisfy { $0.displayWidth <= width })
         let text = lines.map(\.plainText).joined(separator: "\n")
