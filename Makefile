@@ -4,7 +4,7 @@ BUILD   := .build/release
 BIN     := $(BUILD)/ketamine-explorer
 CONTENT := Assets/content/en
 PREFIX  ?= /usr/local
-# Static Swift runtime: faster start-up and less memory (see `make bench`).
+# Static Swift runtime: faster start-up and less memory than dynamic linking (see `make bench`).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
 .PHONY: all deps build run test lint bench install uninstall clean

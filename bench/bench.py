@@ -121,7 +121,9 @@ def main():
     sample.close()
     first_line_of_second_screen = text.split(b"\n")[22].strip()[:20]
 
-    explorer = [binary, "--content", args.content]
+    # As `make run` starts it: no arguments (the pack comes from the environment).
+    ENV["KETAMINE_EXPLORER_CONTENT"] = os.path.abspath(args.content)
+    explorer = [binary]
     less = ["less", sample.name]
     marker = b"call or text 988."
     less_marker = os.path.basename(sample.name).encode()

@@ -27,46 +27,47 @@ public enum InlineMarkup {
     }
 
     public static func parse(_ text: String) throws(SyntaxError) -> [InlineRun] {
-        // Scans Unicode scalars: the markup is ASCII, and this stays off Foundation's slower
-        // string searching on the start-up path.
-        let scalars = Array(text.unicodeScalars)
+        // Walks the Unicode scalars and slices the original string: the markup is ASCII, and
+        // this keeps Foundation's string search and generic appends off the start-up path.
+        let scalars = text.unicodeScalars
         var runs: [InlineRun] = []
         var strong = false
-        var current = String.UnicodeScalarView()
-        var index = 0
+        var runStart = scalars.startIndex
+        var index = scalars.startIndex
 
-        func flush() {
-            if !current.isEmpty { runs.append(InlineRun(text: String(current), strong: strong)) }
-            current = String.UnicodeScalarView()
+        func isPair(_ character: Unicode.Scalar, at position: String.Index) -> Bool {
+            guard position < scalars.endIndex, scalars[position] == character else { return false }
+            let next = scalars.index(after: position)
+            return next < scalars.endIndex && scalars[next] == character
         }
-        func pair(_ character: Unicode.Scalar, at position: Int) -> Bool {
-            position + 1 < scalars.count && scalars[position] == character && scalars[position + 1] == character
+        func flush(upTo end: String.Index) {
+            if runStart < end { runs.append(InlineRun(text: String(text[runStart..<end]), strong: strong)) }
         }
 
-        while index < scalars.count {
-            if pair("*", at: index) {
-                flush()
+        while index < scalars.endIndex {
+            if isPair("*", at: index) {
+                flush(upTo: index)
                 strong.toggle()
-                index += 2
-            } else if pair("[", at: index) {
-                var close = index + 2
-                while close < scalars.count && !pair("]", at: close) { close += 1 }
-                guard close < scalars.count else {
+                index = scalars.index(index, offsetBy: 2)
+                runStart = index
+            } else if isPair("[", at: index) {
+                let inside = scalars.index(index, offsetBy: 2)
+                var close = inside
+                while close < scalars.endIndex && !isPair("]", at: close) { close = scalars.index(after: close) }
+                guard close < scalars.endIndex else {
                     throw SyntaxError(message: "a link opened with [[ is never closed with ]]")
                 }
-                flush()
-                var inside = String.UnicodeScalarView()
-                inside.append(contentsOf: scalars[(index + 2)..<close])
-                runs.append(try link(String(inside), strong: strong))
-                index = close + 2
-            } else if pair("]", at: index) {
+                flush(upTo: index)
+                runs.append(try link(String(text[inside..<close]), strong: strong))
+                index = scalars.index(close, offsetBy: 2)
+                runStart = index
+            } else if isPair("]", at: index) {
                 throw SyntaxError(message: "]] without a matching [[")
             } else {
-                current.append(scalars[index])
-                index += 1
+                index = scalars.index(after: index)
             }
         }
-        flush()
+        flush(upTo: scalars.endIndex)
         if strong { throw SyntaxError(message: "bold text opened with ** is never closed") }
         return runs
     }
@@ -101,8 +102,6 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\n" }),
               let last = scalars.lastIndex(where: { $0 != " " && $0 != "\n" }) else { return "" }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[first...last])
-        return String(result)
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

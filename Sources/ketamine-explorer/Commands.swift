@@ -70,7 +70,13 @@ struct Browse: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let pack = try options.loadPack()
+        try Self.start(content: options.content)
+    }
+
+    /// Browses the pack in `content` (or the default pack). `Main` calls this directly when
+    /// there are no arguments, skipping the argument parser's reflection at start-up.
+    static func start(content: String?) throws {
+        let pack = try ContentOptions.load(ContentLocation.resolve(content))
         let info: TerminalInfo
         switch TerminalCheck.run() {
         case .success(let checked): info = checked

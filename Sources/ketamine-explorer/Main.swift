@@ -10,6 +10,10 @@ import Glibc
 enum Main {
     static func main() {
         do {
+            if CommandLine.arguments.count <= 1 {
+                try Browse.start(content: nil)   // the common case, without parsing anything
+                return
+            }
             var command = try KetamineExplorer.parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
