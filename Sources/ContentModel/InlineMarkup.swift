@@ -27,50 +27,58 @@ public enum InlineMarkup {
     }
 
     public static func parse(_ text: String) throws(SyntaxError) -> [InlineRun] {
-        // Walks the Unicode scalars and slices the original string: the markup is ASCII, and
-        // this keeps Foundation's string search and generic appends off the start-up path.
-        let scalars = text.unicodeScalars
+        // Works on UTF-8 bytes: the markup is ASCII, and no byte of a multi-byte character
+        // is ever an ASCII byte, so slicing at markup bytes is always at character boundaries.
+        // Every text is parsed at load time, so this is on the start-up path.
+        let bytes = text.utf8
+        guard bytes.contains(where: { $0 == asterisk || $0 == open || $0 == close }) else {
+            return text.isEmpty ? [] : [InlineRun(text: text)]
+        }
         var runs: [InlineRun] = []
         var strong = false
-        var runStart = scalars.startIndex
-        var index = scalars.startIndex
+        var runStart = bytes.startIndex
+        var index = bytes.startIndex
 
-        func isPair(_ character: Unicode.Scalar, at position: String.Index) -> Bool {
-            guard position < scalars.endIndex, scalars[position] == character else { return false }
-            let next = scalars.index(after: position)
-            return next < scalars.endIndex && scalars[next] == character
+        func isPair(_ byte: UInt8, at position: String.Index) -> Bool {
+            guard position < bytes.endIndex, bytes[position] == byte else { return false }
+            let next = bytes.index(after: position)
+            return next < bytes.endIndex && bytes[next] == byte
         }
         func flush(upTo end: String.Index) {
             if runStart < end { runs.append(InlineRun(text: String(text[runStart..<end]), strong: strong)) }
         }
 
-        while index < scalars.endIndex {
-            if isPair("*", at: index) {
+        while index < bytes.endIndex {
+            if isPair(asterisk, at: index) {
                 flush(upTo: index)
                 strong.toggle()
-                index = scalars.index(index, offsetBy: 2)
+                index = bytes.index(index, offsetBy: 2)
                 runStart = index
-            } else if isPair("[", at: index) {
-                let inside = scalars.index(index, offsetBy: 2)
-                var close = inside
-                while close < scalars.endIndex && !isPair("]", at: close) { close = scalars.index(after: close) }
-                guard close < scalars.endIndex else {
+            } else if isPair(open, at: index) {
+                let inside = bytes.index(index, offsetBy: 2)
+                var end = inside
+                while end < bytes.endIndex && !isPair(close, at: end) { end = bytes.index(after: end) }
+                guard end < bytes.endIndex else {
                     throw SyntaxError(message: "a link opened with [[ is never closed with ]]")
                 }
                 flush(upTo: index)
-                runs.append(try link(String(text[inside..<close]), strong: strong))
-                index = scalars.index(close, offsetBy: 2)
+                runs.append(try link(String(text[inside..<end]), strong: strong))
+                index = bytes.index(end, offsetBy: 2)
                 runStart = index
-            } else if isPair("]", at: index) {
+            } else if isPair(close, at: index) {
                 throw SyntaxError(message: "]] without a matching [[")
             } else {
-                index = scalars.index(after: index)
+                index = bytes.index(after: index)
             }
         }
-        flush(upTo: scalars.endIndex)
+        flush(upTo: bytes.endIndex)
         if strong { throw SyntaxError(message: "bold text opened with ** is never closed") }
         return runs
     }
+
+    private static let asterisk = UInt8(ascii: "*")
+    private static let open = UInt8(ascii: "[")
+    private static let close = UInt8(ascii: "]")
 
     /// The text a reader sees, markup removed.
     public static func plainText(_ text: String) -> String {

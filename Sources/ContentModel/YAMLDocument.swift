@@ -11,6 +11,9 @@ struct YAMLDocument {
     /// The name of the root value in field paths (`topics`, `pack`, ...).
     let rootName: String
     let root: Node
+    /// True when the raw text cannot hold a control character in any value: no such byte,
+    /// and no backslash (a double-quoted "\e" would make one).
+    let isPlainText: Bool
 
     /// Reads and parses `path`. Throws an issue naming the line for unreadable files, invalid
     /// UTF-8 and YAML syntax errors.
@@ -25,8 +28,9 @@ struct YAMLDocument {
         let node: Node?
         do {
             // The basic resolver skips tag guessing by regular expression (slow ICU regexes, and
-            // loading ICU data); every field is decoded into a typed model anyway.
-            node = try Yams.compose(yaml: text, .basic)
+            // loading ICU data); every field is read into a typed model anyway. Naming UTF-8
+            // skips `Encoding.default`, which consults the process environment through Foundation.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw issue(for: error, file: path, text: text)
         } catch {
@@ -35,7 +39,7 @@ struct YAMLDocument {
         guard let node else {
             throw ContentIssue(file: path, line: 1, field: rootName, message: "the file is empty")
         }
-        return YAMLDocument(file: path, rootName: rootName, root: node)
+        return YAMLDocument(file: path, rootName: rootName, root: node, isPlainText: isPlain(bytes))
     }
 
     /// A reader at the document's root.
@@ -103,6 +107,24 @@ struct YAMLDocument {
         default:
             return ContentIssue(file: file, line: 0, field: "", message: "YAML error: \(error)")
         }
+    }
+
+    /// A fast scan of the raw bytes, so the tree walk that names the line of a control
+    /// character only runs when there may be one.
+    private static func isPlain(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") || byte == 0x7F { return false }
+            if byte < 0x20 && byte != UInt8(ascii: "\n") { return false }
+            // C1 controls (C2 80...C2 9F) and bidirectional overrides (E2 80 AA...AE, E2 81 A6...A9).
+            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return false }
+            if byte == 0xE2, index + 2 < bytes.count,
+               (bytes[index + 1] == 0x80 && (0xAA...0xAE).contains(bytes[index + 2]))
+                || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2])) { return false }
+            index += 1
+        }
+        return true
     }
 
     private static func lineNumber(ofUTF8Offset offset: Int, in text: String) -> Int {

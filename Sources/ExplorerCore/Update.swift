@@ -26,7 +26,7 @@ public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .browse
     switch msg {
     case .resize(let size):
         state.size = size
-        clampScrolls(&state, metrics)
+        clampScroll(&state, metrics)
         return []
     case .key(let key):
         if state.showingHelp {
@@ -40,9 +40,12 @@ public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .browse
 }
 
 private func perform(_ action: Action, on state: inout AppState, _ metrics: some PageMetrics) -> [Effect] {
-    let maxScroll = metrics.maxScroll(panel: state.selected, size: state.size)
-    let page = max(1, metrics.pageHeight(size: state.size) - 1)
+    // Asked only by the actions that scroll: measuring wraps the panel's text.
+    var maxScroll: Int { metrics.maxScroll(panel: state.selected, size: state.size) }
+    var page: Int { max(1, metrics.pageHeight(size: state.size) - 1) }
     func scroll(by lines: Int) { state.scroll = min(max(0, state.scroll + lines), maxScroll) }
+    let before = state.selected
+    defer { if state.selected != before { clampScroll(&state, metrics) } }
 
     switch action {
     case .quit:
@@ -82,8 +85,9 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
     return []
 }
 
-private func clampScrolls(_ state: inout AppState, _ metrics: some PageMetrics) {
-    for panel in 0..<state.panelCount {
-        state.scrollOffsets[panel] = min(state.scrollOffsets[panel], metrics.maxScroll(panel: panel, size: state.size))
-    }
+/// Keeps the open panel's scroll inside its text at the current size. Other panels are
+/// clamped when they are opened, so a resize wraps one panel, not all of them.
+private func clampScroll(_ state: inout AppState, _ metrics: some PageMetrics) {
+    guard state.scroll > 0 else { return }
+    state.scroll = min(state.scroll, metrics.maxScroll(panel: state.selected, size: state.size))
 }

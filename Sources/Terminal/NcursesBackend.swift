@@ -67,7 +67,11 @@ public final class NcursesBackend {
     /// Draws `buffer`, writing only the cells that differ from the last frame.
     public func draw(_ buffer: Buffer) {
         guard active else { return }
-        if previous?.size != buffer.size { werase(window) }
+        if previous?.size != buffer.size {
+            // A new or resized screen starts blank, so blank cells need no writing.
+            werase(window)
+            previous = Buffer(size: buffer.size)
+        }
         for change in buffer.changes(from: previous) {
             put(change.cell, x: change.x, y: change.y)
         }

@@ -94,6 +94,16 @@ import Testing
         #expect(issue.message.contains("control character"), "\(issue)")
     }
 
+    @Test(arguments: ["\u{202E}", "\u{9B}", "\u{1B}"])
+    func rawInvisibleControlsAreRefused(_ control: String) throws {
+        let pack = try FixturePack()
+        try pack.writeBytes("causes.yaml", Array("- id: injury\n  name: Injury\n  description: Pain \(control)lasts.\n  sources: [second-source]\n".utf8))
+        let issue = try #require(pack.issues().first)
+        #expect(issue.file.hasSuffix("causes.yaml"))
+        #expect(issue.line == 3, "\(issue)")
+        #expect(issue.message.contains("control character"), "\(issue)")
+    }
+
     @Test func invalidUTF8NamesTheLine() throws {
         let pack = try FixturePack()
         try pack.writeBytes("symptoms.yaml", Array("- id: aching\n  name: Aching\n  description: ".utf8) + [0xFF, 0x0A])

@@ -105,6 +105,19 @@ private struct FixedMetrics: PageMetrics {
         #expect(state.size == Size(width: 120, height: 40))
     }
 
+    @Test func aPanelScrolledBeforeAResizeIsClampedWhenOpenedAgain() {
+        var state = AppState(panelCount: 2, size: size)
+        let long = FixedMetrics()
+        _ = update(&state, .key(.enter), metrics: long)
+        _ = update(&state, .key(.end), metrics: long)
+        _ = update(&state, .key(.tab), metrics: long)
+        let short = FixedMetrics(lines: 15)
+        _ = update(&state, .resize(Size(width: 120, height: 40)), metrics: short)
+        _ = update(&state, .key(.backTab), metrics: short)
+        #expect(state.selected == 0)
+        #expect(state.scroll == 5)
+    }
+
     @Test func smallScreensAreTooSmallUntilEnlarged() {
         var state = AppState(panelCount: 5, size: Size(width: 60, height: 20))
         #expect(state.isTooSmall)
