@@ -26,26 +26,35 @@ struct NodeReader {
     // MARK: Mappings
 
     /// The mapping here, refusing any key not in `allowed` (a typo would otherwise be lost).
-    func mapping(allowing allowed: Set<String>) throws(ContentIssue) -> [String: Node] {
+    /// Content mappings have a handful of keys, so a list searched in order beats hashing.
+    func mapping(allowing allowed: [String]) throws(ContentIssue) -> Fields {
         guard case .mapping(let mapping) = node else { throw problem("expected a mapping (key: value lines)") }
-        var result: [String: Node] = [:]
+        var pairs: [(key: String, value: Node)] = []
+        pairs.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             let name = key.string ?? ""
             guard allowed.contains(name) else {
                 let known = allowed.sorted().joined(separator: ", ")
                 throw document.issue(at: path + [.key(name)], "unknown field '\(name)' (known fields: \(known))")
             }
-            result[name] = value
+            pairs.append((name, value))
         }
-        return result
+        return Fields(pairs: pairs)
     }
 
-    func child(_ key: String, in mapping: [String: Node]) -> NodeReader? {
-        mapping[key].map { NodeReader(document: document, node: $0, path: path + [.key(key)]) }
+    /// The fields of one mapping.
+    struct Fields {
+        let pairs: [(key: String, value: Node)]
+
+        subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
     }
 
-    func required(_ key: String, in mapping: [String: Node]) throws(ContentIssue) -> NodeReader {
-        guard let reader = child(key, in: mapping) else {
+    func child(_ key: String, in fields: Fields) -> NodeReader? {
+        fields[key].map { NodeReader(document: document, node: $0, path: path + [.key(key)]) }
+    }
+
+    func required(_ key: String, in fields: Fields) throws(ContentIssue) -> NodeReader {
+        guard let reader = child(key, in: fields) else {
             throw ContentIssue(file: document.file, line: node.mark?.line ?? 0,
                                field: (path + [.key(key)]).fieldName(root: document.rootName),
                                message: "this field is missing")

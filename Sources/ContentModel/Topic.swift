@@ -79,7 +79,7 @@ public struct Block: Equatable, Sendable, ContentReadable {
     private static let kindKeys = ["paragraph", "bullets", "heading", "callout", "include"]
 
     init(from reader: NodeReader) throws(ContentIssue) {
-        let fields = try reader.mapping(allowing: Set(Self.kindKeys + ["tone", "sources", "evidence"]))
+        let fields = try reader.mapping(allowing: Self.kindKeys + ["tone", "sources", "evidence"])
         let present = Self.kindKeys.filter { fields[$0] != nil }
         guard present.count == 1, let key = present.first, let value = reader.child(key, in: fields) else {
             let found = present.isEmpty ? "none" : present.joined(separator: " and ")

@@ -12,7 +12,7 @@ struct YAMLDocument {
     let rootName: String
     let root: Node
     /// True when the raw text cannot hold a control character in any value: no such byte,
-    /// and no backslash (a double-quoted "\e" would make one).
+    /// and no backslash escape that could make one (a double-quoted "\e" would).
     let isPlainText: Bool
 
     /// Reads and parses `path`. Throws an issue naming the line for unreadable files, invalid
@@ -115,7 +115,13 @@ struct YAMLDocument {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") || byte == 0x7F { return false }
+            if byte == UInt8(ascii: "\\") {
+                // Escapes that make printable text (\" \\ \/ \space \_ \n \L \P) are safe.
+                guard index + 1 < bytes.count, Self.safeEscapes.contains(bytes[index + 1]) else { return false }
+                index += 2
+                continue
+            }
+            if byte == 0x7F { return false }
             if byte < 0x20 && byte != UInt8(ascii: "\n") { return false }
             // C1 controls (C2 80...C2 9F) and bidirectional overrides (E2 80 AA...AE, E2 81 A6...A9).
             if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return false }
@@ -126,6 +132,8 @@ struct YAMLDocument {
         }
         return true
     }
+
+    private static let safeEscapes: [UInt8] = Array("\"\\/ _nLP".utf8)
 
     private static func lineNumber(ofUTF8Offset offset: Int, in text: String) -> Int {
         1 + text.utf8.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }

@@ -26,6 +26,8 @@ import Testing
              new: "", line: 1, field: "topics[0].message", message: "this field is missing"),
         Case(name: "ESC in a string", file: "topics.yaml", old: "message: The main message of the first topic.",
              new: "message: \"Bad \\e[31m red\"", line: 5, field: "topics[0].message", message: "ESC (U+001B)"),
+        Case(name: "ESC after a harmless escape", file: "topics.yaml", old: "message: The main message of the first topic.",
+             new: "message: \"A \\\"quote\\\" then \\e[2J\"", line: 5, field: "topics[0].message", message: "ESC (U+001B)"),
         Case(name: "bell in a string", file: "glossary.yaml", old: "definition: A chemical messenger.",
              new: "definition: \"Ring \\a\"", line: 5, field: "glossary[1].definition", message: "BEL (U+0007)"),
         Case(name: "wrong type", file: "topics.yaml", old: "level: core", new: "level: [core]",
