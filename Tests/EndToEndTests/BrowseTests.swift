@@ -56,14 +56,19 @@ import Testing
         pane.expectRestored()
     }
 
-    @Test(arguments: [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)])
-    func stopSignalsRestoreTheTerminal(_ name: String, _ number: Int) throws {
+    /// Starts the explorer, sends it `number`, and checks the exit status and the terminal.
+    private func sendSignal(_ number: Int, named name: String) throws -> TmuxPane {
         let pane = try TmuxPane()
         pane.waitFor("Ketamine treatment explorer")
-        let pid = try pane.explorerPID()
-        kill(pid, Int32(number))
+        kill(try pane.explorerPID(), Int32(number))
         #expect(pane.exitStatus() == 128 + number, "SIG\(name)")
         pane.expectRestored()
+        return pane
+    }
+
+    @Test(arguments: [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)])
+    func stopSignalsRestoreTheTerminal(_ name: String, _ number: Int) throws {
+        _ = try sendSignal(number, named: name)
     }
 
     @Test func controlCRestoresTheTerminal() throws {
@@ -76,12 +81,7 @@ import Testing
 
     @Test(arguments: [("SEGV", 11), ("ABRT", 6), ("ILL", 4)])
     func aCrashStillRestoresTheTerminal(_ name: String, _ number: Int) throws {
-        let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
-        let pid = try pane.explorerPID()
-        kill(pid, Int32(number))
-        #expect(pane.exitStatus() == 128 + number, "SIG\(name)")
-        pane.expectRestored()
+        let pane = try sendSignal(number, named: name)
         #expect(pane.standardError.contains("stopped unexpectedly; the terminal was restored"))
     }
 }
