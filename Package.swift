@@ -7,7 +7,7 @@ let package = Package(
         .executable(name: "ketamine-explorer", targets: ["ketamine-explorer"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/jpsim/Yams", "5.0.1"..<"6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [

@@ -37,6 +37,12 @@ struct NodeReader {
                 let known = allowed.sorted().joined(separator: ", ")
                 throw document.issue(at: path + [.key(name)], "unknown field '\(name)' (known fields: \(known))")
             }
+            guard !pairs.contains(where: { $0.key == name }) else {
+                // YAML would keep only one of the two values; say so instead of guessing.
+                throw ContentIssue(file: document.file, line: key.mark?.line ?? 0,
+                                   field: (path + [.key(name)]).fieldName(root: document.rootName),
+                                   message: "this field appears twice in the same place")
+            }
             pairs.append((name, value))
         }
         return Fields(pairs: pairs)

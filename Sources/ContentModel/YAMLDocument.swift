@@ -75,8 +75,6 @@ struct YAMLDocument {
                 }
             case .sequence(let sequence):
                 for (index, element) in sequence.enumerated() { visit(element, path + [.index(index)]) }
-            case .alias:
-                break
             }
         }
         visit(root, [])
@@ -101,9 +99,6 @@ struct YAMLDocument {
         case .reader(let problem, let offset, _, _):
             let line = offset.map { lineNumber(ofUTF8Offset: $0, in: text) } ?? 0
             return ContentIssue(file: file, line: line, field: "", message: "YAML cannot read this text: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ContentIssue(file: file, line: context.mark.line, field: "",
-                                message: "the same key appears twice: \(duplicates.joined(separator: ", "))")
         default:
             return ContentIssue(file: file, line: 0, field: "", message: "YAML error: \(error)")
         }

@@ -66,6 +66,8 @@ import Testing
              line: 1, field: "causes[0].id", message: "not a valid id"),
         Case(name: "misspelled field", file: "topics.yaml", old: "      evidence: weak", new: "      evidance: weak",
              line: 14, field: "topics[0].blocks[2].evidance", message: "unknown field 'evidance'"),
+        Case(name: "a field given twice", file: "topics.yaml", old: "  menu: First\n", new: "  menu: First\n  menu: Again\n",
+             line: 4, field: "topics[0].menu", message: "appears twice"),
         Case(name: "YAML syntax error", file: "topics.yaml", old: "  title: The first topic",
              new: "  title: [unclosed", line: 3, field: "", message: "YAML syntax error"),
     ]
