@@ -8,7 +8,7 @@ this script from spawn, so Python's own start-up is not counted. Reported as med
   scroll bytes  bytes written to the terminal for a one-line scroll (j), after the screen settles
 Then the in-process figures from `explorer-bench` (content load, a keystroke's work).
 """
-import argparse, os, pty, select, signal, statistics, struct, subprocess, sys, tempfile, termios, time, fcntl
+import argparse, os, pty, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time, fcntl
 
 ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
 ENV.pop("NO_COLOR", None)
@@ -107,6 +107,31 @@ def scroll_bytes(argv, marker, setup_keys, key, presses):
     return statistics.median(counts)
 
 
+def instructions(argv, marker):
+    """Instructions from spawn to exit (callgrind), start-up then q: repeatable whatever
+    else the machine is doing, unlike wall time. valgrind cannot read the debug info Swift
+    writes, so the explorer is measured on a copy with debug info stripped."""
+    if not shutil.which("valgrind"):
+        return None
+    with tempfile.TemporaryDirectory(prefix="kx-cg-") as folder:
+        program = argv[0]
+        if program.endswith("ketamine-explorer"):
+            program = os.path.join(folder, "ketamine-explorer")
+            shutil.copy(argv[0], program)
+            subprocess.run(["strip", "--strip-debug", program], check=True)
+        out = os.path.join(folder, "callgrind.out")
+        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+                   f"--log-file={os.path.join(folder, 'log')}", program] + argv[1:]
+        pid, fd = spawn(command)
+        read_until(fd, lambda d: marker in d, timeout=60)
+        drain_quiet(fd, quiet=0.2)
+        finish(pid, fd)
+        for line in open(out):
+            if line.startswith("summary:") or line.startswith("totals:"):
+                return int(line.split()[1])
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -132,6 +157,8 @@ def main():
     less_ms, less_kib = first_frame(less, less_marker, args.runs)
     ours_scroll = scroll_bytes(explorer, marker, [b"\r"], b"j", 20)
     less_scroll = scroll_bytes(less, less_marker, [], b"j", 20)
+    ours_instructions = instructions(explorer, marker)
+    less_instructions = instructions(less, less_marker)
     os.unlink(sample.name)
 
     uname = os.uname()
@@ -144,6 +171,9 @@ def main():
     print(f"{'first frame (ms)':28}{ours_ms:>12.1f}{less_ms:>12.1f}{ours_ms / less_ms:>8.2f}   <= 2.0")
     print(f"{'peak memory (MiB)':28}{ours_kib / 1024:>12.1f}{less_kib / 1024:>12.1f}{ours_kib / less_kib:>8.2f}   < 24 MiB")
     print(f"{'one-line scroll (bytes)':28}{ours_scroll:>12.0f}{less_scroll:>12.0f}{ours_scroll / less_scroll:>8.2f}   <= 1.2")
+    if ours_instructions and less_instructions:
+        print(f"{'start-up instructions (M)':28}{ours_instructions / 1e6:>12.1f}{less_instructions / 1e6:>12.1f}"
+              f"{ours_instructions / less_instructions:>8.1f}   (callgrind: start, first frame, q)")
     sys.stdout.flush()
 
 

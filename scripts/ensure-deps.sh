@@ -2,7 +2,7 @@
 # Installs the Debian packages the explorer needs, if they are missing.
 #   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses headers)
 #   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less)
-#   scripts/ensure-deps.sh bench    also what `make bench` needs (tmux, less, python3)
+#   scripts/ensure-deps.sh bench    also what `make bench` needs (tmux, less, python3, valgrind)
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
 
@@ -16,6 +16,7 @@ case "${1:-}" in
 esac
 if [ "${1:-}" = bench ]; then
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
