@@ -28,52 +28,60 @@ public enum InlineMarkup {
 
     public static func parse(_ text: String) throws(SyntaxError) -> [InlineRun] {
         // Works on UTF-8 bytes: the markup is ASCII, and no byte of a multi-byte character
-        // is ever an ASCII byte, so slicing at markup bytes is always at character boundaries.
+        // is ever an ASCII byte, so cutting at markup bytes is always at character boundaries.
         // Every text is parsed at load time, so this is on the start-up path.
-        let bytes = text.utf8
+        var text = text
+        text.makeContiguousUTF8()
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes in parse(bytes) }
+        switch result {
+        case .success(let runs)?: return runs
+        case .failure(let error)?: throw error
+        case nil: return [InlineRun(text: text)]   // not reached: the text was made contiguous
+        }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[InlineRun], SyntaxError> {
+        func isPair(_ byte: UInt8, at position: Int) -> Bool {
+            position + 1 < bytes.count && bytes[position] == byte && bytes[position + 1] == byte
+        }
+        func slice(_ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
+
         guard bytes.contains(where: { $0 == asterisk || $0 == open || $0 == close }) else {
-            return text.isEmpty ? [] : [InlineRun(text: text)]
+            return .success(bytes.isEmpty ? [] : [InlineRun(text: slice(0, bytes.count))])
         }
         var runs: [InlineRun] = []
         var strong = false
-        var runStart = bytes.startIndex
-        var index = bytes.startIndex
-
-        func isPair(_ byte: UInt8, at position: String.Index) -> Bool {
-            guard position < bytes.endIndex, bytes[position] == byte else { return false }
-            let next = bytes.index(after: position)
-            return next < bytes.endIndex && bytes[next] == byte
-        }
-        func flush(upTo end: String.Index) {
-            if runStart < end { runs.append(InlineRun(text: String(text[runStart..<end]), strong: strong)) }
-        }
-
-        while index < bytes.endIndex {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
             if isPair(asterisk, at: index) {
-                flush(upTo: index)
+                if runStart < index { runs.append(InlineRun(text: slice(runStart, index), strong: strong)) }
                 strong.toggle()
-                index = bytes.index(index, offsetBy: 2)
+                index += 2
                 runStart = index
             } else if isPair(open, at: index) {
-                let inside = bytes.index(index, offsetBy: 2)
-                var end = inside
-                while end < bytes.endIndex && !isPair(close, at: end) { end = bytes.index(after: end) }
-                guard end < bytes.endIndex else {
-                    throw SyntaxError(message: "a link opened with [[ is never closed with ]]")
+                var end = index + 2
+                while end < bytes.count && !isPair(close, at: end) { end += 1 }
+                guard end < bytes.count else {
+                    return .failure(SyntaxError(message: "a link opened with [[ is never closed with ]]"))
                 }
-                flush(upTo: index)
-                runs.append(try link(String(text[inside..<end]), strong: strong))
-                index = bytes.index(end, offsetBy: 2)
+                if runStart < index { runs.append(InlineRun(text: slice(runStart, index), strong: strong)) }
+                do {
+                    runs.append(try link(slice(index + 2, end), strong: strong))
+                } catch {
+                    return .failure(error)
+                }
+                index = end + 2
                 runStart = index
             } else if isPair(close, at: index) {
-                throw SyntaxError(message: "]] without a matching [[")
+                return .failure(SyntaxError(message: "]] without a matching [["))
             } else {
-                index = bytes.index(after: index)
+                index += 1
             }
         }
-        flush(upTo: bytes.endIndex)
-        if strong { throw SyntaxError(message: "bold text opened with ** is never closed") }
-        return runs
+        if runStart < bytes.count { runs.append(InlineRun(text: slice(runStart, bytes.count), strong: strong)) }
+        if strong { return .failure(SyntaxError(message: "bold text opened with ** is never closed")) }
+        return .success(runs)
     }
 
     private static let asterisk = UInt8(ascii: "*")

@@ -15,21 +15,33 @@ public enum TextWrapper {
         }
 
         for span in spans {
-            var piece = ""
-            for character in span.text {
-                if character == "\n" {
-                    if !piece.isEmpty { word.append(Span(piece, span.role)); piece = "" }
-                    flushWord()
-                    builder.breakLine()
-                } else if character == " " {
-                    if !piece.isEmpty { word.append(Span(piece, span.role)); piece = "" }
-                    flushWord()
-                    builder.pendingSpaceRole = span.role
-                } else {
-                    piece.append(character)
+            // Spaces and newlines are ASCII, so the text can be cut at them byte by byte:
+            // no grapheme breaking on this path, which runs for every line of every panel.
+            var text = span.text
+            text.makeContiguousUTF8()
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                var start = 0
+                func piece(upTo end: Int) {
+                    if start < end { word.append(Span(String(decoding: bytes[start..<end], as: UTF8.self), span.role)) }
                 }
+                for index in 0..<bytes.count {
+                    switch bytes[index] {
+                    case UInt8(ascii: "\n"):
+                        piece(upTo: index)
+                        flushWord()
+                        builder.breakLine()
+                        start = index + 1
+                    case UInt8(ascii: " "):
+                        piece(upTo: index)
+                        flushWord()
+                        builder.pendingSpaceRole = span.role
+                        start = index + 1
+                    default:
+                        break
+                    }
+                }
+                piece(upTo: bytes.count)
             }
-            if !piece.isEmpty { word.append(Span(piece, span.role)) }
         }
         flushWord()
         return builder.finish()

@@ -72,9 +72,23 @@ public final class NcursesBackend {
             werase(window)
             previous = Buffer(size: buffer.size)
         }
+        // Consecutive changed cells of one style go out as one string.
+        var run: [wchar_t] = []
+        var runStart: Buffer.Change?
+        var runEnd = 0
         for change in buffer.changes(from: previous) {
-            put(change.cell, x: change.x, y: change.y)
+            if let start = runStart, start.y == change.y, runEnd == change.x, start.cell.role == change.cell.role {
+                append(change.cell, to: &run)
+                runEnd += 1
+                continue
+            }
+            if let start = runStart { put(run, at: start) }
+            run.removeAll(keepingCapacity: true)
+            append(change.cell, to: &run)
+            runStart = change
+            runEnd = change.x + 1
         }
+        if let start = runStart { put(run, at: start) }
         previous = buffer
         wnoutrefresh(window)
         doupdate()
@@ -110,20 +124,21 @@ public final class NcursesBackend {
 
     // MARK: Drawing
 
-    private func put(_ cell: Cell, x: Int, y: Int) {
-        let style = theme.style(for: cell.role)
+    private func append(_ cell: Cell, to run: inout [wchar_t]) {
+        for scalar in cell.text.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+    }
+
+    private func put(_ run: [wchar_t], at start: Buffer.Change) {
+        let style = theme.style(for: start.cell.role)
         var attributes = kx_A_NORMAL()
         if style.bold { attributes |= kx_A_BOLD() }
         if style.underline { attributes |= kx_A_UNDERLINE() }
         if style.reverse { attributes |= kx_A_REVERSE() }
         if style.dim { attributes |= kx_A_DIM() }
-        let pair = useColor ? colorPair(for: style) : 0
-        var scalars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-        if scalars.isEmpty { scalars = [wchar_t(32)] }
-        scalars.append(0)
-        var complex = cchar_t()
-        setcchar(&complex, scalars, attributes, pair, nil)
-        mvwadd_wch(window, Int32(y), Int32(x), &complex)
+        wattr_set(window, attributes, useColor ? colorPair(for: style) : 0, nil)
+        _ = run.withUnsafeBufferPointer { characters in
+            mvwaddnwstr(window, Int32(start.y), Int32(start.x), characters.baseAddress, Int32(characters.count))
+        }
     }
 
     private func colorPair(for style: CellStyle) -> Int16 {
