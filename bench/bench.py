@@ -1,25 +1,32 @@
 #!/usr/bin/env python3
 """make bench: the explorer side by side with `less` on a text file of similar size.
 
-Both run on a fresh 80x24 pseudo-terminal (TERM=xterm-256color, LANG=C.UTF-8), timed inside
-this script from spawn, so Python's own start-up is not counted. Reported as medians:
+Both run on a fresh 80x24 pseudo-terminal (TERM=xterm-256color, LANG=C.UTF-8), started with
+posix_spawn and timed inside this script from spawn, so Python's own start-up and memory are
+not counted. Reported as medians:
   first frame   spawn -> the frame's last line is on the terminal
-  peak memory   maximum resident set size of the child (wait4)
+  peak memory   the child's peak resident set size (VmHWM) once the first frame is shown
   scroll bytes  bytes written to the terminal for a one-line scroll (j), after the screen settles
 Then the in-process figures from `explorer-bench` (content load, a keystroke's work).
 """
-import argparse, os, pty, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time, fcntl
+import argparse, os, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time, fcntl
 
 ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
 ENV.pop("NO_COLOR", None)
 
 
 def spawn(argv):
-    pid, fd = pty.fork()
-    if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        os.execvpe(argv[0], argv, ENV)
-    return pid, fd
+    """Starts argv on a new 80x24 pty as its controlling terminal. posix_spawn, not fork:
+    a forked copy of this Python process would count in the child's peak memory."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    name = os.ttyname(slave)
+    actions = [(os.POSIX_SPAWN_OPEN, 0, name, os.O_RDWR, 0),
+               (os.POSIX_SPAWN_DUP2, 0, 1), (os.POSIX_SPAWN_DUP2, 0, 2)]
+    program = shutil.which(argv[0]) or argv[0]
+    pid = os.posix_spawn(program, argv, ENV, file_actions=actions, setsid=True)
+    os.close(slave)
+    return pid, master
 
 
 def read_until(fd, predicate, timeout=5.0):
@@ -58,8 +65,17 @@ def drain_quiet(fd, quiet=0.08, timeout=3.0):
     return data
 
 
+def peak_kib(pid):
+    """Peak resident memory of the running child (VmHWM), which starts afresh at exec."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
 def finish(pid, fd, quit_key=b"q"):
-    """Sends the quit key until the child exits; returns its peak RSS in KiB."""
+    """Sends the quit key until the child exits."""
     deadline = time.perf_counter() + 5
     while time.perf_counter() < deadline:
         try:
@@ -67,14 +83,13 @@ def finish(pid, fd, quit_key=b"q"):
         except OSError:
             pass
         drain_quiet(fd, quiet=0.005, timeout=0.01)
-        done, status, usage = os.wait4(pid, os.WNOHANG)
+        done, _ = os.waitpid(pid, os.WNOHANG)
         if done:
             os.close(fd)
-            return usage.ru_maxrss
+            return
     os.kill(pid, signal.SIGKILL)
-    _, _, usage = os.wait4(pid, 0)
+    os.waitpid(pid, 0)
     os.close(fd)
-    return usage.ru_maxrss
 
 
 def first_frame(argv, marker, runs):
@@ -87,7 +102,8 @@ def first_frame(argv, marker, runs):
         if not ok:
             sys.exit(f"bench: {argv[0]} never showed {marker!r}")
         drain_quiet(fd, quiet=0.02)
-        peaks.append(finish(pid, fd))
+        peaks.append(peak_kib(pid))
+        finish(pid, fd)
         times.append(elapsed * 1000)
     return statistics.median(times), statistics.median(peaks)
 
