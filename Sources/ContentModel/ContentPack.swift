@@ -11,6 +11,9 @@ public struct ContentPack: Sendable {
         case symptoms = "symptoms.yaml"
         case causes = "causes.yaml"
         case comparison = "comparison.yaml"
+        case evidence = "evidence.yaml"
+        /// Read by `lint` only.
+        case lint = "lint.yaml"
 
         var rootName: String { String(rawValue.prefix { $0 != "." }) }
     }
@@ -23,13 +26,14 @@ public struct ContentPack: Sendable {
     public let symptoms: [ListEntry]
     public let causes: [ListEntry]
     public let comparison: Comparison
+    public let evidence: [EvidenceEntry]
 
     private let sourceNumbers: [String: Int]
     private let glossaryIndex: [String: Int]
     private let topicIndex: [String: Int]
 
     init(directory: String, info: PackInfo, sources: [Source], glossary: [GlossaryEntry], topics: [Topic],
-         symptoms: [ListEntry], causes: [ListEntry], comparison: Comparison) {
+         symptoms: [ListEntry], causes: [ListEntry], comparison: Comparison, evidence: [EvidenceEntry]) {
         self.directory = directory
         self.info = info
         self.sources = sources
@@ -38,6 +42,7 @@ public struct ContentPack: Sendable {
         self.symptoms = symptoms
         self.causes = causes
         self.comparison = comparison
+        self.evidence = evidence
         var numbers: [String: Int] = [:]
         for (index, source) in sources.enumerated() where numbers[source.id] == nil { numbers[source.id] = index + 1 }
         sourceNumbers = numbers
@@ -58,6 +63,13 @@ public struct ContentPack: Sendable {
         return try loader.load()
     }
 
+    /// Loads the pack and checks its quality: reading grades, banned phrases, medical terms
+    /// and the review date, as `ketamine-explorer lint` does.
+    public static func lint(from directory: String, today: CalendarDate?, strict: Bool = false) -> LintReport {
+        var loader = PackLoader(directory: directory)
+        return loader.lint(today: today, strict: strict)
+    }
+
     /// The number a source is shown with ("Sources: 1, 3"), from 1.
     public func sourceNumber(_ id: String) -> Int? { sourceNumbers[id] }
 
@@ -69,6 +81,25 @@ public struct ContentPack: Sendable {
     }
 
     public func topicIndex(of id: String) -> Int? { topicIndex[id] }
+
+    /// The ids of every source a topic cites, its included lists' too, in source-number order.
+    public func sourceIDs(citedBy topic: Topic) -> [String] {
+        var ids: [String] = []
+        for block in topic.blocks {
+            ids += block.sources
+            if case .include(let include) = block.kind {
+                switch include {
+                case .symptoms: ids += symptoms.flatMap(\.sources)
+                case .causes: ids += causes.flatMap(\.sources)
+                case .comparison: ids += comparison.rows.flatMap(\.sources)
+                case .evidence: ids += evidence.flatMap(\.sources)
+                case .glossary: ids += glossary.flatMap(\.sources)
+                case .sources, .about: break
+                }
+            }
+        }
+        return Set(ids).compactMap { id in sourceNumber(id).map { (id, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
 
     static func termKey(_ term: String) -> String { term.lowercased() }
 }

@@ -6,7 +6,7 @@ import TermRender
 struct PackLoader {
     let directory: String
     private var issues: [ContentIssue] = []
-    private var documents: [ContentPack.File: YAMLDocument] = [:]
+    private(set) var documents: [ContentPack.File: YAMLDocument] = [:]
 
     init(directory: String) {
         self.directory = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
@@ -20,14 +20,32 @@ struct PackLoader {
         let symptoms = read(.symptoms) { reader throws(ContentIssue) in try reader.list(of: ListEntry.self) }
         let causes = read(.causes) { reader throws(ContentIssue) in try reader.list(of: ListEntry.self) }
         let comparison = read(.comparison) { reader throws(ContentIssue) in try Comparison(from: reader) }
-        guard let info, let sources, let glossary, let topics, let symptoms, let causes, let comparison else {
+        let evidence = read(.evidence) { reader throws(ContentIssue) in try reader.list(of: EvidenceEntry.self) }
+        guard let info, let sources, let glossary, let topics, let symptoms, let causes, let comparison,
+              let evidence else {
             throw ContentErrors(issues)
         }
         let pack = ContentPack(directory: directory, info: info, sources: sources, glossary: glossary,
-                               topics: topics, symptoms: symptoms, causes: causes, comparison: comparison)
+                               topics: topics, symptoms: symptoms, causes: causes, comparison: comparison,
+                               evidence: evidence)
         validate(pack)
         guard issues.isEmpty else { throw ContentErrors(issues) }
         return pack
+    }
+
+    /// Loads the pack as `load` does, then applies the quality rules of `lint.yaml`.
+    mutating func lint(today: CalendarDate?, strict: Bool) -> LintReport {
+        let pack: ContentPack
+        do {
+            pack = try load()
+        } catch {
+            return LintReport(pack: nil, errors: error.issues, warnings: [], grades: [])
+        }
+        guard let rules = read(.lint, { reader throws(ContentIssue) in try LintRules(from: reader) }) else {
+            return LintReport(pack: pack, errors: ContentErrors(issues).issues, warnings: [], grades: [])
+        }
+        var linter = QualityCheck(pack: pack, rules: rules, documents: documents)
+        return linter.run(today: today, strict: strict)
     }
 
     // MARK: Reading
@@ -101,6 +119,14 @@ struct PackLoader {
         checkText(pack.comparison.columns.ketamine, pack, .comparison, [.key("columns"), .key("ketamine")])
         checkText(pack.comparison.columns.opioids, pack, .comparison, [.key("columns"), .key("opioids")])
         if pack.comparison.rows.isEmpty { report(.comparison, [.key("rows")], "the table has no rows") }
+        checkIDs(pack.evidence.map(\.id), in: .evidence) { [.index($0), .key("id")] }
+        for (index, entry) in pack.evidence.enumerated() {
+            let path: [PathComponent] = [.index(index)]
+            checkText(entry.condition, pack, .evidence, path + [.key("condition")])
+            checkText(entry.duration, pack, .evidence, path + [.key("duration")])
+            checkText(entry.bottomLine, pack, .evidence, path + [.key("bottom_line")])
+            checkSources(entry.sources, pack, .evidence, path + [.key("sources")], required: true)
+        }
         for (index, source) in pack.sources.enumerated() {
             if source.citation.trimmingSpaces.isEmpty {
                 report(.sources, [.index(index), .key("citation")], "the citation is empty")
@@ -152,6 +178,9 @@ struct PackLoader {
             checkText(topic.title, pack, .topics, path + [.key("title")])
             checkText(topic.message, pack, .topics, path + [.key("message")])
             checkText(topic.menu, pack, .topics, path + [.key("menu")])
+            for (field, text) in [("title", topic.title), ("menu", topic.menu)] where text.contains("[[") || text.contains("**") {
+                report(.topics, path + [.key(field)], "titles and menu names are shown as plain text: remove the markup")
+            }
             if DisplayWidth.of(topic.menu) > Self.menuWidth {
                 report(.topics, path + [.key("menu")],
                        "'\(topic.menu)' is longer than \(Self.menuWidth) columns; give the topic a shorter `menu` name")
@@ -162,7 +191,12 @@ struct PackLoader {
                 switch block.kind {
                 case .paragraph(let text): checkText(text, pack, .topics, blockPath + [.key("paragraph")])
                 case .heading(let text): checkText(text, pack, .topics, blockPath + [.key("heading")])
-                case .callout(let text, _): checkText(text, pack, .topics, blockPath + [.key("callout")])
+                case .callout(let text, let tone):
+                    checkText(text, pack, .topics, blockPath + [.key("callout")])
+                    if tone == .story && block.evidence != nil {
+                        report(.topics, blockPath + [.key("evidence")],
+                               "a story is an illustration, never evidence: remove `evidence`")
+                    }
                 case .bullets(let items):
                     if items.isEmpty { report(.topics, blockPath + [.key("bullets")], "the list is empty") }
                     for (itemIndex, item) in items.enumerated() {
@@ -249,10 +283,10 @@ struct PackLoader {
 
 /// A YYYY-MM-DD date, compared as a date. Dates stay text in the model: the pack needs no
 /// time zones or calendars, and this keeps Foundation's calendar code off the start-up path.
-struct CalendarDate: Comparable {
-    let year: Int, month: Int, day: Int
+public struct CalendarDate: Comparable, Sendable, CustomStringConvertible {
+    public let year: Int, month: Int, day: Int
 
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -262,7 +296,15 @@ struct CalendarDate: Comparable {
         self.day = day
     }
 
-    static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    public init?(year: Int, month: Int, day: Int) {
+        self.init("\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)")
+    }
+
+    public var description: String {
+        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 

@@ -6,21 +6,35 @@ public struct Topic: Equatable, Sendable, ContentReadable {
     public let level: Level
     public let message: String
     public let blocks: [Block]
+    /// Medical terms this panel explains in its own words, so their first use need not link.
+    public let defines: [String]
 
-    /// Core screens are written for reading grade 6, detail screens for grade 8.
+    /// Core screens are written for reading grade 6, detail screens for grade 8; reference
+    /// screens (glossary, sources, about) are lists, not prose, and are not graded.
     public enum Level: String, ContentWord, Sendable {
         case core
         case detail
+        case reference
+
+        /// The highest Flesch-Kincaid grade allowed, or nil for ungraded screens.
+        public var maximumGrade: Double? {
+            switch self {
+            case .core: return 6
+            case .detail: return 8
+            case .reference: return nil
+            }
+        }
     }
 
     init(from reader: NodeReader) throws(ContentIssue) {
-        let fields = try reader.mapping(allowing: ["id", "title", "menu", "level", "message", "blocks"])
+        let fields = try reader.mapping(allowing: ["id", "title", "menu", "level", "message", "blocks", "defines"])
         id = try reader.required("id", in: fields).text
         title = try reader.required("title", in: fields).text
         menu = try reader.child("menu", in: fields)?.text ?? title
         level = try reader.required("level", in: fields).word(Level.self)
         message = try reader.required("message", in: fields).text
         blocks = try reader.required("blocks", in: fields).list(of: Block.self)
+        defines = try reader.child("defines", in: fields)?.texts ?? []
     }
 }
 
@@ -46,6 +60,8 @@ public struct Block: Equatable, Sendable, ContentReadable {
         case info
         case action
         case warning
+        /// An illustrative patient story: a composite, never evidence.
+        case story
     }
 
     /// Lists kept in their own files and shown where a topic includes them.
@@ -53,6 +69,10 @@ public struct Block: Equatable, Sendable, ContentReadable {
         case symptoms
         case causes
         case comparison
+        case evidence
+        case glossary
+        case sources
+        case about
     }
 
     public let kind: Kind

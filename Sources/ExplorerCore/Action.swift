@@ -3,7 +3,7 @@
 public enum Action: Hashable, Sendable {
     case quit
     case help
-    case closeHelp
+    case sources
     case moveUp
     case moveDown
     case pageUp

@@ -9,6 +9,13 @@ public struct AppState: Equatable, Sendable {
         case content
     }
 
+    public enum Overlay: Equatable, Sendable {
+        /// Every key.
+        case help
+        /// The full citation of every source the open panel cites.
+        case sources
+    }
+
     /// The smallest screen the full layout needs; below it a "please enlarge" screen shows.
     public static let minimumSize = Size(width: 80, height: 24)
 
@@ -16,7 +23,8 @@ public struct AppState: Equatable, Sendable {
     public var size: Size
     public var selected: Int
     public var focus: Focus
-    public var showingHelp: Bool
+    /// A box over the screen, closed by any key.
+    public var overlay: Overlay?
     /// Each panel keeps its own scroll position while you look at others.
     public var scrollOffsets: [Int]
 
@@ -25,7 +33,7 @@ public struct AppState: Equatable, Sendable {
         self.size = size
         self.selected = 0
         self.focus = .panels
-        self.showingHelp = false
+        self.overlay = nil
         self.scrollOffsets = Array(repeating: 0, count: max(1, panelCount))
     }
 

@@ -64,10 +64,12 @@ public struct Keymap: Sendable {
                 help: "Open the selected panel to read it", hint: ("Enter", "open")),
         Binding([.escape, .backspace, .left, .character("h")], .back, label: "Esc ⌫ ← h",
                 help: "Go back to the panel list", hint: ("Esc", "back")),
-        Binding([.tab], .nextPanel, label: "Tab", help: "Next panel", hint: ("Tab", "next")),
+        Binding([.tab], .nextPanel, label: "Tab", help: "Next panel"),
         Binding([.backTab], .previousPanel, label: "Shift-Tab", help: "Previous panel"),
         Binding(label: "1-9", help: "Jump to panel 1 to 9", hint: ("1-9", "panel"),
                 dispatch: (1...9).map { (Key.character(Character(String($0))), Action.jump($0 - 1)) }),
+        Binding([.character("s")], .sources, label: "s", help: "Show the full sources of this panel",
+                hint: ("s", "sources")),
         Binding([.character("?"), .function(1)], .help, label: "? F1", help: "Show this help", hint: ("?", "help")),
         Binding([.character("q"), .character("Q")], .quit, label: "q", help: "Quit", hint: ("q", "quit")),
     ])

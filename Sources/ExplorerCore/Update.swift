@@ -29,9 +29,9 @@ public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .browse
         clampScroll(&state, metrics)
         return []
     case .key(let key):
-        if state.showingHelp {
-            // Any key leaves help; the key is not acted on, so nothing happens by surprise.
-            state.showingHelp = false
+        if state.overlay != nil {
+            // Any key closes the box; the key is not acted on, so nothing happens by surprise.
+            state.overlay = nil
             return []
         }
         guard let action = keymap.action(for: key) else { return [] }
@@ -51,9 +51,9 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
     case .quit:
         return [.quit]
     case .help:
-        state.showingHelp = true
-    case .closeHelp:
-        state.showingHelp = false
+        state.overlay = .help
+    case .sources:
+        state.overlay = .sources
     case .moveUp:
         if state.focus == .panels { state.selected = max(0, state.selected - 1) } else { scroll(by: -1) }
     case .moveDown:

@@ -59,6 +59,14 @@ struct DocumentBuilder {
             addEntries(pack.causes)
         case .include(.comparison):
             addComparison(pack.comparison)
+        case .include(.evidence):
+            addEvidence(pack.evidence)
+        case .include(.glossary):
+            addGlossary(pack.glossary)
+        case .include(.sources):
+            addSources(pack.sources)
+        case .include(.about):
+            addAbout(pack.info)
         }
         if let label = pack.citationLabel(block.sources, evidence: block.evidence, separator: glyphs.middleDot) {
             add([Span(label, .source)])
@@ -71,6 +79,7 @@ struct DocumentBuilder {
         case .info: label = "Good to know"
         case .action: label = "What you can do"
         case .warning: label = "Important"
+        case .story: label = "Illustrative story"
         }
         let role: Role = tone == .warning ? .warning : .callout
         guard width >= 8 else {
@@ -97,6 +106,48 @@ struct DocumentBuilder {
                 text.append(Span(" (\(label))", .source))
             }
             add(text, first: [Span("\(glyphs.bullet) ")], rest: [Span("  ")])
+        }
+    }
+
+    private mutating func addEvidence(_ entries: [EvidenceEntry]) {
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { lines.append([]) }
+            add(spans(entry.condition, role: .heading))
+            add([Span("Evidence: ", .strong), Span(entry.strength.rawValue, .strong)])
+            add([Span("How long benefit lasted: ", .strong)] + spans(entry.duration), rest: [Span("  ")])
+            add([Span("Bottom line: ", .strong)] + spans(entry.bottomLine), rest: [Span("  ")])
+            if let label = pack.citationLabel(entry.sources, separator: glyphs.middleDot) {
+                add([Span(label, .source)])
+            }
+        }
+    }
+
+    private mutating func addGlossary(_ entries: [GlossaryEntry]) {
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { lines.append([]) }
+            add([Span(entry.term + ":", .strong), Span(" ")] + spans(entry.definition), rest: [Span("  ")])
+        }
+    }
+
+    private mutating func addSources(_ sources: [Source]) {
+        for (index, source) in sources.enumerated() {
+            if index > 0 { lines.append([]) }
+            let number = "\(index + 1). "
+            let indent = [Span(String(repeating: " ", count: number.count))]
+            add([Span(number, .strong), Span("\(source.citation) (\(source.year))")], first: [], rest: indent)
+            if let url = source.url { add([Span(url, .source)], first: indent, rest: indent) }
+            if let note = source.note { add([Span("Note: \(note)", .muted)], first: indent, rest: indent) }
+        }
+    }
+
+    private mutating func addAbout(_ info: PackInfo) {
+        add([Span("Content version: ", .strong), Span(info.version)])
+        add([Span("Last reviewed: ", .strong), Span(info.lastReviewed)])
+        add([Span("Next review due: ", .strong), Span(info.nextReview)])
+        if info.isClinicallyReviewed {
+            add([Span("Reviewed by: ", .strong), Span(info.reviewers.joined(separator: ", "))])
+        } else {
+            add([Span("Not yet clinically reviewed.", .warning)])
         }
     }
 

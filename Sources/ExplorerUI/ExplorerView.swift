@@ -22,8 +22,10 @@ public enum ExplorerView {
         PanelTextView.draw(into: &buffer, layout: layout, state: state, documents: documents)
         FooterView.draw(into: &buffer, layout: layout, keymap: keymap, disclaimer: documents.pack.info.disclaimer,
                         glyphs: glyphs)
-        if state.showingHelp {
-            HelpView.draw(into: &buffer, keymap: keymap, glyphs: glyphs)
+        switch state.overlay {
+        case .help?: HelpView.draw(into: &buffer, keymap: keymap, glyphs: glyphs)
+        case .sources?: SourcesView.draw(into: &buffer, topic: state.selected, pack: documents.pack, glyphs: glyphs)
+        case nil: break
         }
         return buffer
     }

@@ -151,16 +151,55 @@ struct Topics: ParsableCommand {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a content pack; names file, line and field of every problem.")
+        abstract: "Check a content pack: schema, sources, reading grade, banned phrases, medical terms, review date.",
+        discussion: "Names file, line and field of every problem and prints each screen's reading grade.")
 
     @Argument(help: ArgumentHelp("The content pack folder (default: the shipped pack).", valueName: "DIR"))
     var directory: String?
 
+    @Flag(help: "Treat a passed review date as an error, not a warning.")
+    var strict = false
+
     func run() throws {
         let path = ContentLocation.resolve(directory)
-        let pack = try ContentOptions.load(path)
+        let report = ContentPack.lint(from: path, today: Self.today(), strict: strict)
+        guard let pack = report.pack else {
+            PlainOutput.error("ketamine-explorer: the content pack in \(path) has \(report.errors.count) problem(s):")
+            for issue in report.errors { PlainOutput.error("  \(issue)") }
+            throw Exit.contentInvalid
+        }
+        var lines = ["Reading grade (Flesch-Kincaid) of each screen; core at most 6, detail at most 8:"]
+        let width = report.grades.map { DisplayWidth.of($0.topicID) }.max() ?? 0
+        for grade in report.grades {
+            let name = grade.topicID + String(repeating: " ", count: width - DisplayWidth.of(grade.topicID))
+            let value = grade.level == .reference ? "not graded" : Self.format(grade.grade) + (grade.isTooHard ? "  TOO HARD" : "")
+            lines.append("  \(name)  \(grade.level.rawValue.padding(9))  \(value)")
+        }
+        PlainOutput.write(lines)
+        for warning in report.warnings { PlainOutput.error("warning: \(warning)") }
+        guard report.errors.isEmpty else {
+            PlainOutput.error("ketamine-explorer: the content pack in \(path) has \(report.errors.count) problem(s):")
+            for issue in report.errors { PlainOutput.error("  \(issue)") }
+            throw Exit.contentInvalid
+        }
         PlainOutput.write(["\(path): OK. \(pack.topics.count) topics, \(pack.sources.count) sources, "
             + "\(pack.glossary.count) glossary terms, \(pack.symptoms.count) symptoms, \(pack.causes.count) causes, "
-            + "\(pack.comparison.rows.count) comparison rows."])
+            + "\(pack.comparison.rows.count) comparison rows, \(pack.evidence.count) evidence entries."])
+    }
+
+    static func format(_ grade: Double) -> String { "\((grade * 10).rounded() / 10)" }
+
+    /// Today's date in UTC, for the review-date check (nil if the clock makes no sense).
+    static func today() -> CalendarDate? {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - count))
     }
 }

@@ -166,10 +166,31 @@ import Testing
         }
     }
 
-    @Test func lintPassesOnTheShippedPack() throws {
+    @Test func lintPassesOnTheShippedPackAndPrintsEachScreensGrade() throws {
         let result = try runCommand(["lint", Paths.pack])
-        #expect(result.status == 0)
+        #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("OK"))
+        for topic in pack.topics {
+            let line = result.output.split(separator: "\n").first { $0.hasPrefix("  \(topic.id) ") }
+            #expect(line != nil, "no grade line for \(topic.id)")
+        }
+        #expect(!result.output.contains("TOO HARD"))
+    }
+
+    @Test func lintFailsOnABannedPhraseNamingFileAndLine() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let copy = "\(directory)/pack"
+        try FileManager.default.copyItem(atPath: Paths.pack, toPath: copy)
+        let file = "\(copy)/causes.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let marker = try #require(text.range(of: "description: "))
+        try text.replacingCharacters(in: marker, with: "description: A miracle. ")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try runCommand(["lint", copy])
+        #expect(result.status == 1)
+        #expect(result.error.contains("causes.yaml:"))
+        #expect(result.error.contains("'miracle' is on the banned list"))
     }
 
     @Test func versionHelpAndUsageErrorsUseTheDocumentedExitCodes() throws {

@@ -23,7 +23,7 @@ private struct FixedMetrics: PageMetrics {
         let state = AppState(panelCount: 5, size: size)
         #expect(state.selected == 0)
         #expect(state.focus == .panels)
-        #expect(!state.showingHelp)
+        #expect(state.overlay == nil)
     }
 
     @Test func arrowsAndVimKeysMoveThroughTheListAndStopAtTheEnds() {
@@ -78,12 +78,20 @@ private struct FixedMetrics: PageMetrics {
     }
 
     @Test func helpOpensAndAnyKeyClosesItWithoutActing() {
-        #expect(run([.character("?")]).0.showingHelp)
-        #expect(run([.function(1)]).0.showingHelp)
+        #expect(run([.character("?")]).0.overlay == .help)
+        #expect(run([.function(1)]).0.overlay == .help)
         let (state, effects) = run([.character("?"), .character("q")])
-        #expect(!state.showingHelp)
+        #expect(state.overlay == nil)
         #expect(effects.isEmpty)
         #expect(run([.character("?"), .down]).0.selected == 0)
+    }
+
+    @Test func sShowsTheSourcesAndAnyKeyClosesThem() {
+        #expect(run([.character("s")]).0.overlay == .sources)
+        let (state, effects) = run([.character("s"), .escape])
+        #expect(state.overlay == nil)
+        #expect(state.focus == .panels)
+        #expect(effects.isEmpty)
     }
 
     @Test func qQuitsAndUnknownKeysDoNothing() {
