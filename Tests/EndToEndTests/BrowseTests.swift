@@ -12,8 +12,9 @@ import Testing
         let pane = try TmuxPane()
         pane.waitFor("Ketamine treatment explorer")
         #expect(pane.screen().contains("Education, not medical advice. Emergency: 911. Crisis: call or text 988."))
+        // Digits reach the first nine; Tab goes on from there, and wraps around.
         for (index, topic) in pack.topics.enumerated() {
-            try pane.send("\(index + 1)")
+            try pane.send(index < 9 ? "\(index + 1)" : "Tab")
             pane.waitFor(messageStart(topic))
         }
         try pane.send("Tab")

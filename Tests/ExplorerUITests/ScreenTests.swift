@@ -14,8 +14,12 @@ import Testing
         documents = PanelDocuments(pack: pack, glyphs: .unicode)
     }
 
-    private func screen(_ size: Size, keys: [Key] = []) -> Buffer {
+    private func screen(_ size: Size, keys: [Key] = [], reading panel: Int? = nil) -> Buffer {
         var state = AppState(panelCount: pack.topics.count, size: size)
+        if let panel {
+            state.selected = panel
+            state.focus = .content
+        }
         for key in keys { _ = update(&state, .key(key), metrics: documents) }
         return ExplorerView.render(state, documents: documents)
     }
@@ -23,7 +27,7 @@ import Testing
     @Test func eachPanelAt80x24() throws {
         try Snapshot.assert(screen(Size(width: 80, height: 24)).textLines(), named: "browse-80x24-1-overview")
         for (index, topic) in pack.topics.enumerated().dropFirst() {
-            let buffer = screen(Size(width: 80, height: 24), keys: [.character(Character("\(index + 1)"))])
+            let buffer = screen(Size(width: 80, height: 24), reading: index)
             try Snapshot.assert(buffer.textLines(), named: "browse-80x24-\(index + 1)-\(topic.id)")
         }
     }
@@ -39,6 +43,14 @@ import Testing
         try Snapshot.assert(lines, named: "help-80x24")
         let text = lines.joined(separator: "\n")
         for binding in Keymap.browse.bindings { #expect(text.contains(binding.help)) }
+    }
+
+    @Test func theSourcesKeyListsThePanelsFullCitations() throws {
+        let lines = screen(Size(width: 80, height: 24), keys: [.character("s")], reading: 0).textLines()
+        try Snapshot.assert(lines, named: "sources-80x24-1-overview")
+        let first = try #require(pack.sourceIDs(citedBy: pack.topics[0]).first.flatMap(pack.source))
+        let text = lines.joined(separator: " ")
+        #expect(text.contains(String(first.citation.prefix(20))))
     }
 
     @Test func tooSmallScreenSaysWhatSizeIsNeeded() throws {
@@ -58,7 +70,7 @@ import Testing
 
     @Test func everyFullScreenCarriesTheSafetyLineAndKeyHints() {
         for index in pack.topics.indices {
-            let lines = screen(Size(width: 80, height: 24), keys: [.character(Character("\(index + 1)"))]).textLines()
+            let lines = screen(Size(width: 80, height: 24), reading: index).textLines()
             #expect(lines[23].contains(pack.info.disclaimer))
             #expect(lines[22].contains("? help") && lines[22].contains("q quit"))
         }
@@ -74,7 +86,7 @@ import Testing
     @Test func openingAPanelReadsItFullWidthAndEscapeComesBack() {
         let reading = screen(Size(width: 80, height: 24), keys: [.down, .enter])
         let lines = reading.textLines()
-        #expect(lines[0].hasSuffix("Panel 2 of 5"))
+        #expect(lines[0].hasSuffix("Panel 2 of \(pack.topics.count)"))
         #expect(!lines.contains { $0.contains("1 Overview") })
         #expect(lines[1].hasPrefix(" \(pack.topics[1].title)"))
         let back = screen(Size(width: 80, height: 24), keys: [.down, .enter, .escape])
