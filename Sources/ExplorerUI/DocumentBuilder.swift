@@ -149,6 +149,7 @@ struct DocumentBuilder {
         } else {
             add([Span("Not yet clinically reviewed.", .warning)])
         }
+        add([Span("Disclaimer: ", .strong), Span(info.disclaimer)], rest: [Span("  ")])
     }
 
     // MARK: Comparison

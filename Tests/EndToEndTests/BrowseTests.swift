@@ -90,15 +90,9 @@ import Testing
 /// Bad packs and bad terminals: a clear message, the right exit code, and no escape codes.
 @Suite(.serialized) struct RefusalTests {
     @Test func aBrokenPackIsRefusedBeforeTheTerminalIsTouched() throws {
-        let directory = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let copy = "\(directory)/pack"
-        try FileManager.default.copyItem(atPath: Paths.pack, toPath: copy)
-        let topics = "\(copy)/topics.yaml"
-        let text = try String(contentsOfFile: topics, encoding: .utf8)
-        try text.replacingOccurrences(of: "- id: causes", with: "- id: overview").write(toFile: topics, atomically: true, encoding: .utf8)
+        let copy = try EditedPack("topics.yaml", replacing: "- id: causes", with: "- id: overview")
 
-        let pane = try TmuxPane(arguments: "--content '\(copy)'")
+        let pane = try TmuxPane(arguments: "--content '\(copy.path)'")
         #expect(pane.exitStatus() == 1)
         pane.expectRestored()
         let message = pane.standardError
@@ -106,7 +100,7 @@ import Testing
         #expect(message.contains("duplicate id 'overview'"))
         #expect(!message.contains("\u{1B}"))
 
-        let lint = try runCommand(["lint", copy])
+        let lint = try runCommand(["lint", copy.path])
         #expect(lint.status == 1)
         #expect(lint.error.contains("topics.yaml:"))
     }
@@ -179,16 +173,8 @@ import Testing
     }
 
     @Test func lintFailsOnABannedPhraseNamingFileAndLine() throws {
-        let directory = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let copy = "\(directory)/pack"
-        try FileManager.default.copyItem(atPath: Paths.pack, toPath: copy)
-        let file = "\(copy)/causes.yaml"
-        let text = try String(contentsOfFile: file, encoding: .utf8)
-        let marker = try #require(text.range(of: "description: "))
-        try text.replacingCharacters(in: marker, with: "description: A miracle. ")
-            .write(toFile: file, atomically: true, encoding: .utf8)
-        let result = try runCommand(["lint", copy])
+        let copy = try EditedPack("causes.yaml", replacing: "description: ", with: "description: A miracle. ")
+        let result = try runCommand(["lint", copy.path])
         #expect(result.status == 1)
         #expect(result.error.contains("causes.yaml:"))
         #expect(result.error.contains("'miracle' is on the banned list"))

@@ -25,6 +25,23 @@ enum Paths {
     }
 }
 
+/// A copy of the shipped pack with the first `old` in `file` replaced, removed when released.
+final class EditedPack {
+    let path: String
+    private let directory: String
+
+    init(_ file: String, replacing old: String, with new: String) throws {
+        directory = try Paths.temporaryDirectory()
+        path = "\(directory)/pack"
+        try FileManager.default.copyItem(atPath: Paths.pack, toPath: path)
+        let text = try String(contentsOfFile: "\(path)/\(file)", encoding: .utf8)
+        let range = try #require(text.range(of: old), "\(file) has no '\(old)'")
+        try text.replacingCharacters(in: range, with: new).write(toFile: "\(path)/\(file)", atomically: true, encoding: .utf8)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+}
+
 /// The result of running the binary with pipes (no terminal).
 struct CommandResult {
     let status: Int32
