@@ -1,5 +1,6 @@
 /// The text one screen shows, piece by piece in display order, with where each piece comes
-/// from: what the reading grade is measured on and where medical terms are looked for.
+/// from: what the reading grade is measured on, where medical terms are looked for, and
+/// what search finds.
 enum ScreenText {
     struct Segment {
         enum Kind { case title, heading, label, body }
@@ -65,8 +66,12 @@ enum ScreenText {
                 [Segment(text: entry.term, kind: .label, file: .glossary, path: [.index(index), .key("term")]),
                  Segment(text: entry.definition, kind: .body, file: .glossary, path: [.index(index), .key("definition")])]
             }
-        case .sources, .about:
-            return []   // citations and dates: reference lists, not prose
+        case .sources:
+            return pack.sources.enumerated().map { index, source in
+                Segment(text: source.citation, kind: .label, file: .sources, path: [.index(index), .key("citation")])
+            }
+        case .about:
+            return []   // version and dates
         }
     }
 

@@ -16,4 +16,11 @@ public enum Action: Hashable, Sendable {
     case back
     /// Open the panel at this index (0 is the first).
     case jump(Int)
+    /// Open the search line.
+    case search
+    /// Remove the last character of the search line.
+    case deleteCharacter
+    /// Scroll to the next or previous place the last search found in the open panel.
+    case nextMatch
+    case previousMatch
 }

@@ -1,3 +1,4 @@
+import ContentModel
 import TermRender
 
 /// Everything the explorer shows is a function of this value and the content pack.
@@ -7,6 +8,19 @@ public struct AppState: Equatable, Sendable {
     public enum Focus: Equatable, Sendable {
         case panels
         case content
+    }
+
+    /// What the search line holds and what it found.
+    public struct SearchState: Equatable, Sendable {
+        public var query: String
+        public var hits: [SearchHit]
+        public var selected: Int
+
+        public init(query: String = "", hits: [SearchHit] = [], selected: Int = 0) {
+            self.query = query
+            self.hits = hits
+            self.selected = selected
+        }
     }
 
     public enum Overlay: Equatable, Sendable {
@@ -25,6 +39,10 @@ public struct AppState: Equatable, Sendable {
     public var focus: Focus
     /// A box over the screen, closed by any key.
     public var overlay: Overlay?
+    /// The search line and its results, while searching.
+    public var search: SearchState?
+    /// Words found by the last search, marked in the open panel; n and N move between them.
+    public var highlight: String?
     /// Each panel keeps its own scroll position while you look at others.
     public var scrollOffsets: [Int]
 
@@ -34,6 +52,8 @@ public struct AppState: Equatable, Sendable {
         self.selected = 0
         self.focus = .panels
         self.overlay = nil
+        self.search = nil
+        self.highlight = nil
         self.scrollOffsets = Array(repeating: 0, count: max(1, panelCount))
     }
 

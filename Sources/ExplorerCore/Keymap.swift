@@ -66,11 +66,25 @@ public struct Keymap: Sendable {
                 help: "Go back to the panel list", hint: ("Esc", "back")),
         Binding([.tab], .nextPanel, label: "Tab", help: "Next panel"),
         Binding([.backTab], .previousPanel, label: "Shift-Tab", help: "Previous panel"),
-        Binding(label: "1-9", help: "Jump to panel 1 to 9", hint: ("1-9", "panel"),
+        Binding(label: "1-9", help: "Jump to panel 1 to 9", hint: nil,
                 dispatch: (1...9).map { (Key.character(Character(String($0))), Action.jump($0 - 1)) }),
+        Binding([.character("/")], .search, label: "/", help: "Search titles, text, glossary and sources",
+                hint: ("/", "search")),
+        Binding([.character("n")], .nextMatch, label: "n", help: "Next place the search found in this panel"),
+        Binding([.character("N")], .previousMatch, label: "N", help: "Previous place the search found in this panel"),
         Binding([.character("s")], .sources, label: "s", help: "Show the full sources of this panel",
                 hint: ("s", "sources")),
         Binding([.character("?"), .function(1)], .help, label: "? F1", help: "Show this help", hint: ("?", "help")),
         Binding([.character("q"), .character("Q")], .quit, label: "q", help: "Quit", hint: ("q", "quit")),
+    ])
+
+    /// The search line: letters are typed into it, so only these keys do anything else.
+    public static let search = Keymap([
+        Binding([.escape], .back, label: "Esc", help: "Close the search", hint: ("Esc", "close")),
+        Binding([.enter], .open, label: "Enter", help: "Open the chosen result", hint: ("Enter", "open")),
+        Binding([.up, .backTab], .moveUp, label: "↑", help: "Choose the result above"),
+        Binding([.down, .tab], .moveDown, label: "↓", help: "Choose the result below", hint: ("↑↓", "choose")),
+        Binding([.backspace, .delete], .deleteCharacter, label: "⌫", help: "Delete the last letter",
+                hint: ("⌫", "delete")),
     ])
 }

@@ -1,3 +1,4 @@
+import ContentModel
 import TermRender
 
 /// What happens next, as input to `update`.
@@ -18,6 +19,11 @@ public protocol PageMetrics {
     func maxScroll(panel: Int, size: Size) -> Int
     /// How many lines of panel text one screen shows.
     func pageHeight(size: Size) -> Int
+    /// Where `query` is found in the pack, best first.
+    func search(_ query: String) -> [SearchHit]
+    /// The first line of `panel`, at or after `line` (or at or before it, going back), that
+    /// holds `query`, ignoring case and accents.
+    func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int?
 }
 
 /// The pure heart of the explorer: applies one message to the state.
@@ -32,6 +38,10 @@ public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .browse
         if state.overlay != nil {
             // Any key closes the box; the key is not acted on, so nothing happens by surprise.
             state.overlay = nil
+            return []
+        }
+        if state.search != nil {
+            updateSearch(&state, key, metrics)
             return []
         }
         guard let action = keymap.action(for: key) else { return [] }
@@ -77,12 +87,62 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
         state.focus = .content
     case .back:
         state.focus = .panels
+        state.highlight = nil
     case .jump(let index):
         guard index < state.panelCount else { return [] }
         state.selected = index
         state.focus = .content
+    case .search:
+        state.search = AppState.SearchState()
+    case .nextMatch, .previousMatch:
+        let forward = action == .nextMatch
+        guard let query = state.highlight,
+              let line = metrics.matchLine(panel: state.selected, size: state.size, query: query,
+                                           from: state.scroll + (forward ? 1 : -1), forward: forward) else { return [] }
+        state.focus = .content
+        state.scroll = min(line, maxScroll)
+    case .deleteCharacter:
+        break
     }
+    if state.selected != before { state.highlight = nil }
     return []
+}
+
+/// Keys while the search line is open: its own keymap first, any other printable key is typed.
+private func updateSearch(_ state: inout AppState, _ key: Key, _ metrics: some PageMetrics) {
+    guard var search = state.search else { return }
+    switch Keymap.search.action(for: key) {
+    case .back?:
+        state.search = nil
+        return
+    case .moveUp?:
+        search.selected = max(0, search.selected - 1)
+    case .moveDown?:
+        search.selected = min(max(0, search.hits.count - 1), search.selected + 1)
+    case .open?:
+        guard search.selected < search.hits.count else { return }
+        let hit = search.hits[search.selected]
+        state.selected = hit.topic
+        state.focus = .content
+        state.search = nil
+        state.highlight = search.query
+        let line = metrics.matchLine(panel: hit.topic, size: state.size, query: search.query, from: 0, forward: true) ?? 0
+        // Show the match with a line of what comes before it.
+        state.scroll = min(max(0, line - 1), metrics.maxScroll(panel: hit.topic, size: state.size))
+        return
+    case .deleteCharacter?:
+        guard !search.query.isEmpty else { return }
+        search.query.removeLast()
+        search.hits = metrics.search(search.query)
+        search.selected = 0
+    default:
+        guard case .character(let character) = key,
+              character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }) else { return }
+        search.query.append(character)
+        search.hits = metrics.search(search.query)
+        search.selected = 0
+    }
+    state.search = search
 }
 
 /// Keeps the open panel's scroll inside its text at the current size. Other panels are

@@ -19,9 +19,13 @@ public enum ExplorerView {
                 buffer.write(glyphs.vertical, x: dividerX, y: y, role: .border)
             }
         }
-        PanelTextView.draw(into: &buffer, layout: layout, state: state, documents: documents)
-        FooterView.draw(into: &buffer, layout: layout, keymap: keymap, disclaimer: documents.pack.info.disclaimer,
-                        glyphs: glyphs)
+        if let search = state.search {
+            SearchView.draw(into: &buffer, layout: layout, search: search, pack: documents.pack, glyphs: glyphs)
+        } else {
+            PanelTextView.draw(into: &buffer, layout: layout, state: state, documents: documents)
+        }
+        FooterView.draw(into: &buffer, layout: layout, keymap: state.search == nil ? keymap : .search,
+                        disclaimer: documents.pack.info.disclaimer, glyphs: glyphs)
         switch state.overlay {
         case .help?: HelpView.draw(into: &buffer, keymap: keymap, glyphs: glyphs)
         case .sources?: SourcesView.draw(into: &buffer, topic: state.selected, pack: documents.pack, glyphs: glyphs)

@@ -11,6 +11,9 @@ public final class PanelDocuments: PageMetrics {
     /// view each have one, and memory stays flat however often the window is resized.
     private var cache: [(width: Int, panels: [Int: [StyledLine]])] = []
 
+    /// Built on the first search, not at start-up.
+    private lazy var index = SearchIndex(pack: pack)
+
     public init(pack: ContentPack, glyphs: Glyphs) {
         self.pack = pack
         self.glyphs = glyphs
@@ -39,4 +42,14 @@ public final class PanelDocuments: PageMetrics {
     }
 
     public func pageHeight(size: Size) -> Int { ScreenLayout(size: size, reading: true).text.height }
+
+    public func search(_ query: String) -> [SearchHit] { index.search(query) }
+
+    public func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int? {
+        let lines = self.lines(panel: panel, width: ScreenLayout(size: size, reading: true).text.width)
+        let needle = SearchIndex.fold(query)
+        guard !needle.isEmpty, !lines.isEmpty else { return nil }
+        let candidates = forward ? Array(max(0, line)..<lines.count) : Array((0...min(line, lines.count - 1)).reversed())
+        return candidates.first { SearchIndex.fold(lines[$0].plainText).contains(needle) }
+    }
 }

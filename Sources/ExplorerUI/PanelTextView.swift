@@ -13,10 +13,13 @@ enum PanelTextView {
         // While choosing, the panel is previewed from its top; the reading view keeps its place.
         let reading = state.focus == .content
         let scroll = reading ? min(state.scroll, max(0, lines.count - layout.text.height)) : 0
+        let needle = reading ? state.highlight.map(SearchIndex.fold) : nil
         for row in 0..<layout.text.height {
             let index = scroll + row
             guard index < lines.count else { break }
-            buffer.write(lines[index], x: layout.text.x, y: layout.text.y + row, limit: layout.text.maxX)
+            let y = layout.text.y + row
+            buffer.write(lines[index], x: layout.text.x, y: y, limit: layout.text.maxX)
+            if let needle, !needle.isEmpty { mark(needle, in: lines[index], x: layout.text.x, y: y, buffer: &buffer) }
         }
 
         let hasMoreBelow = scroll + layout.text.height < lines.count
@@ -29,5 +32,31 @@ enum PanelTextView {
             indicator = ""
         }
         buffer.write(indicator, x: layout.indicator.x, y: layout.indicator.y, limit: layout.indicator.maxX, role: .muted)
+    }
+
+    /// Gives the cells of every occurrence of `needle` (folded) on one line the match role.
+    private static func mark(_ needle: String, in line: StyledLine, x: Int, y: Int, buffer: inout Buffer) {
+        let characters = Array(line.plainText)
+        let folded = Array(SearchIndex.fold(line.plainText))
+        let target = Array(needle)
+        guard target.count <= folded.count else { return }
+        var columns: [Int] = []   // the column where each character starts
+        var column = x
+        for character in characters {
+            columns.append(column)
+            column += DisplayWidth.of(character)
+        }
+        columns.append(column)
+        var start = 0
+        while start + target.count <= folded.count {
+            if Array(folded[start..<start + target.count]) == target {
+                for cellX in columns[start]..<columns[start + target.count] where cellX < buffer.size.width {
+                    buffer[cellX, y].role = .match
+                }
+                start += target.count
+            } else {
+                start += 1
+            }
+        }
     }
 }

@@ -19,4 +19,6 @@ public enum Role: UInt8, CaseIterable, Sendable {
     case warning
     case tableHeader
     case helpKey
+    /// Words a search found.
+    case match
 }

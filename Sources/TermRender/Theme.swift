@@ -73,6 +73,7 @@ public struct Theme: Sendable {
         case .callout: return CellStyle(foreground: .yellow, bold: true)
         case .warning: return CellStyle(foreground: .red, bold: true)
         case .tableHeader: return CellStyle(bold: true, underline: true)
+        case .match: return CellStyle(bold: true, reverse: true)
         }
     }
 

@@ -65,6 +65,10 @@ enum ExplorerBench {
             }
         }
 
+        let shippedSearch = try searchPerKeystroke(pack, clock: clock)
+        let large = try generatedPack(topics: 10_000, from: directory)
+        let largeSearch = try searchPerKeystroke(large, clock: clock)
+
         print("In-process, release build, shipped pack (\(directory)):")
         print("  parse YAML (Yams compose, all files)  median \(format(median(composeTimes))) ms")
         print("  load + validate the whole pack        median \(format(median(loadTimes))) ms")
@@ -72,8 +76,69 @@ enum ExplorerBench {
         print("  one keystroke: update + view + diff   median \(format(median(keyTimes))) µs, "
               + "p99 \(format(percentile(keyTimes, 0.99))) µs, max \(format(keyTimes.max() ?? 0)) µs "
               + "(\(keyTimes.count) keys)")
+        print("  search, per keystroke (\"magnesium\")   median \(format(median(shippedSearch))) µs, "
+              + "max \(format(shippedSearch.max() ?? 0)) µs")
+        print("  search, 10,000 generated topics       median \(format(median(largeSearch) / 1000)) ms, "
+              + "max \(format((largeSearch.max() ?? 0) / 1000)) ms per keystroke")
         print("  cells changed per keystroke           median \(Int(median(changedCells.map(Double.init)))) "
               + "of \(size.width * size.height)")
+    }
+
+    /// Times each keystroke of typing "magnesium" into search, index built beforehand.
+    static func searchPerKeystroke(_ pack: ContentPack, clock: ContinuousClock) throws -> [Double] {
+        let index = SearchIndex(pack: pack)
+        var times: [Double] = []
+        for _ in 0..<5 {
+            var query = ""
+            for character in "magnesium" {
+                query.append(character)
+                let start = clock.now
+                _ = index.search(query)
+                times.append(microseconds(clock.now - start))
+            }
+        }
+        return times
+    }
+
+    /// The shipped pack with `topics` generated panels of ordinary text instead of its own.
+    static func generatedPack(topics count: Int, from directory: String) throws -> ContentPack {
+        let folder = "/tmp/kx-bench-pack-\(getpid())"
+        mkdir(folder, 0o755)
+        defer {
+            for file in ContentPack.File.allCases { unlink("\(folder)/\(file.rawValue)") }
+            rmdir(folder)
+        }
+        for file in ContentPack.File.allCases where file != .topics {
+            try writeText(try readText("\(directory)/\(file.rawValue)"), to: "\(folder)/\(file.rawValue)")
+        }
+        let source = try readText("\(directory)/sources.yaml").split(separator: "\n")
+            .first { $0.hasPrefix("- id: ") }.map { String($0.dropFirst(6)) } ?? "missing"
+        let words = ["pain", "nerve", "relief", "study", "clinic", "signal", "sleep", "care", "team", "weeks",
+                     "body", "brain", "spinal", "cord", "gate", "plug", "calcium", "glutamate", "dose", "visit"]
+        var text = ""
+        for number in 0..<count {
+            var sentence: [String] = []
+            for position in 0..<60 { sentence.append(words[(number * 7 + position * 13) % words.count]) }
+            text += """
+                - id: topic-\(number)
+                  title: Generated topic \(number)
+                  menu: Topic \(number)
+                  level: detail
+                  message: A generated message about \(words[number % words.count]).
+                  blocks:
+                    - paragraph: \(sentence.joined(separator: " ")).
+                      sources: [\(source)]
+
+                """
+        }
+        try writeText(text, to: "\(folder)/topics.yaml")
+        return try ContentPack.load(from: folder)
+    }
+
+    static func writeText(_ text: String, to path: String) throws {
+        guard let file = fopen(path, "w") else { throw CocoaLikeError(path) }
+        defer { fclose(file) }
+        fputs(text, file)
     }
 
     static func readText(_ path: String) throws -> String {

@@ -40,6 +40,21 @@ import Testing
         #expect(pane.exitStatus() == 0)
     }
 
+    @Test func searchingForMagnesiumLandsOnTheMechanismPanel() throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.send("/")
+        pane.waitFor("Search:")
+        try pane.tmux(["send-keys", "-t", "0", "-l", "magnésium"])
+        pane.waitFor("found.")
+        try pane.send("Enter")
+        let mechanism = try #require(pack.topics.first { $0.id == "how-ketamine-works" })
+        pane.waitFor(mechanism.title)
+        #expect(pane.screen().lowercased().contains("magnesium"))
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+    }
+
     @Test func resizingBelowTheMinimumAsksToEnlargeAndRecovers() throws {
         let pane = try TmuxPane()
         pane.waitFor("Ketamine treatment explorer")

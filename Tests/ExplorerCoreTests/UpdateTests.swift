@@ -1,12 +1,22 @@
+import ContentModel
 import ExplorerCore
 import TermRender
 import Testing
 
 /// Scroll limits without a content pack: every panel is `lines` long, a page is 10 lines.
+/// Search finds "pain" on panels 1 and 3 (line 12 of each) and nothing else.
 private struct FixedMetrics: PageMetrics {
     var lines = 30
     func maxScroll(panel: Int, size: Size) -> Int { max(0, lines - pageHeight(size: size)) }
     func pageHeight(size: Size) -> Int { size.height >= 24 ? 10 : 5 }
+    func search(_ query: String) -> [SearchHit] {
+        guard !query.isEmpty, "pain".hasPrefix(query.lowercased()) else { return [] }
+        return [1, 3].map { SearchHit(topic: $0, snippet: "chronic pain", matchStart: 8, matchLength: query.count) }
+    }
+    func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int? {
+        let matches = [12, 25].filter { forward ? $0 >= line : $0 <= line }
+        return forward ? matches.first : matches.last
+    }
 }
 
 @Suite struct UpdateTests {
@@ -134,10 +144,71 @@ private struct FixedMetrics: PageMetrics {
     }
 }
 
+@Suite struct SearchUpdateTests {
+    private let size = Size(width: 80, height: 24)
+
+    private func run(_ keys: [Key]) -> AppState {
+        var state = AppState(panelCount: 5, size: size)
+        for key in keys { _ = update(&state, .key(key), metrics: FixedMetrics()) }
+        return state
+    }
+
+    @Test func slashOpensSearchAndTypedLettersFormTheQuery() {
+        let state = run([.character("/"), .character("P"), .character("a"), .character("q")])
+        #expect(state.search?.query == "Paq")
+        #expect(state.search?.hits.isEmpty == true)
+        #expect(run([.character("/"), .character("p"), .character("a")]).search?.hits.count == 2)
+    }
+
+    @Test func lettersThatAreKeysElsewhereAreTypedWhileSearching() {
+        let state = run([.character("/"), .character("q"), .character("j"), .character("?")])
+        #expect(state.search?.query == "qj?")
+        #expect(state.overlay == nil)
+    }
+
+    @Test func backspaceDeletesAndEscapeCloses() {
+        #expect(run([.character("/"), .character("p"), .character("x"), .backspace]).search?.query == "p")
+        #expect(run([.character("/"), .backspace]).search?.query == "")
+        #expect(run([.character("/"), .character("p"), .escape]).search == nil)
+    }
+
+    @Test func controlCharactersNeverReachTheQuery() {
+        let state = run([.character("/"), .character("p"), .character("\u{1B}"), .character("\u{9B}"), .control("c")])
+        #expect(state.search?.query == "p")
+    }
+
+    @Test func enterOpensTheChosenHitScrolledToTheMatch() {
+        let state = run([.character("/"), .character("p"), .down, .enter])
+        #expect(state.search == nil)
+        #expect(state.selected == 3)
+        #expect(state.focus == .content)
+        #expect(state.scroll == 11)
+        #expect(state.highlight == "p")
+    }
+
+    @Test func nAndShiftNMoveBetweenMatchesInThePanel() {
+        let opened = run([.character("/"), .character("p"), .enter])
+        var state = opened
+        _ = update(&state, .key(.character("n")), metrics: FixedMetrics())
+        #expect(state.scroll == 12)
+        _ = update(&state, .key(.character("n")), metrics: FixedMetrics())
+        #expect(state.scroll == 20)   // the match on line 25, as far as the panel scrolls
+        _ = update(&state, .key(.character("N")), metrics: FixedMetrics())
+        #expect(state.scroll == 12)
+    }
+
+    @Test func leavingThePanelForgetsTheHighlight() {
+        #expect(run([.character("/"), .character("p"), .enter, .tab]).highlight == nil)
+        #expect(run([.character("/"), .character("p"), .enter, .escape]).highlight == nil)
+        #expect(run([.character("n")]).scroll == 0)   // nothing searched: n does nothing
+    }
+}
+
 @Suite struct KeymapTests {
-    @Test func everyBindingHasHelpAndNoKeyIsBoundTwice() {
+    @Test(arguments: [Keymap.browse, Keymap.search])
+    func everyBindingHasHelpAndNoKeyIsBoundTwice(_ keymap: Keymap) {
         var seen = Set<Key>()
-        for binding in Keymap.browse.bindings {
+        for binding in keymap.bindings {
             #expect(!binding.help.isEmpty)
             for (key, _) in binding.dispatch {
                 #expect(!seen.contains(key), "\(key) is bound twice")

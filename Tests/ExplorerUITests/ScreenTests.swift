@@ -53,6 +53,28 @@ import Testing
         #expect(text.contains(String(first.citation.prefix(20))))
     }
 
+    @Test func searchShowsPanelNamesAndMarkedSnippets() throws {
+        let keys: [Key] = [.character("/")] + "magnesium".map { Key.character($0) }
+        let buffer = screen(Size(width: 80, height: 24), keys: keys)
+        let lines = buffer.textLines()
+        try Snapshot.assert(lines, named: "search-80x24-magnesium")
+        #expect(lines[1].contains("Search: magnesium"))
+        #expect(lines[22].contains("Esc close") && lines[22].contains("Enter open"))
+        #expect(buffer.cells.contains { $0.role == .match })
+    }
+
+    @Test func anOpenedResultMarksTheWordsFound() throws {
+        let keys: [Key] = [.character("/")] + "magnesium".map { Key.character($0) } + [.enter]
+        let buffer = screen(Size(width: 80, height: 24), keys: keys)
+        try Snapshot.assert(buffer.textLines(), named: "search-opened-magnesium")
+        #expect(buffer.textLines()[1].contains(pack.topics[3].title))
+        let marked = (0..<buffer.size.height).compactMap { y -> String? in
+            let text = (0..<buffer.size.width).filter { buffer[$0, y].role == .match }.map { buffer[$0, y].text }.joined()
+            return text.isEmpty ? nil : text
+        }
+        #expect(marked.first?.lowercased() == "magnesium")
+    }
+
     @Test func tooSmallScreenSaysWhatSizeIsNeeded() throws {
         let lines = screen(Size(width: 60, height: 20)).textLines()
         try Snapshot.assert(lines, named: "too-small-60x20")

@@ -1,0 +1,134 @@
+/// One place a search found its words.
+public struct SearchHit: Equatable, Sendable {
+    /// The panel that shows the text.
+    public let topic: Int
+    /// The text around the match, plain, on one line.
+    public let snippet: String
+    /// Where the match is in `snippet`, in characters.
+    public let matchStart: Int
+    public let matchLength: Int
+
+    public init(topic: Int, snippet: String, matchStart: Int, matchLength: Int) {
+        self.topic = topic
+        self.snippet = snippet
+        self.matchStart = matchStart
+        self.matchLength = matchLength
+    }
+}
+
+/// Finds words in titles, text, glossary and sources, ignoring case and accents. Titles
+/// rank first, then messages and headings, then the rest, each in panel order.
+public final class SearchIndex: Sendable {
+    private struct Entry: Sendable {
+        let topic: Int
+        let rank: Int
+        let text: String
+        /// `text` folded (lowercase, no accents), one Character for each of `text`'s, as UTF-8.
+        let folded: [UInt8]
+    }
+
+    private let entries: [Entry]
+
+    public init(pack: ContentPack) {
+        var entries: [Entry] = []
+        for (index, topic) in pack.topics.enumerated() {
+            for segment in ScreenText.segments(of: topic, at: index, in: pack) {
+                let text = InlineMarkup.plainText(segment.text).replacingNewlines
+                let rank: Int
+                switch segment.kind {
+                case .title: rank = 0
+                case .heading: rank = 1
+                case .label, .body: rank = segment.path.last == .key("message") ? 1 : 2
+                }
+                entries.append(Entry(topic: index, rank: rank, text: text, folded: Array(SearchIndex.fold(text).utf8)))
+            }
+        }
+        self.entries = entries
+    }
+
+    /// The hits for `query`, best first, at most `limit`. An empty query finds nothing.
+    public func search(_ query: String, limit: Int = 100) -> [SearchHit] {
+        let folded = SearchIndex.fold(Self.printable(query).trimmingSpaces)
+        let needle = Array(folded.utf8)
+        guard !needle.isEmpty else { return [] }
+        var found: [(rank: Int, order: Int, offset: Int)] = []
+        for (order, entry) in entries.enumerated() {
+            guard let offset = SearchIndex.characterOffset(of: needle, in: entry.folded) else { continue }
+            found.append((entry.rank, order, offset))
+        }
+        found.sort { ($0.rank, $0.order) < ($1.rank, $1.order) }
+        // Snippets only for the hits shown: a one-letter query matches nearly everything.
+        return found.prefix(limit).map { SearchIndex.hit(entries[$0.order], at: $0.offset, length: folded.count) }
+    }
+
+    /// Lowercase, with accents and other combining marks removed: "Ménière" becomes
+    /// "meniere". Each Character stays one Character, so offsets carry over to the text.
+    public static func fold(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            guard let first = character.unicodeScalars.first else { continue }
+            result.unicodeScalars.append(first.isASCII ? asciiLowercase(first) : baseLetter(of: first))
+        }
+        return result
+    }
+
+    private static func asciiLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 32)) : scalar
+    }
+
+    /// One scalar for one scalar, so folded text keeps one scalar per Character.
+    private static func baseLetter(of scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+        for (letter, variants) in accentTable where variants.unicodeScalars.contains(lower) { return letter }
+        return lower
+    }
+
+    /// Latin letters with accents, by their plain letter (Latin-1 and Latin Extended-A).
+    private static let accentTable: [(Unicode.Scalar, String)] = [
+        ("a", "àáâãäåāăą"), ("c", "çćĉċč"), ("d", "ďđ"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"),
+        ("h", "ĥħ"), ("i", "ìíîïĩīĭįı"), ("j", "ĵ"), ("k", "ķ"), ("l", "ĺļľŀł"), ("n", "ñńņňŉ"),
+        ("o", "òóôõöøōŏő"), ("r", "ŕŗř"), ("s", "śŝşšß"), ("t", "ţťŧ"), ("u", "ùúûüũūŭůűų"),
+        ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"),
+    ]
+
+    /// The offset in Characters of the first `needle` in `bytes`, both folded UTF-8.
+    private static func characterOffset(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var characters = 0
+        var position = 0
+        let last = bytes.count - needle.count
+        while position <= last {
+            if bytes[position] == first {
+                var matched = 1
+                while matched < needle.count && bytes[position + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return characters }
+            }
+            // Folded text has one scalar per Character, so lead bytes count Characters.
+            if bytes[position] & 0xC0 != 0x80 { characters += 1 }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The query without control characters: it comes from the keyboard.
+    private static func printable(_ query: String) -> String {
+        String(String.UnicodeScalarView(query.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }))
+    }
+
+    private static func hit(_ entry: Entry, at offset: Int, length: Int) -> SearchHit {
+        let characters = Array(entry.text)
+        let context = 24
+        let start = max(0, offset - context)
+        let end = min(characters.count, offset + length + 40)
+        let prefix = start > 0 ? "…" : ""
+        let suffix = end < characters.count ? "…" : ""
+        return SearchHit(topic: entry.topic, snippet: prefix + String(characters[start..<end]) + suffix,
+                         matchStart: offset - start + (start > 0 ? 1 : 0), matchLength: length)
+    }
+}
+
+extension String {
+    /// Line breaks as spaces, for one-line snippets.
+    var replacingNewlines: String { String(map { $0 == "\n" ? " " : $0 }) }
+}

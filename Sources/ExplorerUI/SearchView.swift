@@ -1,0 +1,45 @@
+import ContentModel
+import ExplorerCore
+import TermRender
+
+/// The search line and its results over the panel area: each result names its panel and
+/// shows the words around the match, the match itself marked.
+enum SearchView {
+    static func draw(into buffer: inout Buffer, layout: ScreenLayout, search: AppState.SearchState,
+                     pack: ContentPack, glyphs: Glyphs) {
+        // The whole width between header and footer, whatever the arrangement behind it.
+        let area = Rect(x: 1, y: layout.title.y, width: buffer.size.width - 2, height: layout.indicator.maxY - layout.title.y)
+        buffer.fill(Rect(x: 0, y: area.y, width: buffer.size.width, height: area.height))
+        let end = buffer.write([Span("Search: ", .strong), Span(search.query, .plain)], x: area.x, y: area.y, limit: area.maxX)
+        buffer.write("_", x: end, y: area.y, limit: area.maxX, role: .muted)
+
+        let status: String
+        if search.query.isEmpty {
+            status = "Type a word to find it in titles, text, the glossary and sources."
+        } else if search.hits.isEmpty {
+            status = "Nothing found for \"\(search.query)\". Try a shorter or different word."
+        } else {
+            status = "\(search.hits.count) found. ↑ ↓ to choose, Enter to open."
+        }
+        buffer.write(status, x: area.x, y: area.y + 1, limit: area.maxX, role: .muted)
+
+        let top = area.y + 3
+        let rows = max(0, area.maxY - top) / 2
+        guard rows > 0 else { return }
+        let first = max(0, min(search.selected - rows + 1, search.hits.count - rows))
+        for (row, index) in (first..<search.hits.count).prefix(rows).enumerated() {
+            let hit = search.hits[index]
+            let y = top + row * 2
+            let selected = index == search.selected
+            let role: Role = selected ? .listSelected : .strong
+            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(text: " ", role: role)) }
+            buffer.write("\(selected ? glyphs.pointer : " ") \(pack.topics[hit.topic].menu)", x: area.x, y: y,
+                         limit: area.maxX, role: role)
+            let snippet = Array(hit.snippet)
+            let before = String(snippet[..<hit.matchStart])
+            let match = String(snippet[hit.matchStart..<min(snippet.count, hit.matchStart + hit.matchLength)])
+            let after = String(snippet[min(snippet.count, hit.matchStart + hit.matchLength)...])
+            buffer.write([Span("    "), Span(before), Span(match, .match), Span(after)], x: area.x, y: y + 1, limit: area.maxX)
+        }
+    }
+}
