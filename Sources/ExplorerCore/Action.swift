@@ -23,4 +23,14 @@ public enum Action: Hashable, Sendable {
     /// Scroll to the next or previous place the last search found in the open panel.
     case nextMatch
     case previousMatch
+    /// Move the focus to the next or previous link on the screen.
+    case nextLink
+    case previousLink
+    /// Follow the focused link: a term opens its definition, a panel link opens the panel.
+    case followLink
+    /// Back and forward through the panels visited, as in a browser.
+    case historyBack
+    case historyForward
+    /// Open the glossary panel.
+    case glossary
 }

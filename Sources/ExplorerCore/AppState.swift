@@ -28,6 +28,8 @@ public struct AppState: Equatable, Sendable {
         case help
         /// The full citation of every source the open panel cites.
         case sources
+        /// A glossary term's definition.
+        case definition(term: String)
     }
 
     /// The smallest screen the full layout needs; below it a "please enlarge" screen shows.
@@ -43,6 +45,22 @@ public struct AppState: Equatable, Sendable {
     public var search: SearchState?
     /// Words found by the last search, marked in the open panel; n and N move between them.
     public var highlight: String?
+    /// The focused link in the open panel, by its place among the panel's links.
+    public var focusedLink: Int?
+    /// Where Backspace and Alt-Right go: the panels visited, and those gone back from.
+    public var history: [Location]
+    public var future: [Location]
+
+    /// A panel and how far it was scrolled.
+    public struct Location: Equatable, Sendable {
+        public var panel: Int
+        public var scroll: Int
+
+        public init(panel: Int, scroll: Int) {
+            self.panel = panel
+            self.scroll = scroll
+        }
+    }
     /// Each panel keeps its own scroll position while you look at others.
     public var scrollOffsets: [Int]
 
@@ -54,6 +72,9 @@ public struct AppState: Equatable, Sendable {
         self.overlay = nil
         self.search = nil
         self.highlight = nil
+        self.focusedLink = nil
+        self.history = []
+        self.future = []
         self.scrollOffsets = Array(repeating: 0, count: max(1, panelCount))
     }
 

@@ -6,5 +6,7 @@ public enum Key: Hashable, Sendable {
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab, backTab, delete
     case function(Int)
+    /// Alt (or Option) with the left or right arrow: back and forward, as in a browser.
+    case altLeft, altRight
     case unknown(Int)
 }

@@ -49,8 +49,14 @@ public struct Keymap: Sendable {
     /// The footer's hints, in table order.
     public var footerHints: [Binding.Hint] { bindings.compactMap(\.hint) }
 
-    /// Browsing: the panel list on the left, the open panel on the right.
-    public static let browse = Keymap([
+    /// The keymap for what the screen shows now.
+    public static func active(for state: AppState) -> Keymap {
+        if state.search != nil { return .search }
+        return state.focus == .content ? .reading : .choosing
+    }
+
+    /// Keys that do the same whether choosing a panel or reading one.
+    private static let common: [Binding] = [
         Binding([.up, .character("k")], .moveUp, label: "↑ k",
                 help: "Move up the panel list, or scroll the panel up one line"),
         Binding([.down, .character("j")], .moveDown, label: "↓ j",
@@ -58,25 +64,42 @@ public struct Keymap: Sendable {
         Binding([.pageUp, .character("b")], .pageUp, label: "PgUp b", help: "Scroll the panel up one page"),
         Binding([.pageDown, .character(" ")], .pageDown, label: "PgDn Space",
                 help: "Scroll the panel down one page", hint: ("Space", "page")),
-        Binding([.home, .character("g")], .top, label: "Home g", help: "Go to the top"),
+        Binding([.home], .top, label: "Home", help: "Go to the top"),
         Binding([.end, .character("G")], .bottom, label: "End G", help: "Go to the bottom"),
-        Binding([.enter, .right, .character("l")], .open, label: "Enter → l",
-                help: "Open the selected panel to read it", hint: ("Enter", "open")),
-        Binding([.escape, .backspace, .left, .character("h")], .back, label: "Esc ⌫ ← h",
-                help: "Go back to the panel list", hint: ("Esc", "back")),
-        Binding([.tab], .nextPanel, label: "Tab", help: "Next panel"),
-        Binding([.backTab], .previousPanel, label: "Shift-Tab", help: "Previous panel"),
         Binding(label: "1-9", help: "Jump to panel 1 to 9", hint: nil,
                 dispatch: (1...9).map { (Key.character(Character(String($0))), Action.jump($0 - 1)) }),
         Binding([.character("/")], .search, label: "/", help: "Search titles, text, glossary and sources",
                 hint: ("/", "search")),
         Binding([.character("n")], .nextMatch, label: "n", help: "Next place the search found in this panel"),
         Binding([.character("N")], .previousMatch, label: "N", help: "Previous place the search found in this panel"),
+        Binding([.character("g")], .glossary, label: "g", help: "Open the glossary"),
         Binding([.character("s")], .sources, label: "s", help: "Show the full sources of this panel",
                 hint: ("s", "sources")),
         Binding([.character("?"), .function(1)], .help, label: "? F1", help: "Show this help", hint: ("?", "help")),
         Binding([.character("q"), .character("Q")], .quit, label: "q", help: "Quit", hint: ("q", "quit")),
-    ])
+    ]
+
+    /// Choosing: the panel list on the left, a preview of the selected panel beside it.
+    public static let choosing = Keymap([
+        Binding([.enter, .right, .character("l")], .open, label: "Enter → l",
+                help: "Open the selected panel to read it", hint: ("Enter", "open")),
+        Binding([.tab], .nextPanel, label: "Tab", help: "Next panel"),
+        Binding([.backTab], .previousPanel, label: "Shift-Tab", help: "Previous panel"),
+        Binding([.escape, .left, .character("h")], .back, label: "Esc ← h", help: "Back to the panel list"),
+        Binding([.backspace, .altLeft], .historyBack, label: "⌫ Alt-←", help: "Back to the panel read before"),
+        Binding([.altRight], .historyForward, label: "Alt-→", help: "Forward again"),
+    ] + common)
+
+    /// Reading: the open panel across the full width.
+    public static let reading = Keymap([
+        Binding([.tab], .nextLink, label: "Tab", help: "Next link on the screen", hint: ("Tab", "links")),
+        Binding([.backTab], .previousLink, label: "Shift-Tab", help: "Previous link on the screen"),
+        Binding([.enter], .followLink, label: "Enter", help: "Follow the link: a word's meaning, or another panel"),
+        Binding([.escape, .left, .character("h")], .back, label: "Esc ← h", help: "Back to the panel list",
+                hint: ("Esc", "list")),
+        Binding([.backspace, .altLeft], .historyBack, label: "⌫ Alt-←", help: "Back to the panel read before"),
+        Binding([.altRight], .historyForward, label: "Alt-→", help: "Forward again"),
+    ] + common)
 
     /// The search line: letters are typed into it, so only these keys do anything else.
     public static let search = Keymap([

@@ -24,11 +24,22 @@ public protocol PageMetrics {
     /// The first line of `panel`, at or after `line` (or at or before it, going back), that
     /// holds `query`, ignoring case and accents.
     func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int?
+    /// The links on screen when `panel` is scrolled to `scroll`, in reading order.
+    func visibleLinks(panel: Int, size: Size, scroll: Int) -> [Int]
+    /// Where link number `link` of `panel` goes.
+    func linkTarget(panel: Int, link: Int) -> LinkTarget?
+    /// The panel that lists the glossary, if the pack has one.
+    var glossaryPanel: Int? { get }
+}
+
+/// Where a followed link goes.
+public enum LinkTarget: Equatable, Sendable {
+    case definition(term: String)
+    case panel(Int)
 }
 
 /// The pure heart of the explorer: applies one message to the state.
-public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .browse,
-                   metrics: some PageMetrics) -> [Effect] {
+public func update(_ state: inout AppState, _ msg: Msg, metrics: some PageMetrics) -> [Effect] {
     switch msg {
     case .resize(let size):
         state.size = size
@@ -44,7 +55,7 @@ public func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .browse
             updateSearch(&state, key, metrics)
             return []
         }
-        guard let action = keymap.action(for: key) else { return [] }
+        guard let action = Keymap.active(for: state).action(for: key) else { return [] }
         return perform(action, on: &state, metrics)
     }
 }
@@ -103,9 +114,63 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
         state.scroll = min(line, maxScroll)
     case .deleteCharacter:
         break
+    case .nextLink, .previousLink:
+        let visible = metrics.visibleLinks(panel: state.selected, size: state.size, scroll: state.scroll)
+        guard !visible.isEmpty else { return [] }
+        let forward = action == .nextLink
+        if let current = state.focusedLink, let place = visible.firstIndex(of: current) {
+            state.focusedLink = visible[forward ? min(place + 1, visible.count - 1) : max(place - 1, 0)]
+        } else {
+            state.focusedLink = forward ? visible.first : visible.last
+        }
+    case .followLink:
+        guard let link = state.focusedLink, let target = metrics.linkTarget(panel: state.selected, link: link) else {
+            return []
+        }
+        switch target {
+        case .definition(let term): state.overlay = .definition(term: term)
+        case .panel(let panel): visit(panel, scroll: 0, &state)
+        }
+    case .glossary:
+        guard let panel = metrics.glossaryPanel else { return [] }
+        visit(panel, scroll: 0, &state)
+    case .historyBack:
+        guard let previous = state.history.popLast() else {
+            state.focus = .panels   // nothing to go back to: back to the list, as Esc does
+            return []
+        }
+        state.future.append(AppState.Location(panel: state.selected, scroll: state.scroll))
+        restore(previous, &state)
+    case .historyForward:
+        guard let next = state.future.popLast() else { return [] }
+        state.history.append(AppState.Location(panel: state.selected, scroll: state.scroll))
+        restore(next, &state)
     }
-    if state.selected != before { state.highlight = nil }
+    if state.selected != before {
+        state.highlight = nil
+        if action != .historyBack && action != .historyForward { state.focusedLink = nil }
+    }
     return []
+}
+
+/// Opens `panel` for reading, remembering where the reader was so Backspace comes back.
+private func visit(_ panel: Int, scroll: Int, _ state: inout AppState) {
+    if state.focus == .content {
+        state.history.append(AppState.Location(panel: state.selected, scroll: state.scroll))
+        if state.history.count > 50 { state.history.removeFirst() }
+    }
+    state.future = []
+    state.selected = panel
+    state.scroll = scroll
+    state.focus = .content
+    state.focusedLink = nil
+}
+
+private func restore(_ location: AppState.Location, _ state: inout AppState) {
+    state.selected = location.panel
+    state.scroll = location.scroll
+    state.focus = .content
+    state.focusedLink = nil
 }
 
 /// Keys while the search line is open: its own keymap first, any other printable key is typed.
@@ -122,13 +187,11 @@ private func updateSearch(_ state: inout AppState, _ key: Key, _ metrics: some P
     case .open?:
         guard search.selected < search.hits.count else { return }
         let hit = search.hits[search.selected]
-        state.selected = hit.topic
-        state.focus = .content
-        state.search = nil
-        state.highlight = search.query
         let line = metrics.matchLine(panel: hit.topic, size: state.size, query: search.query, from: 0, forward: true) ?? 0
+        state.search = nil
         // Show the match with a line of what comes before it.
-        state.scroll = min(max(0, line - 1), metrics.maxScroll(panel: hit.topic, size: state.size))
+        visit(hit.topic, scroll: min(max(0, line - 1), metrics.maxScroll(panel: hit.topic, size: state.size)), &state)
+        state.highlight = search.query
         return
     case .deleteCharacter?:
         guard !search.query.isEmpty else { return }

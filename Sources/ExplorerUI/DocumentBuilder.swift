@@ -19,6 +19,8 @@ struct DocumentBuilder {
     let glyphs: Glyphs
     let tableStyle: TableStyle
     private var lines: [StyledLine] = []
+    /// Every link in the panel, in reading order; a span's tag is its place here.
+    private(set) var links: [InlineLink] = []
 
     init(pack: ContentPack, width: Int, glyphs: Glyphs, tableStyle: TableStyle) {
         self.pack = pack
@@ -29,6 +31,7 @@ struct DocumentBuilder {
 
     mutating func build(_ topic: Topic) -> [StyledLine] {
         lines = []
+        links = []
         add(spans(topic.message, role: .keyMessage))
         var afterHeading = false
         for block in topic.blocks {
@@ -220,11 +223,14 @@ struct DocumentBuilder {
         lines += TextWrapper.wrap(text, width: width, firstIndent: first, restIndent: rest)
     }
 
-    /// Inline markup to styled spans: links are underlined, bold is bold.
-    private func spans(_ text: String, role: Role = .plain) -> [Span] {
+    /// Inline markup to styled spans: links are underlined and numbered, bold is bold.
+    private mutating func spans(_ text: String, role: Role = .plain) -> [Span] {
         let runs = (try? InlineMarkup.parse(text)) ?? [InlineRun(text: text)]
         return runs.map { run in
-            if run.link != nil { return Span(run.text, .link) }
+            if let link = run.link {
+                links.append(link)
+                return Span(run.text, .link, tag: links.count - 1)
+            }
             if run.strong && role == .plain { return Span(run.text, .strong) }
             return Span(run.text, role)
         }

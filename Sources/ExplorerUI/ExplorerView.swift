@@ -4,7 +4,8 @@ import TermRender
 
 /// view(state) -> Buffer: the whole screen as a function of the state and the pack.
 public enum ExplorerView {
-    public static func render(_ state: AppState, documents: PanelDocuments, keymap: Keymap = .browse) -> Buffer {
+    public static func render(_ state: AppState, documents: PanelDocuments) -> Buffer {
+        let keymap = Keymap.active(for: state)
         var buffer = Buffer(size: state.size)
         if state.isTooSmall {
             TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, keymap: keymap)
@@ -24,11 +25,12 @@ public enum ExplorerView {
         } else {
             PanelTextView.draw(into: &buffer, layout: layout, state: state, documents: documents)
         }
-        FooterView.draw(into: &buffer, layout: layout, keymap: state.search == nil ? keymap : .search,
+        FooterView.draw(into: &buffer, layout: layout, keymap: keymap,
                         disclaimer: documents.pack.info.disclaimer, glyphs: glyphs)
         switch state.overlay {
         case .help?: HelpView.draw(into: &buffer, keymap: keymap, glyphs: glyphs)
         case .sources?: SourcesView.draw(into: &buffer, topic: state.selected, pack: documents.pack, glyphs: glyphs)
+        case .definition(let term)?: DefinitionView.draw(into: &buffer, term: term, pack: documents.pack, glyphs: glyphs)
         case nil: break
         }
         return buffer

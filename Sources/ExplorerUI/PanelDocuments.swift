@@ -2,6 +2,12 @@ import ContentModel
 import ExplorerCore
 import TermRender
 
+/// One panel's text at one width, and the links in it (a span's tag is its link's place).
+public struct PanelDocument: Sendable {
+    public let lines: [StyledLine]
+    public let links: [InlineLink]
+}
+
 /// The wrapped text of every panel, built once per width and reused for every frame and
 /// keystroke until the width changes. Also answers `update`'s questions about scrolling.
 public final class PanelDocuments: PageMetrics {
@@ -9,7 +15,7 @@ public final class PanelDocuments: PageMetrics {
     public let glyphs: Glyphs
     /// Wrapped lines per width, for the last two widths used: the preview and the reading
     /// view each have one, and memory stays flat however often the window is resized.
-    private var cache: [(width: Int, panels: [Int: [StyledLine]])] = []
+    private var cache: [(width: Int, panels: [Int: PanelDocument])] = []
 
     /// Built on the first search, not at start-up.
     private lazy var index = SearchIndex(pack: pack)
@@ -20,19 +26,22 @@ public final class PanelDocuments: PageMetrics {
     }
 
     /// The lines of `panel` wrapped to `width` columns.
-    public func lines(panel: Int, width: Int) -> [StyledLine] {
-        if let slot = cache.firstIndex(where: { $0.width == width }), let lines = cache[slot].panels[panel] {
-            return lines
+    public func lines(panel: Int, width: Int) -> [StyledLine] { document(panel: panel, width: width).lines }
+
+    /// The lines of `panel` at `width`, with its links in reading order.
+    public func document(panel: Int, width: Int) -> PanelDocument {
+        if let slot = cache.firstIndex(where: { $0.width == width }), let document = cache[slot].panels[panel] {
+            return document
         }
         var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .automatic)
-        let lines = builder.build(pack.topics[panel])
+        let document = PanelDocument(lines: builder.build(pack.topics[panel]), links: builder.links)
         if let slot = cache.firstIndex(where: { $0.width == width }) {
-            cache[slot].panels[panel] = lines
+            cache[slot].panels[panel] = document
         } else {
             if cache.count == 2 { cache.removeFirst() }
-            cache.append((width, [panel: lines]))
+            cache.append((width, [panel: document]))
         }
-        return lines
+        return document
     }
 
     /// Scrolling happens in the reading view, so its layout sets the limits.
@@ -44,6 +53,30 @@ public final class PanelDocuments: PageMetrics {
     public func pageHeight(size: Size) -> Int { ScreenLayout(size: size, reading: true).text.height }
 
     public func search(_ query: String) -> [SearchHit] { index.search(query) }
+
+    public func visibleLinks(panel: Int, size: Size, scroll: Int) -> [Int] {
+        let layout = ScreenLayout(size: size, reading: true)
+        let lines = document(panel: panel, width: layout.text.width).lines
+        var seen: [Int] = []
+        for line in lines.dropFirst(max(0, scroll)).prefix(layout.text.height) {
+            for span in line { if let tag = span.tag, !seen.contains(tag) { seen.append(tag) } }
+        }
+        return seen
+    }
+
+    public func linkTarget(panel: Int, link: Int) -> LinkTarget? {
+        // Links are numbered the same at every width, so any cached width will do.
+        let links = cache.first?.panels[panel]?.links ?? document(panel: panel, width: 78).links
+        guard link < links.count else { return nil }
+        switch links[link] {
+        case .term(let term): return pack.glossaryEntry(for: term).map { .definition(term: $0.term) }
+        case .topic(let id): return pack.topicIndex(of: id).map(LinkTarget.panel)
+        }
+    }
+
+    public var glossaryPanel: Int? {
+        pack.topics.firstIndex { $0.blocks.contains { $0.kind == .include(.glossary) } }
+    }
 
     public func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int? {
         let lines = self.lines(panel: panel, width: ScreenLayout(size: size, reading: true).text.width)

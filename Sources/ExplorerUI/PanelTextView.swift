@@ -18,7 +18,8 @@ enum PanelTextView {
             let index = scroll + row
             guard index < lines.count else { break }
             let y = layout.text.y + row
-            buffer.write(lines[index], x: layout.text.x, y: y, limit: layout.text.maxX)
+            let line = reading ? focusing(state.focusedLink, in: lines[index]) : lines[index]
+            buffer.write(line, x: layout.text.x, y: y, limit: layout.text.maxX)
             if let needle, !needle.isEmpty { mark(needle, in: lines[index], x: layout.text.x, y: y, buffer: &buffer) }
         }
 
@@ -32,6 +33,13 @@ enum PanelTextView {
             indicator = ""
         }
         buffer.write(indicator, x: layout.indicator.x, y: layout.indicator.y, limit: layout.indicator.maxX, role: .muted)
+    }
+
+    /// The line with the focused link in reverse video: it is underlined as every link is,
+    /// so focus shows without colour.
+    private static func focusing(_ link: Int?, in line: StyledLine) -> StyledLine {
+        guard let link, line.contains(where: { $0.tag == link }) else { return line }
+        return line.map { span in span.tag == link ? Span(span.text, .linkFocused, tag: link) : span }
     }
 
     /// Gives the cells of every occurrence of `needle` (folded) on one line the match role.

@@ -13,6 +13,7 @@ public enum Role: UInt8, CaseIterable, Sendable {
     case heading
     case strong
     case link
+    case linkFocused
     case source
     case muted
     case callout

@@ -1,11 +1,14 @@
-/// A run of text in one role.
+/// A run of text in one role. `tag` is the caller's: the explorer numbers links with it, so a
+/// link that wraps onto two lines is still one link.
 public struct Span: Equatable, Hashable, Sendable {
     public var text: String
     public var role: Role
+    public var tag: Int?
 
-    public init(_ text: String, _ role: Role = .plain) {
+    public init(_ text: String, _ role: Role = .plain, tag: Int? = nil) {
         self.text = text
         self.role = role
+        self.tag = tag
     }
 }
 

@@ -22,7 +22,9 @@ public enum TextWrapper {
             text.utf8.withContiguousStorageIfAvailable { bytes in
                 var start = 0
                 func piece(upTo end: Int) {
-                    if start < end { word.append(Span(String(decoding: bytes[start..<end], as: UTF8.self), span.role)) }
+                    if start < end {
+                        word.append(Span(String(decoding: bytes[start..<end], as: UTF8.self), span.role, tag: span.tag))
+                    }
                 }
                 for index in 0..<bytes.count {
                     switch bytes[index] {
@@ -34,7 +36,7 @@ public enum TextWrapper {
                     case UInt8(ascii: " "):
                         piece(upTo: index)
                         flushWord()
-                        builder.pendingSpaceRole = span.role
+                        builder.pendingSpace = Span(" ", span.role, tag: span.tag)
                         start = index + 1
                     default:
                         break
@@ -56,7 +58,8 @@ private struct LineBuilder {
     var current: [Span] = []
     var currentWidth = 0
     var hasWords = false
-    var pendingSpaceRole: Role?
+    /// The space before the next word, styled like the text it came from.
+    var pendingSpace: Span?
 
     init(width: Int, firstIndent: [Span], restIndent: [Span]) {
         self.width = width
@@ -69,7 +72,7 @@ private struct LineBuilder {
         current = indent
         currentWidth = indent.displayWidth
         hasWords = false
-        pendingSpaceRole = nil
+        pendingSpace = nil
     }
 
     mutating func breakLine() {
@@ -79,10 +82,10 @@ private struct LineBuilder {
 
     mutating func add(word: [Span]) {
         let wordWidth = word.displayWidth
-        let spaceWidth = hasWords && pendingSpaceRole != nil ? 1 : 0
+        let spaceWidth = hasWords && pendingSpace != nil ? 1 : 0
         if currentWidth + spaceWidth + wordWidth <= width {
             if spaceWidth == 1 {
-                current.append(Span(" ", pendingSpaceRole ?? .plain))
+                current.append(pendingSpace ?? Span(" "))
                 currentWidth += 1
             }
             append(word, width: wordWidth)
@@ -98,19 +101,19 @@ private struct LineBuilder {
             for character in span.text {
                 let characterWidth = DisplayWidth.of(character)
                 if currentWidth + characterWidth > width && hasWords { breakLine() }
-                current.append(Span(String(character), span.role))
+                current.append(Span(String(character), span.role, tag: span.tag))
                 currentWidth += characterWidth
                 hasWords = true
             }
         }
-        pendingSpaceRole = nil
+        pendingSpace = nil
     }
 
     private mutating func append(_ word: [Span], width wordWidth: Int) {
         current.append(contentsOf: word)
         currentWidth += wordWidth
         hasWords = true
-        pendingSpaceRole = nil
+        pendingSpace = nil
     }
 
     mutating func finish() -> [StyledLine] {
@@ -121,7 +124,7 @@ private struct LineBuilder {
     private func merged(_ spans: [Span]) -> StyledLine {
         var result: [Span] = []
         for span in spans where !span.text.isEmpty {
-            if let last = result.last, last.role == span.role {
+            if let last = result.last, last.role == span.role, last.tag == span.tag {
                 result[result.count - 1].text += span.text
             } else {
                 result.append(span)

@@ -69,6 +69,7 @@ public struct Theme: Sendable {
         case .title: return CellStyle(foreground: .cyan, bold: true)
         case .keyMessage, .strong, .heading: return CellStyle(bold: true)
         case .link: return CellStyle(foreground: .cyan, underline: true)
+        case .linkFocused: return CellStyle(bold: true, underline: true, reverse: true)
         case .source, .muted: return CellStyle(foreground: .green)
         case .callout: return CellStyle(foreground: .yellow, bold: true)
         case .warning: return CellStyle(foreground: .red, bold: true)

@@ -169,7 +169,13 @@ public final class NcursesBackend {
         case KEY_BTAB: return .backTab
         case KEY_DC: return .delete
         case KEY_F0 + 1...KEY_F0 + 63: return .function(Int(code - KEY_F0))
-        default: return .unknown(Int(code))
+        default:
+            // Alt-arrows have no fixed codes; terminfo names them kLFT3 and kRIT3.
+            switch keyname(code).map({ String(cString: $0) }) {
+            case "kLFT3"?: return .altLeft
+            case "kRIT3"?: return .altRight
+            default: return .unknown(Int(code))
+            }
         }
     }
 

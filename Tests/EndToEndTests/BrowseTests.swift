@@ -12,12 +12,12 @@ import Testing
         let pane = try TmuxPane()
         pane.waitFor("Ketamine treatment explorer")
         #expect(pane.screen().contains("Education, not medical advice. Emergency: 911. Crisis: call or text 988."))
-        // Digits reach the first nine; Tab goes on from there, and wraps around.
+        // Digits reach the first nine; from the list, Tab goes on from there and wraps around.
         for (index, topic) in pack.topics.enumerated() {
-            try pane.send(index < 9 ? "\(index + 1)" : "Tab")
+            if index < 9 { try pane.send("\(index + 1)") } else { try pane.send("Escape", "Tab", "Enter") }
             pane.waitFor(messageStart(topic))
         }
-        try pane.send("Tab")
+        try pane.send("Escape", "Tab", "Enter")
         pane.waitFor(messageStart(pack.topics[0]))
         try pane.send("?")
         pane.waitFor("Press any key to close this help.")
@@ -34,7 +34,7 @@ import Testing
         try pane.send("Enter")
         try pane.send("G")
         pane.waitFor("End of this panel")
-        try pane.send("g")
+        try pane.send("Home")
         pane.waitFor(messageStart(pack.topics[0]))
         try pane.send("q")
         #expect(pane.exitStatus() == 0)
@@ -51,6 +51,20 @@ import Testing
         let mechanism = try #require(pack.topics.first { $0.id == "how-ketamine-works" })
         pane.waitFor(mechanism.title)
         #expect(pane.screen().lowercased().contains("magnesium"))
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+    }
+
+    @Test func followsAGlossaryLinkAndComesBackWithBackspace() throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.send("Enter", "Tab", "Enter")
+        pane.waitFor("Any key closes this. g: the whole glossary.")
+        try pane.send("x", "g")
+        let glossary = try #require(pack.topics.first { $0.id == "glossary" })
+        pane.waitFor(glossary.title)
+        try pane.send("BSpace")
+        pane.waitFor(messageStart(pack.topics[0]))
         try pane.send("q")
         #expect(pane.exitStatus() == 0)
     }

@@ -17,6 +17,13 @@ private struct FixedMetrics: PageMetrics {
         let matches = [12, 25].filter { forward ? $0 >= line : $0 <= line }
         return forward ? matches.first : matches.last
     }
+    /// Every panel has three links on screen at the top (0 a term, 1 to panel 2, 2 to panel 4)
+    /// and none further down.
+    func visibleLinks(panel: Int, size: Size, scroll: Int) -> [Int] { scroll < 5 ? [0, 1, 2] : [] }
+    func linkTarget(panel: Int, link: Int) -> LinkTarget? {
+        [LinkTarget.definition(term: "glutamate"), .panel(2), .panel(4)][link]
+    }
+    var glossaryPanel: Int? { 4 }
 }
 
 @Suite struct UpdateTests {
@@ -57,7 +64,7 @@ private struct FixedMetrics: PageMetrics {
         #expect(run([.enter, .down, .up, .up]).0.scroll == 0)
         #expect(run([.enter] + Array(repeating: .down, count: 50)).0.scroll == 20)
         #expect(run([.enter, .character("G")]).0.scroll == 20)
-        #expect(run([.enter, .end, .character("g")]).0.scroll == 0)
+        #expect(run([.enter, .end, .home]).0.scroll == 0)
     }
 
     @Test func pagingMovesAPageLessOneLineFromEitherSide() {
@@ -81,7 +88,7 @@ private struct FixedMetrics: PageMetrics {
     }
 
     @Test func eachPanelKeepsItsOwnScrollPosition() {
-        let (state, _) = run([.enter, .pageDown, .tab, .backTab])
+        let (state, _) = run([.enter, .pageDown, .escape, .tab, .backTab])
         #expect(state.selected == 0)
         #expect(state.scroll == 9)
         #expect(state.scrollOffsets[1] == 0)
@@ -128,6 +135,7 @@ private struct FixedMetrics: PageMetrics {
         let long = FixedMetrics()
         _ = update(&state, .key(.enter), metrics: long)
         _ = update(&state, .key(.end), metrics: long)
+        _ = update(&state, .key(.escape), metrics: long)
         _ = update(&state, .key(.tab), metrics: long)
         let short = FixedMetrics(lines: 15)
         _ = update(&state, .resize(Size(width: 120, height: 40)), metrics: short)
@@ -198,14 +206,64 @@ private struct FixedMetrics: PageMetrics {
     }
 
     @Test func leavingThePanelForgetsTheHighlight() {
-        #expect(run([.character("/"), .character("p"), .enter, .tab]).highlight == nil)
+        #expect(run([.character("/"), .character("p"), .enter, .character("3")]).highlight == nil)
         #expect(run([.character("/"), .character("p"), .enter, .escape]).highlight == nil)
         #expect(run([.character("n")]).scroll == 0)   // nothing searched: n does nothing
     }
 }
 
+@Suite struct LinkAndHistoryTests {
+    private let size = Size(width: 80, height: 24)
+
+    private func run(_ keys: [Key], from start: AppState? = nil) -> AppState {
+        var state = start ?? AppState(panelCount: 5, size: size)
+        for key in keys { _ = update(&state, .key(key), metrics: FixedMetrics()) }
+        return state
+    }
+
+    @Test func tabMovesBetweenTheLinksOnScreenWhileReading() {
+        #expect(run([.enter, .tab]).focusedLink == 0)
+        #expect(run([.enter, .tab, .tab, .tab, .tab]).focusedLink == 2)
+        #expect(run([.enter, .backTab]).focusedLink == 2)
+        #expect(run([.enter, .tab, .tab, .backTab]).focusedLink == 0)
+        #expect(run([.tab]).selected == 1)   // choosing: Tab still moves through panels
+    }
+
+    @Test func followingATermOpensItsDefinition() {
+        let state = run([.enter, .tab, .enter])
+        #expect(state.overlay == .definition(term: "glutamate"))
+        #expect(state.selected == 0)
+    }
+
+    @Test func followingAPanelLinkOpensItAndBackspaceComesBackToTheSameScroll() {
+        let scrolled = run([.enter, .down, .down, .tab, .tab, .enter])
+        #expect(scrolled.selected == 2)
+        #expect(scrolled.scroll == 0)
+        #expect(scrolled.history == [AppState.Location(panel: 0, scroll: 2)])
+        let back = run([.backspace], from: scrolled)
+        #expect(back.selected == 0)
+        #expect(back.scroll == 2)
+        #expect(back.focus == .content)
+        let forward = run([.altRight], from: back)
+        #expect(forward.selected == 2)
+        let alsoBack = run([.altLeft], from: scrolled)
+        #expect(alsoBack.selected == 0)
+    }
+
+    @Test func gOpensTheGlossaryAndBackspaceReturns() {
+        let state = run([.enter, .character("g")])
+        #expect(state.selected == 4)
+        #expect(state.focus == .content)
+        #expect(run([.backspace], from: state).selected == 0)
+    }
+
+    @Test func backspaceWithNoHistoryGoesBackToTheList() {
+        #expect(run([.enter, .backspace]).focus == .panels)
+    }
+}
+
 @Suite struct KeymapTests {
-    @Test(arguments: [Keymap.browse, Keymap.search])
+    @Test(arguments: [Keymap.choosing, Keymap.reading, Keymap.search])
     func everyBindingHasHelpAndNoKeyIsBoundTwice(_ keymap: Keymap) {
         var seen = Set<Key>()
         for binding in keymap.bindings {
@@ -218,7 +276,7 @@ private struct FixedMetrics: PageMetrics {
     }
 
     @Test func theFooterShowsHelpAndQuit() {
-        let hints = Keymap.browse.footerHints.map(\.text)
+        let hints = Keymap.choosing.footerHints.map(\.text) + Keymap.reading.footerHints.map(\.text)
         #expect(hints.contains("help"))
         #expect(hints.contains("quit"))
     }

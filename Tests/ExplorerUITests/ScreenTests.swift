@@ -42,7 +42,7 @@ import Testing
         let lines = screen(Size(width: 80, height: 24), keys: [.character("?")]).textLines()
         try Snapshot.assert(lines, named: "help-80x24")
         let text = lines.joined(separator: "\n")
-        for binding in Keymap.browse.bindings { #expect(text.contains(binding.help)) }
+        for binding in Keymap.choosing.bindings { #expect(text.contains(binding.help)) }
     }
 
     @Test func theSourcesKeyListsThePanelsFullCitations() throws {
@@ -73,6 +73,15 @@ import Testing
             return text.isEmpty ? nil : text
         }
         #expect(marked.first?.lowercased() == "magnesium")
+    }
+
+    @Test func aFocusedLinkIsReversedAndEnterShowsTheDefinition() throws {
+        let focused = screen(Size(width: 80, height: 24), keys: [.tab], reading: 0)
+        #expect(focused.cells.contains { $0.role == .linkFocused })
+        let definition = screen(Size(width: 80, height: 24), keys: [.tab, .enter], reading: 0)
+        let lines = definition.textLines()
+        try Snapshot.assert(lines, named: "definition-80x24-overview-first-link")
+        #expect(lines.joined(separator: " ").contains("Any key closes this. g: the whole glossary."))
     }
 
     @Test func tooSmallScreenSaysWhatSizeIsNeeded() throws {
