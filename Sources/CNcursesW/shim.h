@@ -23,6 +23,11 @@ static inline attr_t kx_A_UNDERLINE(void) { return A_UNDERLINE; }
 static inline attr_t kx_A_REVERSE(void) { return A_REVERSE; }
 static inline attr_t kx_A_DIM(void) { return A_DIM; }
 
+static inline mmask_t kx_BUTTON1_PRESSED(void) { return BUTTON1_PRESSED; }
+static inline mmask_t kx_BUTTON1_CLICKED(void) { return BUTTON1_CLICKED; }
+static inline mmask_t kx_BUTTON4_PRESSED(void) { return BUTTON4_PRESSED; }
+static inline mmask_t kx_BUTTON5_PRESSED(void) { return BUTTON5_PRESSED; }
+
 static inline int kx_colors(void) { return COLORS; }
 static inline int kx_color_pairs(void) { return COLOR_PAIRS; }
 

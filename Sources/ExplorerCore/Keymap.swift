@@ -11,6 +11,8 @@ public struct Binding: Sendable {
     public struct Hint: Sendable {
         public let keys: String
         public let text: String
+        /// What clicking the hint does: what its first key does.
+        public let action: Action
     }
     /// Each key and the action it triggers.
     public let dispatch: [(Key, Action)]
@@ -18,14 +20,14 @@ public struct Binding: Sendable {
     public init(_ keys: [Key], _ action: Action, label: String, help: String, hint: (String, String)? = nil) {
         self.keyLabel = label
         self.help = help
-        self.hint = hint.map { Hint(keys: $0.0, text: $0.1) }
+        self.hint = hint.map { Hint(keys: $0.0, text: $0.1, action: action) }
         self.dispatch = keys.map { ($0, action) }
     }
 
     init(label: String, help: String, hint: (String, String)?, dispatch: [(Key, Action)]) {
         self.keyLabel = label
         self.help = help
-        self.hint = hint.map { Hint(keys: $0.0, text: $0.1) }
+        self.hint = hint.flatMap { hint in dispatch.first.map { Hint(keys: hint.0, text: hint.1, action: $0.1) } }
         self.dispatch = dispatch
     }
 }

@@ -5,6 +5,24 @@ import TermRender
 public enum Msg: Equatable, Sendable {
     case key(Key)
     case resize(Size)
+    /// A click or tap (touch screens report taps as clicks), or the wheel.
+    case pointer(Pointer)
+}
+
+/// What the mouse or a touch screen did, in screen cells.
+public enum Pointer: Equatable, Sendable {
+    case click(x: Int, y: Int)
+    case wheelUp
+    case wheelDown
+}
+
+/// What sits under a click.
+public enum PointerTarget: Equatable, Sendable {
+    case panel(Int)
+    case link(Int)
+    case searchHit(Int)
+    /// A footer hint: the click does what its key does.
+    case action(Action)
 }
 
 /// Work `update` asks the outside world to do. `main` carries it out; `update` never does.
@@ -30,6 +48,8 @@ public protocol PageMetrics {
     func linkTarget(panel: Int, link: Int) -> LinkTarget?
     /// The panel that lists the glossary, if the pack has one.
     var glossaryPanel: Int? { get }
+    /// What is drawn at (x, y) on the screen `state` shows.
+    func target(atX x: Int, y: Int, in state: AppState) -> PointerTarget?
 }
 
 /// Where a followed link goes.
@@ -45,6 +65,8 @@ public func update(_ state: inout AppState, _ msg: Msg, metrics: some PageMetric
         state.size = size
         clampScroll(&state, metrics)
         return []
+    case .pointer(let pointer):
+        return updatePointer(&state, pointer, metrics)
     case .key(let key):
         if state.overlay != nil {
             // Any key closes the box; the key is not acted on, so nothing happens by surprise.
@@ -173,18 +195,73 @@ private func restore(_ location: AppState.Location, _ state: inout AppState) {
     state.focusedLink = nil
 }
 
+/// A click does what the key for the same thing does; the wheel scrolls or moves.
+private func updatePointer(_ state: inout AppState, _ pointer: Pointer, _ metrics: some PageMetrics) -> [Effect] {
+    if state.overlay != nil {
+        state.overlay = nil   // a tap anywhere closes a box, as any key does
+        return []
+    }
+    switch pointer {
+    case .wheelUp, .wheelDown:
+        let up = pointer == .wheelUp
+        if var search = state.search {
+            search.selected = up ? max(0, search.selected - 1) : min(max(0, search.hits.count - 1), search.selected + 1)
+            state.search = search
+        } else if state.focus == .content {
+            state.scroll = min(max(0, state.scroll + (up ? -3 : 3)), metrics.maxScroll(panel: state.selected, size: state.size))
+        } else {
+            return perform(up ? .moveUp : .moveDown, on: &state, metrics)
+        }
+        return []
+    case .click(let x, let y):
+        switch metrics.target(atX: x, y: y, in: state) {
+        case .panel(let panel)?:
+            return perform(.jump(panel), on: &state, metrics)
+        case .link(let link)?:
+            state.focusedLink = link
+            return perform(.followLink, on: &state, metrics)
+        case .searchHit(let hit)?:
+            state.search?.selected = hit
+            searchAction(.open, &state, metrics)
+            return []
+        case .action(let action)?:
+            if state.search != nil {
+                searchAction(action, &state, metrics)
+                return []
+            }
+            return perform(action, on: &state, metrics)
+        case nil:
+            return []
+        }
+    }
+}
+
 /// Keys while the search line is open: its own keymap first, any other printable key is typed.
 private func updateSearch(_ state: inout AppState, _ key: Key, _ metrics: some PageMetrics) {
+    if let action = Keymap.search.action(for: key) {
+        searchAction(action, &state, metrics)
+        return
+    }
+    guard var search = state.search, case .character(let character) = key,
+          character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }) else { return }
+    search.query.append(character)
+    search.hits = metrics.search(search.query)
+    search.selected = 0
+    state.search = search
+}
+
+/// What the search keymap's actions do, by key or by click.
+private func searchAction(_ action: Action, _ state: inout AppState, _ metrics: some PageMetrics) {
     guard var search = state.search else { return }
-    switch Keymap.search.action(for: key) {
-    case .back?:
+    switch action {
+    case .back:
         state.search = nil
         return
-    case .moveUp?:
+    case .moveUp:
         search.selected = max(0, search.selected - 1)
-    case .moveDown?:
+    case .moveDown:
         search.selected = min(max(0, search.hits.count - 1), search.selected + 1)
-    case .open?:
+    case .open:
         guard search.selected < search.hits.count else { return }
         let hit = search.hits[search.selected]
         let line = metrics.matchLine(panel: hit.topic, size: state.size, query: search.query, from: 0, forward: true) ?? 0
@@ -193,17 +270,13 @@ private func updateSearch(_ state: inout AppState, _ key: Key, _ metrics: some P
         visit(hit.topic, scroll: min(max(0, line - 1), metrics.maxScroll(panel: hit.topic, size: state.size)), &state)
         state.highlight = search.query
         return
-    case .deleteCharacter?:
+    case .deleteCharacter:
         guard !search.query.isEmpty else { return }
         search.query.removeLast()
         search.hits = metrics.search(search.query)
         search.selected = 0
     default:
-        guard case .character(let character) = key,
-              character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }) else { return }
-        search.query.append(character)
-        search.hits = metrics.search(search.query)
-        search.selected = 0
+        return
     }
     state.search = search
 }

@@ -74,6 +74,35 @@ public final class PanelDocuments: PageMetrics {
         }
     }
 
+    public func target(atX x: Int, y: Int, in state: AppState) -> PointerTarget? {
+        guard !state.isTooSmall else { return nil }
+        let layout = ScreenLayout(size: state.size, reading: state.focus == .content)
+        if y == layout.hints.y {
+            let keymap = Keymap.active(for: state)
+            return FooterView.hintPositions(keymap: keymap, in: layout.hints).first { $0.columns.contains(x) }
+                .map { .action($0.hint.action) }
+        }
+        if let search = state.search {
+            return SearchView.rows(layout, search).first { $0.y == y || $0.y + 1 == y }.map { .searchHit($0.hit) }
+        }
+        if layout.dividerX != nil, layout.list.contains(x: x, y: y) {
+            let row = PanelListView.firstVisible(state: state, count: pack.topics.count, rows: layout.list.height)
+                + (y - layout.list.y)
+            return row < pack.topics.count ? .panel(row) : nil
+        }
+        guard state.focus == .content, layout.text.contains(x: x, y: y) else { return nil }
+        let lines = document(panel: state.selected, width: layout.text.width).lines
+        let index = min(state.scroll, max(0, lines.count - layout.text.height)) + (y - layout.text.y)
+        guard index < lines.count else { return nil }
+        var column = layout.text.x
+        for span in lines[index] {
+            let width = DisplayWidth.of(span.text)
+            if x < column + width { return span.tag.map(PointerTarget.link) }
+            column += width
+        }
+        return nil
+    }
+
     public var glossaryPanel: Int? {
         pack.topics.firstIndex { $0.blocks.contains { $0.kind == .include(.glossary) } }
     }

@@ -8,8 +8,7 @@ enum PanelListView {
     static func draw(into buffer: inout Buffer, layout: ScreenLayout, state: AppState, pack: ContentPack, glyphs: Glyphs) {
         let area = layout.list
         guard area.height > 0 else { return }
-        // Keep the selected panel visible when there are more panels than rows.
-        let first = max(0, min(state.selected - area.height + 1, pack.topics.count - area.height))
+        let first = firstVisible(state: state, count: pack.topics.count, rows: area.height)
         for (row, index) in (first..<pack.topics.count).prefix(area.height).enumerated() {
             let topic = pack.topics[index]
             let selected = index == state.selected
@@ -20,5 +19,10 @@ enum PanelListView {
             let marker = selected ? glyphs.pointer : " "
             buffer.write("\(marker) \(number) \(topic.menu)", x: area.x, y: y, limit: area.maxX, role: role)
         }
+    }
+
+    /// The first panel listed: the selected one stays visible when there are more panels than rows.
+    static func firstVisible(state: AppState, count: Int, rows: Int) -> Int {
+        max(0, min(state.selected - rows + 1, count - rows))
     }
 }

@@ -7,8 +7,7 @@ import TermRender
 enum SearchView {
     static func draw(into buffer: inout Buffer, layout: ScreenLayout, search: AppState.SearchState,
                      pack: ContentPack, glyphs: Glyphs) {
-        // The whole width between header and footer, whatever the arrangement behind it.
-        let area = Rect(x: 1, y: layout.title.y, width: buffer.size.width - 2, height: layout.indicator.maxY - layout.title.y)
+        let area = Self.area(layout)
         buffer.fill(Rect(x: 0, y: area.y, width: buffer.size.width, height: area.height))
         let end = buffer.write([Span("Search: ", .strong), Span(search.query, .plain)], x: area.x, y: area.y, limit: area.maxX)
         buffer.write("_", x: end, y: area.y, limit: area.maxX, role: .muted)
@@ -23,13 +22,8 @@ enum SearchView {
         }
         buffer.write(status, x: area.x, y: area.y + 1, limit: area.maxX, role: .muted)
 
-        let top = area.y + 3
-        let rows = max(0, area.maxY - top) / 2
-        guard rows > 0 else { return }
-        let first = max(0, min(search.selected - rows + 1, search.hits.count - rows))
-        for (row, index) in (first..<search.hits.count).prefix(rows).enumerated() {
+        for (y, index) in rows(layout, search) {
             let hit = search.hits[index]
-            let y = top + row * 2
             let selected = index == search.selected
             let role: Role = selected ? .listSelected : .strong
             if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(text: " ", role: role)) }
@@ -41,5 +35,20 @@ enum SearchView {
             let after = String(snippet[min(snippet.count, hit.matchStart + hit.matchLength)...])
             buffer.write([Span("    "), Span(before), Span(match, .match), Span(after)], x: area.x, y: y + 1, limit: area.maxX)
         }
+    }
+
+    /// The whole width between header and footer, whatever the arrangement behind it.
+    static func area(_ layout: ScreenLayout) -> Rect {
+        Rect(x: 1, y: layout.title.y, width: layout.size.width - 2, height: layout.indicator.maxY - layout.title.y)
+    }
+
+    /// The first screen row of each result shown (each takes two rows), with its place in the hits.
+    static func rows(_ layout: ScreenLayout, _ search: AppState.SearchState) -> [(y: Int, hit: Int)] {
+        let area = area(layout)
+        let top = area.y + 3
+        let count = max(0, area.maxY - top) / 2
+        guard count > 0 else { return [] }
+        let first = max(0, min(search.selected - count + 1, search.hits.count - count))
+        return (first..<search.hits.count).prefix(count).enumerated().map { (top + $0.offset * 2, $0.element) }
     }
 }

@@ -9,6 +9,7 @@ import Glibc
 public enum InputEvent: Equatable, Sendable {
     case key(Key)
     case resize(Size)
+    case pointer(Pointer)
     /// No input within the wait time.
     case timeout
     /// The terminal went away (input closed or hung up).
@@ -31,7 +32,9 @@ public final class NcursesBackend {
     ///   - theme: how roles look.
     ///   - color: false for NO_COLOR or a monochrome theme; colour is also off when the terminal has none.
     ///   - waitMilliseconds: how long `readEvent` waits before reporting a timeout.
-    public init(info: TerminalInfo, theme: Theme, color: Bool, waitMilliseconds: Int32 = 250) throws(TerminalProblem) {
+    ///   - mouse: report clicks, taps and the wheel (touch screens send taps as clicks).
+    public init(info: TerminalInfo, theme: Theme, color: Bool, mouse: Bool, waitMilliseconds: Int32 = 250)
+        throws(TerminalProblem) {
         var modes = termios()
         tcgetattr(STDIN_FILENO, &modes)
         // Unicode box drawing instead of the VT100 alternate character set.
@@ -50,6 +53,10 @@ public final class NcursesBackend {
         set_escdelay(25)
         wtimeout(window, waitMilliseconds)
         curs_set(0)
+        if mouse {
+            mousemask(kx_BUTTON1_PRESSED() | kx_BUTTON1_CLICKED() | kx_BUTTON4_PRESSED() | kx_BUTTON5_PRESSED(), nil)
+            mouseinterval(0)   // report a press at once, not after waiting to see if it is a click
+        }
         self.useColor = color && has_colors()
         if useColor {
             start_color()
@@ -104,6 +111,7 @@ public final class NcursesBackend {
                 previous = nil
                 return .resize(size)
             }
+            if code == KEY_MOUSE { return mouseEvent() }
             return .key(Self.key(forCode: code))
         }
         if status == OK { return .key(Self.key(forCharacter: UInt32(character))) }
@@ -120,6 +128,17 @@ public final class NcursesBackend {
         delscreen(screen)
         SignalGuard.disarm()
         NcursesBackend.live = false
+    }
+
+    private func mouseEvent() -> InputEvent {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return .timeout }
+        if event.bstate & kx_BUTTON4_PRESSED() != 0 { return .pointer(.wheelUp) }
+        if event.bstate & kx_BUTTON5_PRESSED() != 0 { return .pointer(.wheelDown) }
+        if event.bstate & (kx_BUTTON1_PRESSED() | kx_BUTTON1_CLICKED()) != 0 {
+            return .pointer(.click(x: Int(event.x), y: Int(event.y)))
+        }
+        return .timeout
     }
 
     // MARK: Drawing

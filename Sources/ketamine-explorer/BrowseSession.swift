@@ -10,10 +10,10 @@ struct BrowseSession {
     private let documents: PanelDocuments
     private var state: AppState
 
-    init(pack: ContentPack, info: TerminalInfo, color: Bool) throws {
+    init(pack: ContentPack, info: TerminalInfo, color: Bool, mouse: Bool) throws {
         SignalGuard.installStopHandlers()
         do {
-            backend = try NcursesBackend(info: info, theme: color ? .standard : .monochrome, color: color)
+            backend = try NcursesBackend(info: info, theme: color ? .standard : .monochrome, color: color, mouse: mouse)
         } catch {
             PlainOutput.error("ketamine-explorer: \(error)")
             throw Exit.usageOrTerminal
@@ -39,6 +39,7 @@ struct BrowseSession {
             case .hangup: return nil
             case .resize(let size): message = .resize(size)
             case .key(let key): message = .key(key)
+            case .pointer(let pointer): message = .pointer(pointer)
             }
             let before = state
             let effects = update(&state, message, metrics: documents)

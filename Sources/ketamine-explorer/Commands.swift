@@ -69,13 +69,16 @@ struct Browse: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @Flag(name: .customLong("no-mouse"), help: "Do not take mouse clicks, taps or the wheel (keeps the terminal's own text selection).")
+    var noMouse = false
+
     func run() throws {
-        try Self.start(content: options.content)
+        try Self.start(content: options.content, mouse: !noMouse)
     }
 
     /// Browses the pack in `content` (or the default pack). `Main` calls this directly when
     /// there are no arguments, skipping the argument parser's reflection at start-up.
-    static func start(content: String?) throws {
+    static func start(content: String?, mouse: Bool = true) throws {
         let pack = try ContentOptions.load(ContentLocation.resolve(content))
         let info: TerminalInfo
         switch TerminalCheck.run() {
@@ -85,7 +88,7 @@ struct Browse: ParsableCommand {
             throw Exit.usageOrTerminal
         }
         let colorAllowed = (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
-        var session = try BrowseSession(pack: pack, info: info, color: colorAllowed)
+        var session = try BrowseSession(pack: pack, info: info, color: colorAllowed, mouse: mouse)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }

@@ -69,6 +69,36 @@ import Testing
         #expect(pane.exitStatus() == 0)
     }
 
+    /// A mouse press then release at (x, y), as a terminal sends it in the X10 encoding.
+    private func click(_ pane: TmuxPane, x: Int, y: Int) throws {
+        func event(_ button: Int) -> String {
+            "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x)))
+                + String(UnicodeScalar(UInt8(33 + y)))
+        }
+        try pane.tmux(["send-keys", "-t", "0", "-l", event(0) + event(3)])
+    }
+
+    @Test func clickingAPanelNameOpensIt() throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        try click(pane, x: 4, y: 3)
+        pane.waitFor(messageStart(pack.topics[2]))
+        #expect(pane.screen().contains("Panel 3 of \(pack.topics.count)"))
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+    }
+
+    @Test func noMouseLeavesClicksAlone() throws {
+        let pane = try TmuxPane(arguments: "--no-mouse")
+        pane.waitFor("Ketamine treatment explorer")
+        try click(pane, x: 4, y: 3)
+        try pane.send("?")
+        pane.waitFor("Press any key to close this help.")
+        #expect(!pane.screen().contains("Panel 3 of"))
+        try pane.send("x", "q")
+        #expect(pane.exitStatus() == 0)
+    }
+
     @Test func resizingBelowTheMinimumAsksToEnlargeAndRecovers() throws {
         let pane = try TmuxPane()
         pane.waitFor("Ketamine treatment explorer")

@@ -84,6 +84,27 @@ import Testing
         #expect(lines.joined(separator: " ").contains("Any key closes this. g: the whole glossary."))
     }
 
+    @Test func clicksHitWhatIsDrawnThere() throws {
+        let size = Size(width: 80, height: 24)
+        let choosing = AppState(panelCount: pack.topics.count, size: size)
+        #expect(documents.target(atX: 5, y: 3, in: choosing) == .panel(2))
+        let footer = screen(size).textLines()[22]
+        let quit = try #require(footer.range(of: "q quit"))
+        let column = footer.distance(from: footer.startIndex, to: quit.lowerBound) + 1
+        #expect(documents.target(atX: column, y: 22, in: choosing) == .action(.quit))
+
+        var reading = choosing
+        reading.focus = .content
+        let buffer = ExplorerView.render(reading, documents: documents)
+        let cell = try #require((0..<size.height).lazy.flatMap { y in (0..<size.width).lazy.map { (x: $0, y: y) } }
+            .first { buffer[$0.x, $0.y].role == .link })
+        guard case .link? = documents.target(atX: cell.x, y: cell.y, in: reading) else {
+            Issue.record("a link cell is not a link target")
+            return
+        }
+        #expect(documents.target(atX: 0, y: 0, in: reading) == nil)
+    }
+
     @Test func tooSmallScreenSaysWhatSizeIsNeeded() throws {
         let lines = screen(Size(width: 60, height: 20)).textLines()
         try Snapshot.assert(lines, named: "too-small-60x20")
