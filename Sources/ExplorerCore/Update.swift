@@ -170,7 +170,7 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
     }
     if state.selected != before {
         state.highlight = nil
-        if action != .historyBack && action != .historyForward { state.focusedLink = nil }
+        state.focusedLink = nil
     }
     return []
 }

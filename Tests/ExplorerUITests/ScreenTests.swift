@@ -84,6 +84,22 @@ import Testing
         #expect(lines.joined(separator: " ").contains("Any key closes this. g: the whole glossary."))
     }
 
+    @Test func matchLinesStayInsideThePanelWhicheverWayAndWherever() {
+        let size = Size(width: 80, height: 24)
+        let count = documents.lines(panel: 3, width: ScreenLayout(size: size, reading: true).text.width).count
+        for line in [-5, -1, 0, 1, count - 1, count, count + 5] {
+            for forward in [true, false] {
+                if let found = documents.matchLine(panel: 3, size: size, query: "magnesium", from: line, forward: forward) {
+                    #expect((0..<count).contains(found))
+                    #expect(forward ? found >= line : found <= line)
+                }
+            }
+        }
+        // Going back from the top, after opening a search result there: nothing to find, no crash.
+        let keys: [Key] = [.character("/")] + "magnesium".map { Key.character($0) } + [.enter, .home, .character("N")]
+        _ = screen(size, keys: keys)
+    }
+
     @Test func clicksHitWhatIsDrawnThere() throws {
         let size = Size(width: 80, height: 24)
         let choosing = AppState(panelCount: pack.topics.count, size: size)
