@@ -37,6 +37,10 @@ public struct Readability: Equatable, Sendable {
         return 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
     }
 
+    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+    /// Letters before which a final e or es is said, as in "table" and "goes".
+    private static let keepsE: Set<Character> = ["l", "a", "e", "i", "o", "u", "y"]
+
     /// Two vowels said as two syllables: cal-ci-um, ra-di-o, vi-o-lent. Not in -tion, -cial,
     /// -sion, -gion, where the i is silent.
     private static func isHiatus(_ letters: [Character], at index: Int) -> Bool {
@@ -53,17 +57,13 @@ public struct Readability: Equatable, Sendable {
         guard lower.allSatisfy({ $0.isLetter }) else { return 1 }
         var letters = Array(lower)
         if letters.count <= 3 { return 1 }
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
-        let keepsE: Set<Character> = ["l", "a", "e", "i", "o", "u", "y"]
-        do {
-            let last = letters[letters.count - 1], second = letters[letters.count - 2]
-            if second == "e" && last == "s" && letters.count > 3 && !keepsE.contains(letters[letters.count - 3]) {
-                letters.removeLast(2)
-            } else if second == "e" && last == "d" {
-                letters.removeLast(2)
-            } else if last == "e" && !keepsE.contains(second) {
-                letters.removeLast()
-            }
+        let last = letters[letters.count - 1], second = letters[letters.count - 2]
+        if second == "e" && last == "s" && !keepsE.contains(letters[letters.count - 3]) {
+            letters.removeLast(2)
+        } else if second == "e" && last == "d" {
+            letters.removeLast(2)
+        } else if last == "e" && !keepsE.contains(second) {
+            letters.removeLast()
         }
         if letters.first == "y" { letters.removeFirst() }
         var count = 0, run = 0

@@ -1,3 +1,5 @@
+import TermRender
+
 /// One place a search found its words.
 public struct SearchHit: Equatable, Sendable {
     /// The panel that shows the text.
@@ -53,8 +55,9 @@ public final class SearchIndex: Sendable {
         guard !needle.isEmpty else { return [] }
         var found: [(rank: Int, order: Int, offset: Int)] = []
         for (order, entry) in entries.enumerated() {
-            guard let offset = SearchIndex.characterOffset(of: needle, in: entry.folded) else { continue }
-            found.append((entry.rank, order, offset))
+            guard let (start, _) = SearchIndex.characterOffset(of: needle, in: entry.folded) else { continue }
+            // Folded text has one scalar per Character, so lead bytes count Characters.
+            found.append((entry.rank, order, entry.folded[..<start].filter { $0 & 0xC0 != 0x80 }.count))
         }
         found.sort { ($0.rank, $0.order) < ($1.rank, $1.order) }
         // Snippets only for the hits shown: a one-letter query matches nearly everything.
@@ -92,20 +95,36 @@ public final class SearchIndex: Sendable {
         ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"),
     ]
 
-    /// The offset in Characters of the first `needle` in `bytes`, both folded UTF-8.
-    private static func characterOffset(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    /// Where `query` occurs in `text`, ignoring case and accents, as Character offsets into
+    /// `text`. The one matcher behind search, marking matches and n/N.
+    public static func occurrences(of query: String, in text: String) -> [Range<Int>] {
+        let needle = Array(fold(printable(query).trimmingSpaces).utf8)
+        var found: [Range<Int>] = []
+        var from = 0
+        let bytes = Array(fold(text).utf8)
+        while let (start, end) = characterOffset(of: needle, in: bytes, from: from) {
+            found.append(start..<end)
+            from = end
+        }
+        return found.map { range in
+            // Byte positions back to Character offsets: one scalar per Character in folded text.
+            let prefix = bytes[..<range.lowerBound].filter { $0 & 0xC0 != 0x80 }.count
+            let length = bytes[range].filter { $0 & 0xC0 != 0x80 }.count
+            return prefix..<prefix + length
+        }
+    }
+
+    /// The byte range of the first `needle` in `bytes` at or after byte `from`, both folded UTF-8.
+    private static func characterOffset(of needle: [UInt8], in bytes: [UInt8], from: Int = 0) -> (Int, Int)? {
         guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var characters = 0
-        var position = 0
+        var position = from
         let last = bytes.count - needle.count
         while position <= last {
             if bytes[position] == first {
                 var matched = 1
                 while matched < needle.count && bytes[position + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return characters }
+                if matched == needle.count { return (position, position + needle.count) }
             }
-            // Folded text has one scalar per Character, so lead bytes count Characters.
-            if bytes[position] & 0xC0 != 0x80 { characters += 1 }
             position += 1
         }
         return nil
@@ -113,7 +132,7 @@ public final class SearchIndex: Sendable {
 
     /// The query without control characters: it comes from the keyboard.
     private static func printable(_ query: String) -> String {
-        String(String.UnicodeScalarView(query.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }))
+        String(String.UnicodeScalarView(query.unicodeScalars.filter { !Sanitizer.isForbidden($0) }))
     }
 
     private static func hit(_ entry: Entry, at offset: Int, length: Int) -> SearchHit {

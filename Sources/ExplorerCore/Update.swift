@@ -204,9 +204,8 @@ private func updatePointer(_ state: inout AppState, _ pointer: Pointer, _ metric
     switch pointer {
     case .wheelUp, .wheelDown:
         let up = pointer == .wheelUp
-        if var search = state.search {
-            search.selected = up ? max(0, search.selected - 1) : min(max(0, search.hits.count - 1), search.selected + 1)
-            state.search = search
+        if state.search != nil {
+            searchAction(up ? .moveUp : .moveDown, &state, metrics)
         } else if state.focus == .content {
             state.scroll = min(max(0, state.scroll + (up ? -3 : 3)), metrics.maxScroll(panel: state.selected, size: state.size))
         } else {
@@ -243,7 +242,7 @@ private func updateSearch(_ state: inout AppState, _ key: Key, _ metrics: some P
         return
     }
     guard var search = state.search, case .character(let character) = key,
-          character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }) else { return }
+          !character.unicodeScalars.contains(where: Sanitizer.isForbidden) else { return }
     search.query.append(character)
     search.hits = metrics.search(search.query)
     search.selected = 0

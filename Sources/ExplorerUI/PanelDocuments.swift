@@ -109,9 +109,8 @@ public final class PanelDocuments: PageMetrics {
 
     public func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int? {
         let lines = self.lines(panel: panel, width: ScreenLayout(size: size, reading: true).text.width)
-        let needle = SearchIndex.fold(query)
-        guard !needle.isEmpty, !lines.isEmpty, forward || line >= 0, !forward || line < lines.count else { return nil }
+        guard !lines.isEmpty, forward || line >= 0, !forward || line < lines.count else { return nil }
         let candidates = forward ? Array(max(0, line)..<lines.count) : Array((0...min(line, lines.count - 1)).reversed())
-        return candidates.first { SearchIndex.fold(lines[$0].plainText).contains(needle) }
+        return candidates.first { !SearchIndex.occurrences(of: query, in: lines[$0].plainText).isEmpty }
     }
 }

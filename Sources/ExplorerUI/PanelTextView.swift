@@ -13,14 +13,14 @@ enum PanelTextView {
         // While choosing, the panel is previewed from its top; the reading view keeps its place.
         let reading = state.focus == .content
         let scroll = reading ? min(state.scroll, max(0, lines.count - layout.text.height)) : 0
-        let needle = reading ? state.highlight.map(SearchIndex.fold) : nil
+        let highlight = reading ? state.highlight : nil
         for row in 0..<layout.text.height {
             let index = scroll + row
             guard index < lines.count else { break }
             let y = layout.text.y + row
             let line = reading ? focusing(state.focusedLink, in: lines[index]) : lines[index]
             buffer.write(line, x: layout.text.x, y: y, limit: layout.text.maxX)
-            if let needle, !needle.isEmpty { mark(needle, in: lines[index], x: layout.text.x, y: y, buffer: &buffer) }
+            if let highlight { mark(highlight, in: lines[index], x: layout.text.x, y: y, buffer: &buffer) }
         }
 
         let hasMoreBelow = scroll + layout.text.height < lines.count
@@ -42,28 +42,21 @@ enum PanelTextView {
         return line.map { span in span.tag == link ? Span(span.text, .linkFocused, tag: link) : span }
     }
 
-    /// Gives the cells of every occurrence of `needle` (folded) on one line the match role.
-    private static func mark(_ needle: String, in line: StyledLine, x: Int, y: Int, buffer: inout Buffer) {
-        let characters = Array(line.plainText)
-        let folded = Array(SearchIndex.fold(line.plainText))
-        let target = Array(needle)
-        guard target.count <= folded.count else { return }
-        var columns: [Int] = []   // the column where each character starts
+    /// Gives the cells of every occurrence of `query` on one line the match role.
+    private static func mark(_ query: String, in line: StyledLine, x: Int, y: Int, buffer: inout Buffer) {
+        let text = line.plainText
+        let ranges = SearchIndex.occurrences(of: query, in: text)
+        guard !ranges.isEmpty else { return }
+        var columns: [Int] = []   // the column where each character starts, and the end
         var column = x
-        for character in characters {
+        for character in text {
             columns.append(column)
             column += DisplayWidth.of(character)
         }
         columns.append(column)
-        var start = 0
-        while start + target.count <= folded.count {
-            if Array(folded[start..<start + target.count]) == target {
-                for cellX in columns[start]..<columns[start + target.count] where cellX < buffer.size.width {
-                    buffer[cellX, y].role = .match
-                }
-                start += target.count
-            } else {
-                start += 1
+        for range in ranges where range.upperBound < columns.count {
+            for cellX in columns[range.lowerBound]..<columns[range.upperBound] where cellX < buffer.size.width {
+                buffer[cellX, y].role = .match
             }
         }
     }

@@ -54,12 +54,17 @@ struct ContentOptions: ParsableArguments {
         do {
             return try ContentPack.load(from: directory)
         } catch {
-            let count = error.issues.count
-            PlainOutput.error("ketamine-explorer: the content pack in \(directory) has \(count) problem\(count == 1 ? "" : "s"):")
-            for issue in error.issues { PlainOutput.error("  \(issue)") }
-            PlainOutput.error("Fix them and run `ketamine-explorer lint \(directory)` again.")
-            throw Exit.contentInvalid
+            try refuse(error.issues, in: directory)
         }
+    }
+
+    /// Prints every problem, file:line first, and exits 1.
+    static func refuse(_ issues: [ContentIssue], in directory: String) throws -> Never {
+        let count = issues.count
+        PlainOutput.error("ketamine-explorer: the content pack in \(directory) has \(count) problem\(count == 1 ? "" : "s"):")
+        for issue in issues { PlainOutput.error("  \(issue)") }
+        PlainOutput.error("Fix them and run `ketamine-explorer lint \(directory)` again.")
+        throw Exit.contentInvalid
     }
 }
 
@@ -166,11 +171,7 @@ struct Lint: ParsableCommand {
     func run() throws {
         let path = ContentLocation.resolve(directory)
         let report = ContentPack.lint(from: path, today: Self.today(), strict: strict)
-        guard let pack = report.pack else {
-            PlainOutput.error("ketamine-explorer: the content pack in \(path) has \(report.errors.count) problem(s):")
-            for issue in report.errors { PlainOutput.error("  \(issue)") }
-            throw Exit.contentInvalid
-        }
+        guard let pack = report.pack else { try ContentOptions.refuse(report.errors, in: path) }
         var lines = ["Reading grade (Flesch-Kincaid) of each screen; core at most 6, detail at most 8:"]
         let width = report.grades.map { DisplayWidth.of($0.topicID) }.max() ?? 0
         for grade in report.grades {
@@ -180,11 +181,7 @@ struct Lint: ParsableCommand {
         }
         PlainOutput.write(lines)
         for warning in report.warnings { PlainOutput.error("warning: \(warning)") }
-        guard report.errors.isEmpty else {
-            PlainOutput.error("ketamine-explorer: the content pack in \(path) has \(report.errors.count) problem(s):")
-            for issue in report.errors { PlainOutput.error("  \(issue)") }
-            throw Exit.contentInvalid
-        }
+        guard report.errors.isEmpty else { try ContentOptions.refuse(report.errors, in: path) }
         PlainOutput.write(["\(path): OK. \(pack.topics.count) topics, \(pack.sources.count) sources, "
             + "\(pack.glossary.count) glossary terms, \(pack.symptoms.count) symptoms, \(pack.causes.count) causes, "
             + "\(pack.comparison.rows.count) comparison rows, \(pack.evidence.count) evidence entries."])

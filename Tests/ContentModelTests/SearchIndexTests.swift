@@ -37,6 +37,12 @@ import Testing
         #expect(index.search(String(glossary.definition.prefix(25))).contains { pack.topics[$0.topic].id == "glossary" })
     }
 
+    @Test func occurrencesAreCharacterRangesIgnoringCaseAndAccents() {
+        #expect(SearchIndex.occurrences(of: "PAIN", in: "Pain, pain, and páin.") == [0..<4, 6..<10, 16..<20])
+        #expect(SearchIndex.occurrences(of: "日本", in: "ñ日本語") == [1..<3])
+        #expect(SearchIndex.occurrences(of: "\u{1B}", in: "a\u{1B}b").isEmpty)
+    }
+
     @Test func anEmptyOrControlOnlyQueryFindsNothing() {
         #expect(index.search("").isEmpty)
         #expect(index.search("   ").isEmpty)
