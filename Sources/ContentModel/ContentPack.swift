@@ -12,6 +12,8 @@ public struct ContentPack: Sendable {
         case causes = "causes.yaml"
         case comparison = "comparison.yaml"
         case evidence = "evidence.yaml"
+        /// Optional: the animated picture of how ketamine works.
+        case mechanism = "mechanism.yaml"
         /// Read by `lint` only.
         case lint = "lint.yaml"
 
@@ -27,13 +29,16 @@ public struct ContentPack: Sendable {
     public let causes: [ListEntry]
     public let comparison: Comparison
     public let evidence: [EvidenceEntry]
+    /// The animated picture, if the pack has `mechanism.yaml`.
+    public let mechanism: Mechanism?
 
     private let sourceNumbers: [String: Int]
     private let glossaryIndex: [String: Int]
     private let topicIndex: [String: Int]
 
     init(directory: String, info: PackInfo, sources: [Source], glossary: [GlossaryEntry], topics: [Topic],
-         symptoms: [ListEntry], causes: [ListEntry], comparison: Comparison, evidence: [EvidenceEntry]) {
+         symptoms: [ListEntry], causes: [ListEntry], comparison: Comparison, evidence: [EvidenceEntry],
+         mechanism: Mechanism?) {
         self.directory = directory
         self.info = info
         self.sources = sources
@@ -43,6 +48,7 @@ public struct ContentPack: Sendable {
         self.causes = causes
         self.comparison = comparison
         self.evidence = evidence
+        self.mechanism = mechanism
         var numbers: [String: Int] = [:]
         for (index, source) in sources.enumerated() where numbers[source.id] == nil { numbers[source.id] = index + 1 }
         sourceNumbers = numbers
@@ -93,6 +99,7 @@ public struct ContentPack: Sendable {
                 case .causes: ids += causes.flatMap(\.sources)
                 case .comparison: ids += comparison.rows.flatMap(\.sources)
                 case .evidence: ids += evidence.flatMap(\.sources)
+                case .mechanism: ids += mechanism?.sources ?? []
                 case .glossary: ids += glossary.flatMap(\.sources)
                 case .sources, .about: break
                 }

@@ -1,4 +1,7 @@
 import TermRender
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Loads the files of a pack, then checks everything decoding alone cannot: ids, references,
 /// links, dates and forbidden characters. Collects every problem rather than stopping at the
@@ -21,13 +24,14 @@ struct PackLoader {
         let causes = read(.causes) { reader throws(ContentIssue) in try reader.list(of: ListEntry.self) }
         let comparison = read(.comparison) { reader throws(ContentIssue) in try Comparison(from: reader) }
         let evidence = read(.evidence) { reader throws(ContentIssue) in try reader.list(of: EvidenceEntry.self) }
+        let mechanism = exists(.mechanism) ? read(.mechanism) { reader throws(ContentIssue) in try Mechanism(from: reader) } : nil
         guard let info, let sources, let glossary, let topics, let symptoms, let causes, let comparison,
               let evidence else {
             throw ContentErrors(issues)
         }
         let pack = ContentPack(directory: directory, info: info, sources: sources, glossary: glossary,
                                topics: topics, symptoms: symptoms, causes: causes, comparison: comparison,
-                               evidence: evidence)
+                               evidence: evidence, mechanism: mechanism)
         validate(pack)
         guard issues.isEmpty else { throw ContentErrors(issues) }
         return pack
@@ -61,6 +65,11 @@ struct PackLoader {
             issues.append(error)
             return nil
         }
+    }
+
+    /// Whether an optional file is there at all (a file that is there but unreadable is an error).
+    private func exists(_ file: ContentPack.File) -> Bool {
+        access("\(directory)/\(file.rawValue)", F_OK) == 0
     }
 
     /// No control character may reach the terminal, so none may be in the pack. Line breaks
@@ -127,6 +136,7 @@ struct PackLoader {
             checkText(entry.bottomLine, pack, .evidence, path + [.key("bottom_line")])
             checkSources(entry.sources, pack, .evidence, path + [.key("sources")], required: true)
         }
+        validateMechanism(pack)
         for (index, source) in pack.sources.enumerated() {
             if source.citation.trimmingSpaces.isEmpty {
                 report(.sources, [.index(index), .key("citation")], "the citation is empty")
@@ -210,6 +220,47 @@ struct PackLoader {
         }
     }
 
+    private mutating func validateMechanism(_ pack: ContentPack) {
+        let includes = pack.topics.enumerated().flatMap { index, topic in
+            topic.blocks.enumerated().filter { $0.element.kind == .include(.mechanism) }.map { (index, $0.offset) }
+        }
+        guard let mechanism = pack.mechanism else {
+            for (topic, block) in includes {
+                report(.topics, [.index(topic), .key("blocks"), .index(block), .key("include")],
+                       "`include: mechanism` needs the file mechanism.yaml, which this pack does not have")
+            }
+            return
+        }
+        if !Mechanism.secondsPerFrameRange.contains(mechanism.secondsPerFrame) {
+            report(.mechanism, [.key("seconds_per_frame")],
+                   "\(mechanism.secondsPerFrame) is outside \(Mechanism.secondsPerFrameRange.lowerBound) to "
+                   + "\(Mechanism.secondsPerFrameRange.upperBound): pictures must not change faster than once a second")
+        }
+        checkSources(mechanism.sources, pack, .mechanism, [.key("sources")], required: true)
+        if !Mechanism.frameCountRange.contains(mechanism.frames.count) {
+            report(.mechanism, [.key("frames")], "there are \(mechanism.frames.count) frames; give "
+                   + "\(Mechanism.frameCountRange.lowerBound) to \(Mechanism.frameCountRange.upperBound)")
+        }
+        for (index, frame) in mechanism.frames.enumerated() {
+            let path: [PathComponent] = [.key("frames"), .index(index)]
+            checkText(frame.caption, pack, .mechanism, path + [.key("caption")])
+            if frame.caption.contains("[[") || frame.caption.contains("**") || frame.caption.contains("\n") {
+                report(.mechanism, path + [.key("caption")], "a caption is one line of plain text: remove the markup and line breaks")
+            }
+            if frame.picture.isEmpty { report(.mechanism, path + [.key("picture")], "the picture is empty") }
+            if frame.picture.count > Mechanism.maximumHeight {
+                report(.mechanism, path + [.key("picture")],
+                       "the picture has \(frame.picture.count) lines; at most \(Mechanism.maximumHeight) fit on one screen")
+            }
+            for (number, line) in frame.picture.enumerated() where DisplayWidth.of(line) > Mechanism.maximumWidth {
+                // A `|` block starts on the line after its key: name the picture's own line.
+                report(.mechanism, path + [.key("picture")],
+                       "line \(number + 1) of the picture is \(DisplayWidth.of(line)) columns wide; at most "
+                       + "\(Mechanism.maximumWidth) fit beside the panel list", linesBelow: number + 1)
+            }
+        }
+    }
+
     /// The longest panel name the panel list shows whole at 80 columns.
     static let menuWidth = 20
 
@@ -271,9 +322,10 @@ struct PackLoader {
         }
     }
 
-    private mutating func report(_ file: ContentPack.File, _ path: [PathComponent], _ message: String) {
+    private mutating func report(_ file: ContentPack.File, _ path: [PathComponent], _ message: String,
+                                 linesBelow: Int = 0) {
         if let document = documents[file] {
-            issues.append(document.issue(at: path, message))
+            issues.append(document.issue(at: path, message, linesBelow: linesBelow))
         } else {
             issues.append(ContentIssue(file: "\(directory)/\(file.rawValue)", line: 0,
                                        field: path.fieldName(root: file.rootName), message: message))

@@ -72,6 +72,10 @@ enum ScreenText {
             }
         case .about:
             return []   // version and dates
+        case .mechanism:
+            return (pack.mechanism?.frames ?? []).enumerated().map { index, frame in
+                Segment(text: frame.caption, kind: .body, file: .mechanism, path: [.key("frames"), .index(index), .key("caption")])
+            }
         }
     }
 

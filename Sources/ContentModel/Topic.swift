@@ -73,6 +73,7 @@ public struct Block: Equatable, Sendable, ContentReadable {
         case glossary
         case sources
         case about
+        case mechanism
     }
 
     public let kind: Kind

@@ -57,8 +57,10 @@ struct YAMLDocument {
         return line
     }
 
-    func issue(at path: [PathComponent], _ message: String) -> ContentIssue {
-        ContentIssue(file: file, line: line(at: path), field: path.fieldName(root: rootName), message: message)
+    /// - Parameter linesBelow: how far below the value's first line the problem is (a line
+    ///   inside a `|` block, say).
+    func issue(at path: [PathComponent], _ message: String, linesBelow: Int = 0) -> ContentIssue {
+        ContentIssue(file: file, line: line(at: path) + linesBelow, field: path.fieldName(root: rootName), message: message)
     }
 
     /// Every scalar (keys included) with its path, for checks that apply to all text.

@@ -33,4 +33,9 @@ public enum Action: Hashable, Sendable {
     case historyForward
     /// Open the glossary panel.
     case glossary
+    /// The animated picture: play or pause, one picture back or on, start again.
+    case playPause
+    case previousFrame
+    case nextFrame
+    case restartDiagram
 }

@@ -61,6 +61,8 @@ public struct AppState: Equatable, Sendable {
             self.scroll = scroll
         }
     }
+    /// The open panel's animated picture, if it has one.
+    public var diagram: DiagramState?
     /// Each panel keeps its own scroll position while you look at others.
     public var scrollOffsets: [Int]
 
@@ -75,6 +77,7 @@ public struct AppState: Equatable, Sendable {
         self.focusedLink = nil
         self.history = []
         self.future = []
+        self.diagram = nil
         self.scrollOffsets = Array(repeating: 0, count: max(1, panelCount))
     }
 

@@ -10,3 +10,32 @@ public enum Key: Hashable, Sendable {
     case altLeft, altRight
     case unknown(Int)
 }
+
+extension Key {
+    /// How the help screen and the footer name the key.
+    public var label: String {
+        switch self {
+        case .character(" "): return "Space"
+        case .character(let character): return String(character)
+        case .control(let character): return "Ctrl-\(character.uppercased())"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "⌫"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .delete: return "Del"
+        case .function(let number): return "F\(number)"
+        case .altLeft: return "Alt-←"
+        case .altRight: return "Alt-→"
+        case .unknown(let code): return "key \(code)"
+        }
+    }
+}

@@ -30,6 +30,17 @@ public struct Binding: Sendable {
         self.hint = hint.flatMap { hint in dispatch.first.map { Hint(keys: hint.0, text: hint.1, action: $0.1) } }
         self.dispatch = dispatch
     }
+
+    /// The binding without `keys`, named by the keys left, or nil if none are left. Its footer
+    /// hint stays only if `keepHint`.
+    func without(_ keys: [Key], keepHint: Bool) -> Binding? {
+        let kept = dispatch.filter { !keys.contains($0.0) }
+        guard !kept.isEmpty else { return nil }
+        if kept.count == dispatch.count && keepHint { return self }
+        let label = kept.count == dispatch.count ? keyLabel : kept.map(\.0.label).joined(separator: " ")
+        let hint = keepHint ? self.hint.map { (kept.count == dispatch.count ? $0.keys : kept[0].0.label, $0.text) } : nil
+        return Binding(label: label, help: help, hint: hint, dispatch: kept)
+    }
 }
 
 /// The single table that dispatches keys and generates the footer and the help screen.
@@ -54,7 +65,8 @@ public struct Keymap: Sendable {
     /// The keymap for what the screen shows now.
     public static func active(for state: AppState) -> Keymap {
         if state.search != nil { return .search }
-        return state.focus == .content ? .reading : .choosing
+        guard state.focus == .content else { return .choosing }
+        return state.diagram?.onScreen == true ? .watching : .reading
     }
 
     /// Keys that do the same whether choosing a panel or reading one.
@@ -102,6 +114,25 @@ public struct Keymap: Sendable {
         Binding([.backspace, .altLeft], .historyBack, label: "⌫ Alt-←", help: "Back to the panel read before"),
         Binding([.altRight], .historyForward, label: "Alt-→", help: "Forward again"),
     ] + common)
+
+    /// Reading with the animated picture wholly on screen: Space, the side arrows and r work
+    /// the picture; PgDn still pages and Esc or h still go back.
+    public static let watching: Keymap = {
+        let diagram = [
+            Binding([.character(" ")], .playPause, label: "Space", help: "Play or pause the pictures",
+                    hint: ("Space", "play/pause")),
+            Binding([.left], .previousFrame, label: "←", help: "The picture before (pauses)"),
+            Binding([.right], .nextFrame, label: "→", help: "The next picture (pauses)", hint: ("← →", "step")),
+            Binding([.character("r")], .restartDiagram, label: "r", help: "Play the pictures again from the start",
+                    hint: ("r", "restart")),
+        ]
+        let taken = diagram.flatMap { $0.dispatch.map(\.0) }
+        // The footer has room for the picture's keys and only the most needed others.
+        let footer: [Action] = [.back, .search, .help, .quit]
+        return Keymap(diagram + reading.bindings.compactMap { binding in
+            binding.without(taken, keepHint: binding.dispatch.contains { footer.contains($0.1) })
+        })
+    }()
 
     /// The search line: letters are typed into it, so only these keys do anything else.
     public static let search = Keymap([

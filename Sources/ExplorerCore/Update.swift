@@ -7,6 +7,8 @@ public enum Msg: Equatable, Sendable {
     case resize(Size)
     /// A click or tap (touch screens report taps as clicks), or the wheel.
     case pointer(Pointer)
+    /// Time passes: seconds on a clock that only goes forward (see `Clock`).
+    case tick(Double)
 }
 
 /// What the mouse or a touch screen did, in screen cells.
@@ -50,6 +52,8 @@ public protocol PageMetrics {
     var glossaryPanel: Int? { get }
     /// What is drawn at (x, y) on the screen `state` shows.
     func target(atX x: Int, y: Int, in state: AppState) -> PointerTarget?
+    /// The animated picture of `panel` in the reading view at `size`, if it has one that plays.
+    func diagram(panel: Int, size: Size) -> DiagramInfo?
 }
 
 /// Where a followed link goes.
@@ -60,7 +64,16 @@ public enum LinkTarget: Equatable, Sendable {
 
 /// The pure heart of the explorer: applies one message to the state.
 public func update(_ state: inout AppState, _ msg: Msg, metrics: some PageMetrics) -> [Effect] {
+    let effects = apply(msg, to: &state, metrics)
+    syncDiagram(&state, metrics)
+    return effects
+}
+
+private func apply(_ msg: Msg, to state: inout AppState, _ metrics: some PageMetrics) -> [Effect] {
     switch msg {
+    case .tick(let now):
+        state.diagram?.tick(now)
+        return []
     case .resize(let size):
         state.size = size
         clampScroll(&state, metrics)
@@ -107,7 +120,7 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
     case .pageDown:
         // Paging means reading on: from the list it opens the panel too.
         state.focus = .content
-        scroll(by: page)
+        scroll(by: pageStoppingAtDiagram(state, page, metrics))
     case .top:
         if state.focus == .panels { state.selected = 0 } else { state.scroll = 0 }
     case .bottom:
@@ -136,6 +149,8 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
         state.scroll = min(line, maxScroll)
     case .deleteCharacter:
         break
+    case .playPause, .previousFrame, .nextFrame, .restartDiagram:
+        state.diagram?.perform(action)
     case .nextLink, .previousLink:
         let visible = metrics.visibleLinks(panel: state.selected, size: state.size, scroll: state.scroll)
         guard !visible.isEmpty else { return [] }
@@ -173,6 +188,16 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
         state.focusedLink = nil
     }
     return []
+}
+
+/// How far a page down goes: a whole page, or less so that an animated picture the page
+/// would cut in two shows whole instead, with the line above it.
+private func pageStoppingAtDiagram(_ state: AppState, _ page: Int, _ metrics: some PageMetrics) -> Int {
+    guard let lines = metrics.diagram(panel: state.selected, size: state.size)?.lines else { return page }
+    let bottom = state.scroll + metrics.pageHeight(size: state.size)
+    let cutNow = lines.lowerBound > state.scroll && lines.upperBound > bottom
+    let cutAfter = lines.lowerBound < state.scroll + page
+    return cutNow && cutAfter && lines.lowerBound - 1 > state.scroll ? lines.lowerBound - 1 - state.scroll : page
 }
 
 /// Opens `panel` for reading, remembering where the reader was so Backspace comes back.
@@ -278,6 +303,23 @@ private func searchAction(_ action: Action, _ state: inout AppState, _ metrics: 
         return
     }
     state.search = search
+}
+
+/// Gives the open panel's picture its state, and notes whether it is wholly on the reading
+/// screen: it plays, and its keys work, only then.
+private func syncDiagram(_ state: inout AppState, _ metrics: some PageMetrics) {
+    guard let info = metrics.diagram(panel: state.selected, size: state.size) else {
+        state.diagram = nil
+        return
+    }
+    if state.diagram?.panel != state.selected {
+        state.diagram = DiagramState(panel: state.selected, frameCount: info.frameCount, secondsPerFrame: info.secondsPerFrame)
+    }
+    let page = state.scroll..<(state.scroll + metrics.pageHeight(size: state.size))
+    let onScreen = state.focus == .content && state.overlay == nil && state.search == nil && !state.isTooSmall
+        && page.contains(info.lines.lowerBound) && info.lines.upperBound <= page.upperBound
+    if onScreen && state.diagram?.onScreen == false { state.diagram?.shownAt = nil }   // its time starts afresh
+    state.diagram?.onScreen = onScreen
 }
 
 /// Keeps the open panel's scroll inside its text at the current size. Other panels are

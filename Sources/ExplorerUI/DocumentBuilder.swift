@@ -11,6 +11,13 @@ struct DocumentBuilder {
         case stacked
     }
 
+    enum DiagramStyle: Equatable {
+        /// Blank lines where the view draws the shown picture, at this scale.
+        case animated(scale: Int)
+        /// Every picture and caption written out (plain text, reduced motion).
+        case stills
+    }
+
     /// Below this many columns the comparison table turns into stacks.
     static let minimumTableWidth = 48
 
@@ -18,20 +25,25 @@ struct DocumentBuilder {
     let width: Int
     let glyphs: Glyphs
     let tableStyle: TableStyle
+    let diagramStyle: DiagramStyle
     private var lines: [StyledLine] = []
     /// Every link in the panel, in reading order; a span's tag is its place here.
     private(set) var links: [InlineLink] = []
+    /// Where the animated picture's blank block is, if the topic has one.
+    private(set) var diagram: DiagramPlacement?
 
-    init(pack: ContentPack, width: Int, glyphs: Glyphs, tableStyle: TableStyle) {
+    init(pack: ContentPack, width: Int, glyphs: Glyphs, tableStyle: TableStyle, diagramStyle: DiagramStyle) {
         self.pack = pack
         self.width = max(1, width)
         self.glyphs = glyphs
         self.tableStyle = tableStyle
+        self.diagramStyle = diagramStyle
     }
 
     mutating func build(_ topic: Topic) -> [StyledLine] {
         lines = []
         links = []
+        diagram = nil
         add(spans(topic.message, role: .keyMessage))
         var afterHeading = false
         for block in topic.blocks {
@@ -70,6 +82,8 @@ struct DocumentBuilder {
             addSources(pack.sources)
         case .include(.about):
             addAbout(pack.info)
+        case .include(.mechanism):
+            if let mechanism = pack.mechanism { addMechanism(mechanism) }
         }
         if let label = pack.citationLabel(block.sources, evidence: block.evidence, separator: glyphs.middleDot) {
             add([Span(label, .source)])
@@ -98,6 +112,20 @@ struct DocumentBuilder {
             lines.append([Span(glyphs.vertical + " ", role)] + line + [Span(padding + " " + glyphs.vertical, role)])
         }
         lines.append([Span(glyphs.bottomLeft + String(repeating: glyphs.horizontal, count: width - 2) + glyphs.bottomRight, role)])
+    }
+
+    private mutating func addMechanism(_ mechanism: Mechanism) {
+        if case .animated(let scale) = diagramStyle, scale > 0 {
+            let block = MechanismView.placeholder(mechanism, scale: scale, width: width)
+            diagram = DiagramPlacement(lines: lines.count..<lines.count + block.count, scale: scale,
+                                       captionLines: MechanismView.captionLineCount(mechanism, width: width))
+            lines += block
+        } else {
+            lines += MechanismView.stills(mechanism, width: width, glyphs: glyphs)
+        }
+        if let label = pack.citationLabel(mechanism.sources, separator: glyphs.middleDot) {
+            add([Span(label, .source)])
+        }
     }
 
     private mutating func addEntries(_ entries: [ListEntry]) {

@@ -6,6 +6,8 @@ import TermRender
 public struct PanelDocument: Sendable {
     public let lines: [StyledLine]
     public let links: [InlineLink]
+    /// The blank block where the animated picture is drawn, if the panel has one.
+    public let diagram: DiagramPlacement?
 }
 
 /// The wrapped text of every panel, built once per width and reused for every frame and
@@ -13,41 +15,62 @@ public struct PanelDocument: Sendable {
 public final class PanelDocuments: PageMetrics {
     public let pack: ContentPack
     public let glyphs: Glyphs
-    /// Wrapped lines per width, for the last two widths used: the preview and the reading
-    /// view each have one, and memory stays flat however often the window is resized.
-    private var cache: [(width: Int, panels: [Int: PanelDocument])] = []
+    /// False with `--reduce-motion`: the mechanism is shown as still pictures.
+    public let motion: Bool
+    /// Wrapped lines per width (and picture scale), for the last two used: the preview and
+    /// the reading view each have one, and memory stays flat however often the window is resized.
+    private var cache: [(key: Key, panels: [Int: PanelDocument])] = []
+
+    private struct Key: Equatable {
+        let width: Int
+        let diagramScale: Int
+    }
 
     /// Built on the first search, not at start-up.
     private lazy var index = SearchIndex(pack: pack)
 
-    public init(pack: ContentPack, glyphs: Glyphs) {
+    public init(pack: ContentPack, glyphs: Glyphs, motion: Bool = true) {
         self.pack = pack
         self.glyphs = glyphs
+        self.motion = motion
     }
 
-    /// The lines of `panel` wrapped to `width` columns.
-    public func lines(panel: Int, width: Int) -> [StyledLine] { document(panel: panel, width: width).lines }
+    /// The lines of `panel` laid out in `area` (the text's width, and height for the picture's scale).
+    public func lines(panel: Int, area: Size) -> [StyledLine] { document(panel: panel, area: area).lines }
 
-    /// The lines of `panel` at `width`, with its links in reading order.
-    public func document(panel: Int, width: Int) -> PanelDocument {
-        if let slot = cache.firstIndex(where: { $0.width == width }), let document = cache[slot].panels[panel] {
+    /// The lines of `panel` laid out in `area`, with its links in reading order.
+    public func document(panel: Int, area: Size) -> PanelDocument {
+        let scale = motion ? pack.mechanism.map { MechanismView.scale($0, area: area) } ?? 0 : 0
+        let key = Key(width: area.width, diagramScale: scale)
+        if let slot = cache.firstIndex(where: { $0.key == key }), let document = cache[slot].panels[panel] {
             return document
         }
-        var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .automatic)
-        let document = PanelDocument(lines: builder.build(pack.topics[panel]), links: builder.links)
-        if let slot = cache.firstIndex(where: { $0.width == width }) {
+        var builder = DocumentBuilder(pack: pack, width: area.width, glyphs: glyphs, tableStyle: .automatic,
+                                      diagramStyle: motion ? .animated(scale: scale) : .stills)
+        let document = PanelDocument(lines: builder.build(pack.topics[panel]), links: builder.links,
+                                     diagram: builder.diagram)
+        if let slot = cache.firstIndex(where: { $0.key == key }) {
             cache[slot].panels[panel] = document
         } else {
             if cache.count == 2 { cache.removeFirst() }
-            cache.append((width, [panel: document]))
+            cache.append((key, [panel: document]))
         }
         return document
     }
 
-    /// Scrolling happens in the reading view, so its layout sets the limits.
+    /// The reading view's text area at `size`: where scrolling happens, so it sets the limits.
+    private func readingArea(_ size: Size) -> Size { ScreenLayout(size: size, reading: true).text.size }
+
     public func maxScroll(panel: Int, size: Size) -> Int {
-        let layout = ScreenLayout(size: size, reading: true)
-        return max(0, lines(panel: panel, width: layout.text.width).count - layout.text.height)
+        let area = readingArea(size)
+        return max(0, lines(panel: panel, area: area).count - area.height)
+    }
+
+    public func diagram(panel: Int, size: Size) -> DiagramInfo? {
+        guard let mechanism = pack.mechanism,
+              let placement = document(panel: panel, area: readingArea(size)).diagram else { return nil }
+        return DiagramInfo(lines: placement.lines, frameCount: mechanism.frames.count,
+                           secondsPerFrame: Double(mechanism.secondsPerFrame))
     }
 
     public func pageHeight(size: Size) -> Int { ScreenLayout(size: size, reading: true).text.height }
@@ -56,7 +79,7 @@ public final class PanelDocuments: PageMetrics {
 
     public func visibleLinks(panel: Int, size: Size, scroll: Int) -> [Int] {
         let layout = ScreenLayout(size: size, reading: true)
-        let lines = document(panel: panel, width: layout.text.width).lines
+        let lines = document(panel: panel, area: layout.text.size).lines
         var seen: [Int] = []
         for line in lines.dropFirst(max(0, scroll)).prefix(layout.text.height) {
             for span in line { if let tag = span.tag, !seen.contains(tag) { seen.append(tag) } }
@@ -66,7 +89,7 @@ public final class PanelDocuments: PageMetrics {
 
     public func linkTarget(panel: Int, link: Int) -> LinkTarget? {
         // Links are numbered the same at every width, so any cached width will do.
-        let links = cache.first?.panels[panel]?.links ?? document(panel: panel, width: 78).links
+        let links = cache.first?.panels[panel]?.links ?? document(panel: panel, area: Size(width: 78, height: 18)).links
         guard link < links.count else { return nil }
         switch links[link] {
         case .term(let term): return pack.glossaryEntry(for: term).map { .definition(term: $0.term) }
@@ -91,7 +114,7 @@ public final class PanelDocuments: PageMetrics {
             return row < pack.topics.count ? .panel(row) : nil
         }
         guard state.focus == .content, layout.text.contains(x: x, y: y) else { return nil }
-        let lines = document(panel: state.selected, width: layout.text.width).lines
+        let lines = document(panel: state.selected, area: layout.text.size).lines
         let index = min(state.scroll, max(0, lines.count - layout.text.height)) + (y - layout.text.y)
         guard index < lines.count else { return nil }
         var column = layout.text.x
@@ -108,9 +131,16 @@ public final class PanelDocuments: PageMetrics {
     }
 
     public func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int? {
-        let lines = self.lines(panel: panel, width: ScreenLayout(size: size, reading: true).text.width)
+        let document = self.document(panel: panel, area: readingArea(size))
+        let lines = document.lines
         guard !lines.isEmpty, forward || line >= 0, !forward || line < lines.count else { return nil }
+        // The animated picture's block is blank in the document: its captions count as its first line.
+        let captions = pack.mechanism?.frames.map(\.caption).joined(separator: " ") ?? ""
+        func text(_ index: Int) -> String {
+            guard let diagram = document.diagram, diagram.lines.contains(index) else { return lines[index].plainText }
+            return index == diagram.lines.lowerBound ? captions : ""
+        }
         let candidates = forward ? Array(max(0, line)..<lines.count) : Array((0...min(line, lines.count - 1)).reversed())
-        return candidates.first { !SearchIndex.occurrences(of: query, in: lines[$0].plainText).isEmpty }
+        return candidates.first { !SearchIndex.occurrences(of: query, in: text($0)).isEmpty }
     }
 }

@@ -9,24 +9,37 @@ enum PanelTextView {
         let titleRow = layout.title
         buffer.write(topic.title, x: titleRow.x, y: titleRow.y, limit: titleRow.maxX, role: .title)
 
-        let lines = documents.lines(panel: state.selected, width: layout.text.width)
+        let document = documents.document(panel: state.selected, area: layout.text.size)
+        let lines = document.lines
         // While choosing, the panel is previewed from its top; the reading view keeps its place.
         let reading = state.focus == .content
         let scroll = reading ? min(state.scroll, max(0, lines.count - layout.text.height)) : 0
         let highlight = reading ? state.highlight : nil
+        var diagramRows: [(line: Int, y: Int)] = []
         for row in 0..<layout.text.height {
             let index = scroll + row
             guard index < lines.count else { break }
             let y = layout.text.y + row
+            if let diagram = document.diagram, diagram.lines.contains(index) {
+                diagramRows.append((index - diagram.lines.lowerBound, y))
+                continue
+            }
             let line = reading ? focusing(state.focusedLink, in: lines[index]) : lines[index]
             buffer.write(line, x: layout.text.x, y: y, limit: layout.text.maxX)
             if let highlight { mark(highlight, in: lines[index], x: layout.text.x, y: y, buffer: &buffer) }
         }
 
+        if let mechanism = documents.pack.mechanism, let placement = document.diagram, !diagramRows.isEmpty {
+            MechanismView.draw(into: &buffer, mechanism, placement: placement, state: state, visible: diagramRows,
+                               x: layout.text.x, width: layout.text.width, glyphs: documents.glyphs)
+        }
+
         let hasMoreBelow = scroll + layout.text.height < lines.count
         let indicator: String
         if hasMoreBelow {
-            indicator = reading ? "More below: press Space or ↓" : "More below: press Enter to read on"
+            // Space works the picture while it is on screen.
+            let keys = state.diagram?.onScreen == true ? "↓ or PgDn" : "Space or ↓"
+            indicator = reading ? "More below: press \(keys)" : "More below: press Enter to read on"
         } else if scroll > 0 {
             indicator = "End of this panel. Tab: next panel"
         } else {

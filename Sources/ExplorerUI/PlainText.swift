@@ -6,7 +6,7 @@ import TermRender
 public enum PlainText {
     public static func lines(topic index: Int, pack: ContentPack, width: Int = 80, glyphs: Glyphs = .unicode) -> [String] {
         let topic = pack.topics[index]
-        var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .stacked)
+        var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .stacked, diagramStyle: .stills)
         var result = [topic.title, String(repeating: "=", count: min(width, DisplayWidth.of(topic.title)))]
         result += builder.build(topic).map { line in
             var text = line.plainText

@@ -22,4 +22,6 @@ public enum Role: UInt8, CaseIterable, Sendable {
     case helpKey
     /// Words a search found.
     case match
+    /// A picture drawn with box characters.
+    case diagram
 }

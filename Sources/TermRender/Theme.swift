@@ -64,7 +64,7 @@ public struct Theme: Sendable {
         case .header: return CellStyle(foreground: .black, background: .cyan, bold: true)
         case .footer: return CellStyle()
         case .footerKey, .helpKey: return CellStyle(foreground: .cyan, bold: true)
-        case .border: return CellStyle(foreground: .blue)
+        case .border, .diagram: return CellStyle(foreground: .blue)
         case .listSelected: return CellStyle(bold: true, reverse: true)
         case .title: return CellStyle(foreground: .cyan, bold: true)
         case .keyMessage, .strong, .heading: return CellStyle(bold: true)

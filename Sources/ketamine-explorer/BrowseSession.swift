@@ -4,21 +4,33 @@ import ExplorerUI
 import TermRender
 import Terminal
 
-/// The full-screen run loop: key or resize -> update -> view -> draw changed cells.
+/// What the command line chose for a full-screen session.
+struct BrowseSettings {
+    /// Take clicks, taps and the wheel (`--no-mouse` turns it off).
+    var mouse = true
+    /// Animate the mechanism pictures (`--reduce-motion` shows them as stills).
+    var motion = true
+}
+
+/// The full-screen run loop: key, resize or tick -> update -> view -> draw changed cells.
 struct BrowseSession {
     private let backend: NcursesBackend
     private let documents: PanelDocuments
+    private let clock: any TickClock
     private var state: AppState
 
-    init(pack: ContentPack, info: TerminalInfo, color: Bool, mouse: Bool) throws {
+    init(pack: ContentPack, info: TerminalInfo, color: Bool, settings: BrowseSettings,
+         clock: any TickClock = MonotonicClock()) throws {
         SignalGuard.installStopHandlers()
         do {
-            backend = try NcursesBackend(info: info, theme: color ? .standard : .monochrome, color: color, mouse: mouse)
+            backend = try NcursesBackend(info: info, theme: color ? .standard : .monochrome, color: color,
+                                         mouse: settings.mouse)
         } catch {
             PlainOutput.error("ketamine-explorer: \(error)")
             throw Exit.usageOrTerminal
         }
-        documents = PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii)
+        documents = PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii, motion: settings.motion)
+        self.clock = clock
         state = AppState(panelCount: pack.topics.count, size: backend.size)
     }
 
@@ -35,7 +47,7 @@ struct BrowseSession {
             }
             let message: Msg
             switch backend.readEvent() {
-            case .timeout: continue
+            case .timeout: message = .tick(clock.now())
             case .hangup: return nil
             case .resize(let size): message = .resize(size)
             case .key(let key): message = .key(key)

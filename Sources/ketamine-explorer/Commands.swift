@@ -77,13 +77,16 @@ struct Browse: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not take mouse clicks, taps or the wheel (keeps the terminal's own text selection).")
     var noMouse = false
 
+    @Flag(name: .customLong("reduce-motion"), help: "Show the moving pictures as still pictures, each with its caption.")
+    var reduceMotion = false
+
     func run() throws {
-        try Self.start(content: options.content, mouse: !noMouse)
+        try Self.start(content: options.content, settings: BrowseSettings(mouse: !noMouse, motion: !reduceMotion))
     }
 
     /// Browses the pack in `content` (or the default pack). `Main` calls this directly when
     /// there are no arguments, skipping the argument parser's reflection at start-up.
-    static func start(content: String?, mouse: Bool = true) throws {
+    static func start(content: String?, settings: BrowseSettings = BrowseSettings()) throws {
         let pack = try ContentOptions.load(ContentLocation.resolve(content))
         let info: TerminalInfo
         switch TerminalCheck.run() {
@@ -93,7 +96,7 @@ struct Browse: ParsableCommand {
             throw Exit.usageOrTerminal
         }
         let colorAllowed = (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
-        var session = try BrowseSession(pack: pack, info: info, color: colorAllowed, mouse: mouse)
+        var session = try BrowseSession(pack: pack, info: info, color: colorAllowed, settings: settings)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }

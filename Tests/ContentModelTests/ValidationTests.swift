@@ -68,9 +68,34 @@ import Testing
              line: 14, field: "topics[0].blocks[2].evidance", message: "unknown field 'evidance'"),
         Case(name: "a field given twice", file: "topics.yaml", old: "  menu: First\n", new: "  menu: First\n  menu: Again\n",
              line: 4, field: "topics[0].menu", message: "appears twice"),
+        Case(name: "pictures changing too fast", file: "mechanism.yaml", old: "seconds_per_frame: 2",
+             new: "seconds_per_frame: 0", line: 1, field: "mechanism.seconds_per_frame",
+             message: "must not change faster than once a second"),
+        Case(name: "picture too wide", file: "mechanism.yaml", old: "      │  │\n",
+             new: "      │  │" + String(repeating: "x", count: 60) + "\n", line: 7, field: "mechanism.frames[0].picture",
+             message: "line 2 of the picture is 64 columns wide"),
+        Case(name: "markup in a caption", file: "mechanism.yaml", old: "caption: A gate, shut.",
+             new: "caption: A [[glutamate]] gate.", line: 4, field: "mechanism.frames[0].caption",
+             message: "plain text"),
+        Case(name: "unknown source for the pictures", file: "mechanism.yaml", old: "sources: [first-source]",
+             new: "sources: [elsewhere]", line: 2, field: "mechanism.sources[0]", message: "unknown source id 'elsewhere'"),
+        Case(name: "a single picture", file: "mechanism.yaml", old: "  - caption: The gate, open.\n    picture: |\n      ┌──┐  gate\n         │  open\n      └──┘\n",
+             new: "", line: 4, field: "mechanism.frames", message: "there are 1 frames"),
         Case(name: "YAML syntax error", file: "topics.yaml", old: "  title: The first topic",
              new: "  title: [unclosed", line: 3, field: "", message: "YAML syntax error"),
     ]
+
+    @Test func theMechanismFileIsOptionalUnlessATopicIncludesIt() throws {
+        let pack = try FixturePack("topics.yaml", replacing: "    - include: mechanism\n", with: "")
+        try pack.remove("mechanism.yaml")
+        #expect(pack.issues().isEmpty)
+        let including = try FixturePack()
+        try including.remove("mechanism.yaml")
+        let issues = including.issues()
+        #expect(issues.count == 1)
+        #expect(issues.first?.field == "topics[1].blocks[4].include")
+        #expect(issues.first?.message.contains("needs the file mechanism.yaml") == true)
+    }
 
     @Test(arguments: cases)
     func reportsFileLineAndField(_ rule: Case) throws {

@@ -5,8 +5,11 @@ import Testing
 
 /// Scroll limits without a content pack: every panel is `lines` long, a page is 10 lines.
 /// Search finds "pain" on panels 1 and 3 (line 12 of each) and nothing else.
-private struct FixedMetrics: PageMetrics {
+/// Panel `diagramPanel` has an animated picture of 6 frames, 4 s each, on `diagramLines`.
+struct FixedMetrics: PageMetrics {
     var lines = 30
+    var diagramPanel: Int? = nil
+    var diagramLines = 1..<9
     func maxScroll(panel: Int, size: Size) -> Int { max(0, lines - pageHeight(size: size)) }
     func pageHeight(size: Size) -> Int { size.height >= 24 ? 10 : 5 }
     func search(_ query: String) -> [SearchHit] {
@@ -24,6 +27,9 @@ private struct FixedMetrics: PageMetrics {
         [LinkTarget.definition(term: "glutamate"), .panel(2), .panel(4)][link]
     }
     var glossaryPanel: Int? { 4 }
+    func diagram(panel: Int, size: Size) -> DiagramInfo? {
+        panel == diagramPanel ? DiagramInfo(lines: diagramLines, frameCount: 6, secondsPerFrame: 4) : nil
+    }
     /// Rows 1-5 of the left column are the panels, row 22 the footer (quit at x 0-5), and row
     /// 10 of the reading view holds link 1.
     func target(atX x: Int, y: Int, in state: AppState) -> PointerTarget? {

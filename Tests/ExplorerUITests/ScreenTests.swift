@@ -86,7 +86,7 @@ import Testing
 
     @Test func matchLinesStayInsideThePanelWhicheverWayAndWherever() {
         let size = Size(width: 80, height: 24)
-        let count = documents.lines(panel: 3, width: ScreenLayout(size: size, reading: true).text.width).count
+        let count = documents.lines(panel: 3, area: ScreenLayout(size: size, reading: true).text.size).count
         for line in [-5, -1, 0, 1, count - 1, count, count + 5] {
             for forward in [true, false] {
                 if let found = documents.matchLine(panel: 3, size: size, query: "magnesium", from: line, forward: forward) {
@@ -172,8 +172,9 @@ import Testing
     @Test(arguments: [true, false])
     func tableFitsEightyColumnsWithSourcesOnEveryRow(reading: Bool) {
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
-        let width = ScreenLayout(size: Size(width: 80, height: 24), reading: reading).text.width
-        let lines = documents.lines(panel: comparisonIndex, width: width)
+        let area = ScreenLayout(size: Size(width: 80, height: 24), reading: reading).text.size
+        let width = area.width
+        let lines = documents.lines(panel: comparisonIndex, area: area)
         #expect(lines.allSatisfy { $0.displayWidth <= width })
         let text = lines.map(\.plainText).joined(separator: "\n")
         #expect(text.contains("│ \(pack.comparison.columns.ketamine)"))
@@ -183,7 +184,7 @@ import Testing
 
     @Test func narrowWidthsStackEachRow() {
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
-        let lines = documents.lines(panel: comparisonIndex, width: 40).map(\.plainText)
+        let lines = documents.lines(panel: comparisonIndex, area: Size(width: 40, height: 20)).map(\.plainText)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
         #expect(!lines.contains { $0.contains(" │ ") })   // table column separators
         let first = pack.comparison.rows[0]

@@ -1,0 +1,91 @@
+import ContentModel
+import Foundation
+import Testing
+
+/// The animated mechanism picture in a real terminal: it plays, pauses, steps and restarts,
+/// never faster than its content says, and `--reduce-motion` shows stills instead.
+@Suite(.serialized) struct MechanismTests {
+    let pack: ContentPack
+    let mechanism: Mechanism
+    let panelKey: String
+
+    init() throws {
+        pack = try ContentPack.load(from: Paths.pack)
+        mechanism = try #require(pack.mechanism)
+        let panel = try #require(pack.topics.firstIndex { $0.blocks.contains { $0.kind == .include(.mechanism) } })
+        panelKey = "\(panel + 1)"
+    }
+
+    /// Opens the panel and pages down until the picture shows whole.
+    private func openPicture(_ pane: TmuxPane) throws {
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.send(panelKey)
+        for _ in 0..<6 where !pane.screen().contains("Picture 1 of \(mechanism.frames.count)") {
+            try pane.send("PageDown")
+            usleep(200_000)
+        }
+    }
+
+    @Test func playsThroughAtOneSecondAPictureThenPausesStepsAndRestarts() throws {
+        // One second a picture (the fastest allowed) keeps the test short.
+        let copy = try EditedPack("mechanism.yaml", replacing: "seconds_per_frame: \(mechanism.secondsPerFrame)",
+                                  with: "seconds_per_frame: 1")
+        let pane = try TmuxPane(arguments: "--content '\(copy.path)'")
+        try openPicture(pane)
+        let count = mechanism.frames.count
+        pane.waitFor("Picture 1 of \(count), playing")
+        pane.waitFor("Picture 2 of \(count), playing")
+        let second = Date()
+        pane.waitFor("Picture \(count) of \(count), the last", seconds: Double(count) + 10)
+        // Polling sees each change up to 20 ms late; the pictures cannot change faster than 1 s.
+        #expect(Date().timeIntervalSince(second) >= Double(count - 2) - 0.2)
+        let last = pane.screen().split(separator: "\n").joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(last.contains(mechanism.frames[count - 1].caption))
+        // It stays on the last picture.
+        usleep(1_500_000)
+        #expect(pane.screen().contains("Picture \(count) of \(count), the last"))
+
+        try pane.send("Space")
+        pane.waitFor("Picture 1 of \(count), playing")
+        try pane.send("Space")
+        pane.waitFor("paused")
+        try pane.send("Right")
+        pane.waitFor("Picture 2 of \(count), paused")
+        try pane.send("Left", "Left")
+        pane.waitFor("Picture 1 of \(count), paused")
+        #expect(pane.screen().contains(pack.topics[Int(panelKey)! - 1].title), "← stepped, it did not leave the panel")
+        try pane.send("r")
+        pane.waitFor("Picture 2 of \(count), playing")
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+        pane.expectRestored()
+    }
+
+    @Test func reduceMotionShowsEveryPictureStillWithItsCaption() throws {
+        let pane = try TmuxPane(arguments: "--reduce-motion")
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.send(panelKey)
+        var seen = Set<Int>()
+        for _ in 0..<12 {
+            let screen = pane.screen()
+            #expect(!screen.contains("playing"))
+            for number in 1...mechanism.frames.count where screen.contains("Picture \(number) of \(mechanism.frames.count)") {
+                seen.insert(number)
+            }
+            try pane.send("Space")
+            usleep(150_000)
+        }
+        #expect(seen == Set(1...mechanism.frames.count))
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+    }
+
+    @Test func theShowCommandPrintsStills() throws {
+        let output = try runCommand(["show", "how-ketamine-works"]).output
+        for (index, frame) in mechanism.frames.enumerated() {
+            #expect(output.contains("Picture \(index + 1) of \(mechanism.frames.count)"))
+            #expect(output.split(separator: "\n").joined(separator: " ").contains(frame.caption))
+        }
+        #expect(!output.contains("\u{1B}"))
+    }
+}
