@@ -11,6 +11,11 @@
 #include <stdio.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
+#include <sys/prctl.h>
+
+/* prctl is variadic, which Swift cannot call. No core dumps and no ptrace by other
+   processes of the same user: a kiosk's memory is nobody's to read. */
+static inline int kx_forbid_dumps(void) { return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); }
 
 static inline WINDOW *kx_stdscr(void) { return stdscr; }
 static inline FILE *kx_stdin(void) { return stdin; }

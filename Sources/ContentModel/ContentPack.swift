@@ -14,6 +14,8 @@ public struct ContentPack: Sendable {
         case evidence = "evidence.yaml"
         /// Optional: the animated picture of how ketamine works.
         case mechanism = "mechanism.yaml"
+        /// Optional: the kiosk's attract loop; `--kiosk` needs it.
+        case tours = "tours.yaml"
         /// Read by `lint` only.
         case lint = "lint.yaml"
 
@@ -31,6 +33,8 @@ public struct ContentPack: Sendable {
     public let evidence: [EvidenceEntry]
     /// The animated picture, if the pack has `mechanism.yaml`.
     public let mechanism: Mechanism?
+    /// The attract loop, if the pack has `tours.yaml`.
+    public let tours: Tours?
 
     private let sourceNumbers: [String: Int]
     private let glossaryIndex: [String: Int]
@@ -38,7 +42,7 @@ public struct ContentPack: Sendable {
 
     init(directory: String, info: PackInfo, sources: [Source], glossary: [GlossaryEntry], topics: [Topic],
          symptoms: [ListEntry], causes: [ListEntry], comparison: Comparison, evidence: [EvidenceEntry],
-         mechanism: Mechanism?) {
+         mechanism: Mechanism?, tours: Tours?) {
         self.directory = directory
         self.info = info
         self.sources = sources
@@ -49,6 +53,7 @@ public struct ContentPack: Sendable {
         self.comparison = comparison
         self.evidence = evidence
         self.mechanism = mechanism
+        self.tours = tours
         var numbers: [String: Int] = [:]
         for (index, source) in sources.enumerated() where numbers[source.id] == nil { numbers[source.id] = index + 1 }
         sourceNumbers = numbers

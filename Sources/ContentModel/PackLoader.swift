@@ -25,13 +25,14 @@ struct PackLoader {
         let comparison = read(.comparison) { reader throws(ContentIssue) in try Comparison(from: reader) }
         let evidence = read(.evidence) { reader throws(ContentIssue) in try reader.list(of: EvidenceEntry.self) }
         let mechanism = exists(.mechanism) ? read(.mechanism) { reader throws(ContentIssue) in try Mechanism(from: reader) } : nil
+        let tours = exists(.tours) ? read(.tours) { reader throws(ContentIssue) in try Tours(from: reader) } : nil
         guard let info, let sources, let glossary, let topics, let symptoms, let causes, let comparison,
               let evidence else {
             throw ContentErrors(issues)
         }
         let pack = ContentPack(directory: directory, info: info, sources: sources, glossary: glossary,
                                topics: topics, symptoms: symptoms, causes: causes, comparison: comparison,
-                               evidence: evidence, mechanism: mechanism)
+                               evidence: evidence, mechanism: mechanism, tours: tours)
         validate(pack)
         guard issues.isEmpty else { throw ContentErrors(issues) }
         return pack
@@ -137,6 +138,7 @@ struct PackLoader {
             checkSources(entry.sources, pack, .evidence, path + [.key("sources")], required: true)
         }
         validateMechanism(pack)
+        if let tours = pack.tours { validateTours(tours, pack) }
         for (index, source) in pack.sources.enumerated() {
             if source.citation.trimmingSpaces.isEmpty {
                 report(.sources, [.index(index), .key("citation")], "the citation is empty")
@@ -243,10 +245,7 @@ struct PackLoader {
         }
         for (index, frame) in mechanism.frames.enumerated() {
             let path: [PathComponent] = [.key("frames"), .index(index)]
-            checkText(frame.caption, pack, .mechanism, path + [.key("caption")])
-            if frame.caption.contains("[[") || frame.caption.contains("**") || frame.caption.contains("\n") {
-                report(.mechanism, path + [.key("caption")], "a caption is one line of plain text: remove the markup and line breaks")
-            }
+            checkPlainText(frame.caption, pack, .mechanism, path + [.key("caption")])
             if frame.picture.isEmpty { report(.mechanism, path + [.key("picture")], "the picture is empty") }
             if frame.picture.count > Mechanism.maximumHeight {
                 report(.mechanism, path + [.key("picture")],
@@ -258,6 +257,34 @@ struct PackLoader {
                        "line \(number + 1) of the picture is \(DisplayWidth.of(line)) columns wide; at most "
                        + "\(Mechanism.maximumWidth) fit beside the panel list", linesBelow: number + 1)
             }
+        }
+    }
+
+    private mutating func validateTours(_ tours: Tours, _ pack: ContentPack) {
+        let attract: [PathComponent] = [.key("attract")]
+        checkPlainText(tours.attract.prompt, pack, .tours, attract + [.key("prompt")])
+        if tours.attract.slides.count < Tours.minimumSlides {
+            report(.tours, attract + [.key("slides")], "there are \(tours.attract.slides.count) slides; the attract loop needs "
+                   + "at least \(Tours.minimumSlides)")
+        }
+        for (index, slide) in tours.attract.slides.enumerated() {
+            let path = attract + [.key("slides"), .index(index)]
+            checkPlainText(slide.headline, pack, .tours, path + [.key("headline")])
+            if DisplayWidth.of(slide.headline) > Tours.maximumHeadline {
+                report(.tours, path + [.key("headline")], "the headline is \(DisplayWidth.of(slide.headline)) columns; "
+                       + "at most \(Tours.maximumHeadline) fit when it is drawn large")
+            }
+            checkPlainText(slide.text, pack, .tours, path + [.key("text")])
+            checkSources(slide.sources, pack, .tours, path + [.key("sources")], required: true)
+        }
+    }
+
+    /// Text shown as it is, where links cannot be followed: no markup.
+    private mutating func checkPlainText(_ text: String, _ pack: ContentPack, _ file: ContentPack.File,
+                                         _ path: [PathComponent]) {
+        checkText(text, pack, file, path)
+        if text.contains("[[") || text.contains("**") || text.contains("\n") {
+            report(file, path, "this is shown as one line of plain text: remove the markup and line breaks")
         }
     }
 

@@ -40,13 +40,15 @@ struct QualityCheck {
         for (index, topic) in pack.topics.enumerated() {
             let segments = ScreenText.segments(of: topic, at: index, in: pack)
             let readability = Readability(segments.map { InlineMarkup.plainText($0.text) })
-            let grade = ScreenGrade(topicID: topic.id, level: topic.level, readability: readability)
-            grades.append(grade)
-            if grade.isTooHard, let maximum = topic.level.maximumGrade {
-                errors.append(issue(.topics, [.index(index)], "\(topic.id): reads at grade \(Self.format(grade.grade)), "
-                    + "above \(Self.format(maximum)) for a \(topic.level.rawValue) screen; use shorter sentences and words"))
-            }
+            grades.append(checkGrade(ScreenGrade(topicID: topic.id, level: topic.level, readability: readability),
+                                     .topics, [.index(index)]))
             if topic.level != .reference { checkMedicalTerms(topic, segments) }
+        }
+        for (index, slide) in (pack.tours?.attract.slides ?? []).enumerated() {
+            // A waiting-room slide is a core screen: anyone may read it.
+            grades.append(checkGrade(ScreenGrade(topicID: "attract-slide-\(index + 1)", level: .core,
+                                                 readability: Readability([slide.headline, slide.text])),
+                                     .tours, [.key("attract"), .key("slides"), .index(index)]))
         }
         checkBannedPhrases()
         if let today { checkReviewDate(today: today, strict: strict) }
@@ -54,6 +56,15 @@ struct QualityCheck {
     }
 
     // MARK: Rules
+
+    /// A screen reads no harder than its level allows.
+    private mutating func checkGrade(_ grade: ScreenGrade, _ file: ContentPack.File, _ path: [PathComponent]) -> ScreenGrade {
+        if grade.isTooHard, let maximum = grade.level.maximumGrade {
+            errors.append(issue(file, path, "\(grade.topicID): reads at grade \(Self.format(grade.grade)), above "
+                + "\(Self.format(maximum)) for a \(grade.level.rawValue) screen; use shorter sentences and words"))
+        }
+        return grade
+    }
 
     /// Every medical term's first use on a screen links to the glossary, unless the screen
     /// says it defines the term itself.

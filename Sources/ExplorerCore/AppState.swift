@@ -61,6 +61,8 @@ public struct AppState: Equatable, Sendable {
             self.scroll = scroll
         }
     }
+    /// False in the kiosk: no key quits, and the footer and help do not offer it.
+    public var allowsQuit: Bool
     /// The open panel's animated picture, if it has one.
     public var diagram: DiagramState?
     /// Each panel keeps its own scroll position while you look at others.
@@ -77,6 +79,7 @@ public struct AppState: Equatable, Sendable {
         self.focusedLink = nil
         self.history = []
         self.future = []
+        self.allowsQuit = true
         self.diagram = nil
         self.scrollOffsets = Array(repeating: 0, count: max(1, panelCount))
     }

@@ -65,9 +65,19 @@ public struct Keymap: Sendable {
     /// The keymap for what the screen shows now.
     public static func active(for state: AppState) -> Keymap {
         if state.search != nil { return .search }
-        guard state.focus == .content else { return .choosing }
-        return state.diagram?.onScreen == true ? .watching : .reading
+        guard state.focus == .content else { return state.allowsQuit ? .choosing : kioskChoosing }
+        if state.diagram?.onScreen == true { return state.allowsQuit ? .watching : kioskWatching }
+        return state.allowsQuit ? .reading : kioskReading
     }
+
+    /// The same keys without quit, for the kiosk.
+    private func withoutQuit() -> Keymap {
+        Keymap(bindings.filter { binding in !binding.dispatch.contains { $0.1 == .quit } })
+    }
+
+    private static let kioskChoosing = choosing.withoutQuit()
+    private static let kioskReading = reading.withoutQuit()
+    private static let kioskWatching = watching.withoutQuit()
 
     /// Keys that do the same whether choosing a panel or reading one.
     private static let common: [Binding] = [

@@ -8,7 +8,7 @@ enum TooSmallView {
         let size = buffer.size
         guard size.width > 0, size.height > 0 else { return }
         let message = "Please enlarge the window to at least \(minimum.width)x\(minimum.height) (now \(size.width)x\(size.height))."
-        let keys = "q: quit. ?: help."
+        let keys = keymap.action(for: .character("q")) == .quit ? "q: quit. ?: help." : "?: help."
         var lines = TextWrapper.wrap([Span(message, .strong)], width: size.width)
         lines += TextWrapper.wrap([Span(keys, .plain)], width: size.width)
         let top = max(0, (size.height - lines.count) / 2)

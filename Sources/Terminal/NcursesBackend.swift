@@ -33,8 +33,10 @@ public final class NcursesBackend {
     ///   - color: false for NO_COLOR or a monochrome theme; colour is also off when the terminal has none.
     ///   - waitMilliseconds: how long `readEvent` waits before reporting a timeout.
     ///   - mouse: report clicks, taps and the wheel (touch screens send taps as clicks).
-    public init(info: TerminalInfo, theme: Theme, color: Bool, mouse: Bool, waitMilliseconds: Int32 = 250)
-        throws(TerminalProblem) {
+    ///   - raw: the kiosk's raw mode: Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-S and Ctrl-Q arrive as keys
+    ///     instead of signals or flow control (cbreak mode would let them stop or suspend it).
+    public init(info: TerminalInfo, theme: Theme, color: Bool, mouse: Bool, raw: Bool = false,
+                waitMilliseconds: Int32 = 250) throws(TerminalProblem) {
         var modes = termios()
         tcgetattr(STDIN_FILENO, &modes)
         // Unicode box drawing instead of the VT100 alternate character set.
@@ -45,7 +47,7 @@ public final class NcursesBackend {
         self.screen = screen
         self.window = window
         self.theme = theme
-        cbreak()
+        if raw { CNcursesW.raw() } else { cbreak() }
         noecho()
         nonl()
         intrflush(window, false)
@@ -99,6 +101,18 @@ public final class NcursesBackend {
         previous = buffer
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Clears the screen and the terminal's scrollback (terminfo E3, where the terminal has
+    /// it), so nothing the last visitor saw can be scrolled back to.
+    public func wipe() {
+        guard active else { return }
+        wclear(window)
+        wnoutrefresh(window)
+        doupdate()
+        if let clearScrollback = kx_string_capability("E3") { putp(clearScrollback) }
+        fflush(kx_stdout())
+        previous = Buffer(size: size)
     }
 
     /// Waits for the next key, resize or timeout.

@@ -20,6 +20,12 @@ public enum PlainOutput {
         writeAll(Sanitizer.clean(message) + "\n", to: STDERR_FILENO)
     }
 
+    /// Text on standard error as it is (a prompt), control characters removed but for newlines.
+    public static func errorText(_ text: String) {
+        writeAll(text.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.clean(String($0)) }
+                    .joined(separator: "\n"), to: STDERR_FILENO)
+    }
+
     private static func writeAll(_ text: String, to descriptor: Int32) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {

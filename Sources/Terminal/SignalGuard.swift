@@ -43,6 +43,13 @@ public enum SignalGuard {
         }
     }
 
+    /// The kiosk's signals: SIGTERM and SIGHUP end it cleanly; SIGINT, SIGQUIT and the job-control
+    /// stops are ignored, so nothing a visitor can send suspends or kills it.
+    public static func installKioskHandlers() {
+        installStopHandlers(ignoring: [SIGINT, SIGQUIT])
+        for signal in [SIGTSTP, SIGTTIN, SIGTTOU] { install(signal, SIG_IGN) }
+    }
+
     /// Remembers how to restore the terminal and arms the crash handlers. `modes` are the
     /// terminal modes from before start-up; `bytes` the escape sequences that undo full-screen mode.
     public static func armCrashRestore(modes: termios, bytes: [UInt8]) {

@@ -45,14 +45,7 @@ struct BrowseSession {
                 backend.draw(ExplorerView.render(state, documents: documents))
                 needsDraw = false
             }
-            let message: Msg
-            switch backend.readEvent() {
-            case .timeout: message = .tick(clock.now())
-            case .hangup: return nil
-            case .resize(let size): message = .resize(size)
-            case .key(let key): message = .key(key)
-            case .pointer(let pointer): message = .pointer(pointer)
-            }
+            guard let message = backend.readEvent().message(clock: clock) else { return nil }
             let before = state
             let effects = update(&state, message, metrics: documents)
             if effects.contains(.quit) { return nil }
@@ -63,5 +56,18 @@ struct BrowseSession {
     private func isResize(_ message: Msg) -> Bool {
         if case .resize = message { return true }
         return false
+    }
+}
+
+extension InputEvent {
+    /// What `update` is told: a timeout is a tick of `clock`. Nil when the terminal went away.
+    func message(clock: any TickClock) -> Msg? {
+        switch self {
+        case .timeout: return .tick(clock.now())
+        case .hangup: return nil
+        case .resize(let size): return .resize(size)
+        case .key(let key): return .key(key)
+        case .pointer(let pointer): return .pointer(pointer)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContentModel
+import ExplorerCore
 import ExplorerUI
 import TermRender
 import Terminal
@@ -21,6 +22,8 @@ struct KetamineExplorer: ParsableCommand {
         abstract: "Learn about ketamine treatment for chronic pain, in the terminal.",
         usage: """
             ketamine-explorer [--content DIR]
+            ketamine-explorer --kiosk [--config FILE] [--content DIR]
+            ketamine-explorer hash-pin
             ketamine-explorer show [ID ...] [--content DIR]
             ketamine-explorer topics [--content DIR]
             ketamine-explorer lint [DIR]
@@ -34,7 +37,7 @@ struct KetamineExplorer: ParsableCommand {
             Education, not medical advice. Emergency: 911. Crisis: call or text 988.
             """,
         version: version,
-        subcommands: [Browse.self, Show.self, Topics.self, Lint.self],
+        subcommands: [Browse.self, Show.self, Topics.self, Lint.self, HashPIN.self],
         defaultSubcommand: Browse.self
     )
 }
@@ -80,25 +83,79 @@ struct Browse: ParsableCommand {
     @Flag(name: .customLong("reduce-motion"), help: "Show the moving pictures as still pictures, each with its caption.")
     var reduceMotion = false
 
+    @Flag(help: "Run unattended in a waiting room: attract loop, idle reset, no way out but the staff PIN.")
+    var kiosk = false
+
+    @Option(help: ArgumentHelp("The kiosk's settings (default: \(KioskConfig.defaultPath) if it exists).",
+                               valueName: "FILE"))
+    var config: String?
+
+    func validate() throws {
+        if config != nil && !kiosk { throw ValidationError("--config goes with --kiosk") }
+    }
+
     func run() throws {
-        try Self.start(content: options.content, settings: BrowseSettings(mouse: !noMouse, motion: !reduceMotion))
+        let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion)
+        if kiosk {
+            try Self.startKiosk(content: options.content, configPath: config, settings: settings)
+        } else {
+            try Self.start(content: options.content, settings: settings)
+        }
     }
 
     /// Browses the pack in `content` (or the default pack). `Main` calls this directly when
     /// there are no arguments, skipping the argument parser's reflection at start-up.
     static func start(content: String?, settings: BrowseSettings = BrowseSettings()) throws {
         let pack = try ContentOptions.load(ContentLocation.resolve(content))
-        let info: TerminalInfo
-        switch TerminalCheck.run() {
-        case .success(let checked): info = checked
-        case .failure(let problem):
-            PlainOutput.error("ketamine-explorer: \(problem)")
-            throw Exit.usageOrTerminal
-        }
-        let colorAllowed = (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
+        let info = try checkedTerminal()
         var session = try BrowseSession(pack: pack, info: info, color: colorAllowed, settings: settings)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
+        }
+    }
+
+    /// The waiting-room kiosk. Locks itself down first (environment, core dumps), then reads
+    /// the config and the pack; any problem is reported before the terminal is touched.
+    static func startKiosk(content: String?, configPath: String?, settings: BrowseSettings) throws {
+        KioskLockdown.apply()
+        let config = try loadKioskConfig(configPath)
+        let directory = ContentLocation.resolve(content)
+        let pack = try ContentOptions.load(directory)
+        guard let tours = pack.tours, tours.attract.slides.count >= Tours.minimumSlides else {
+            PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no tours.yaml with attract slides; "
+                              + "the kiosk needs at least \(Tours.minimumSlides) (see Assets/content/README.md)")
+            throw Exit.contentInvalid
+        }
+        let info = try checkedTerminal()
+        var session = try KioskSession(pack: pack, info: info, color: colorAllowed, config: config, settings: settings)
+        if let signal = session.run() {
+            throw ExitCode(128 + signal)
+        }
+    }
+
+    /// The kiosk config at `path`, or at the default place; defaults when there is none there.
+    static func loadKioskConfig(_ path: String?) throws -> KioskConfig {
+        let file = path ?? KioskConfig.defaultPath
+        if path == nil && !KioskConfig.exists(file) { return KioskConfig() }
+        do {
+            return try KioskConfig.load(path: file, pinHashProblem: PINHash.problem(in:))
+        } catch {
+            PlainOutput.error("ketamine-explorer: the kiosk config \(file) has \(error.issues.count) problem"
+                              + "\(error.issues.count == 1 ? "" : "s"):")
+            for issue in error.issues { PlainOutput.error("  \(issue)") }
+            throw Exit.usageOrTerminal
+        }
+    }
+
+    private static var colorAllowed: Bool { getenv("NO_COLOR").map { $0.pointee == 0 } ?? true }
+
+    /// The terminal, checked before any curses call; a message and exit 2 if it will not do.
+    private static func checkedTerminal() throws -> TerminalInfo {
+        switch TerminalCheck.run() {
+        case .success(let checked): return checked
+        case .failure(let problem):
+            PlainOutput.error("ketamine-explorer: \(problem)")
+            throw Exit.usageOrTerminal
         }
     }
 }
@@ -204,5 +261,56 @@ struct Lint: ParsableCommand {
 extension String {
     fileprivate func padding(_ width: Int) -> String {
         self + String(repeating: " ", count: max(0, width - count))
+    }
+}
+
+struct HashPIN: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash-pin",
+        abstract: "Make the kiosk's staff-exit PIN hash for the config's pin_hash line.",
+        discussion: """
+            Asks for a PIN of 4 to 12 digits twice (or reads one line from standard input when
+            it is not a terminal) and prints a pin_hash line to put in the kiosk config. Only
+            this salted, slow hash is stored; the PIN itself is never written anywhere.
+            """)
+
+    func run() throws {
+        let interactive = isatty(STDIN_FILENO) == 1
+        guard let pin = PINPrompt.read(interactive ? "New staff PIN (4 to 12 digits): " : nil) else {
+            PlainOutput.error("ketamine-explorer: no PIN given")
+            throw Exit.usageOrTerminal
+        }
+        guard PINHash.isValidPIN(pin) else {
+            PlainOutput.error("ketamine-explorer: a PIN is 4 to 12 digits (0-9)")
+            throw Exit.usageOrTerminal
+        }
+        if interactive, PINPrompt.read("The same PIN again: ") != pin {
+            PlainOutput.error("ketamine-explorer: the two PINs differ; nothing was made")
+            throw Exit.usageOrTerminal
+        }
+        var generator = SystemRandomNumberGenerator()
+        let salt = (0..<PINHash.minimumSaltBytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        PlainOutput.write(["pin_hash: \"\(PINHash.make(pin: pin, salt: salt))\""])
+    }
+}
+
+/// Reads one line from standard input; with a prompt, on a terminal, without echoing it.
+enum PINPrompt {
+    static func read(_ prompt: String?) -> String? {
+        var saved = termios()
+        let hide = prompt != nil && tcgetattr(STDIN_FILENO, &saved) == 0
+        if hide {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        }
+        defer {
+            if hide {
+                tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+                PlainOutput.errorText("\n")
+            }
+        }
+        if let prompt { PlainOutput.errorText(prompt) }
+        return readLine(strippingNewline: true).map { String($0.filter { !$0.isWhitespace }) }
     }
 }

@@ -76,7 +76,7 @@ import Testing
              message: "line 2 of the picture is 64 columns wide"),
         Case(name: "markup in a caption", file: "mechanism.yaml", old: "caption: A gate, shut.",
              new: "caption: A [[glutamate]] gate.", line: 4, field: "mechanism.frames[0].caption",
-             message: "plain text"),
+             message: "one line of plain text"),
         Case(name: "unknown source for the pictures", file: "mechanism.yaml", old: "sources: [first-source]",
              new: "sources: [elsewhere]", line: 2, field: "mechanism.sources[0]", message: "unknown source id 'elsewhere'"),
         Case(name: "a single picture", file: "mechanism.yaml", old: "  - caption: The gate, open.\n    picture: |\n      ┌──┐  gate\n         │  open\n      └──┘\n",

@@ -49,7 +49,7 @@ struct CommandResult {
     let error: String
 }
 
-func runCommand(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+func runCommand(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Paths.binary)
     process.arguments = arguments
@@ -59,8 +59,13 @@ func runCommand(_ arguments: [String], environment: [String: String] = [:]) thro
     let output = Pipe(), error = Pipe()
     process.standardOutput = output
     process.standardError = error
-    process.standardInput = FileHandle.nullDevice
+    let input = Pipe()
+    process.standardInput = standardInput == nil ? FileHandle.nullDevice : input
     try process.run()
+    if let standardInput {
+        input.fileHandleForWriting.write(Data(standardInput.utf8))
+        try input.fileHandleForWriting.close()
+    }
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

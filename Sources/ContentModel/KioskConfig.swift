@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The kiosk's settings (`--kiosk --config FILE`), read from YAML with the same line-exact
+/// errors as the content pack. Every option is optional; a missing one takes its default.
+public struct KioskConfig: Equatable, Sendable {
+    /// No input this long starts the "Still there?" countdown.
+    public var idleSeconds = 90
+    /// How long the countdown lasts before everything is wiped.
+    public var warningSeconds = 30
+    /// How long each attract slide shows.
+    public var slideSeconds = 10
+    /// When the clinic is open, as minutes after midnight; outside them the screen is blank.
+    /// Nil: always open.
+    public var openingHours: OpeningHours?
+    /// The staff-exit PIN's salted slow hash; nil means there is no way out from the keyboard.
+    public var pinHash: String?
+    /// Where to keep the heartbeat (counts only, never what anyone viewed); nil: none.
+    public var heartbeatFile: String?
+
+    public static let idleRange = 30...600
+    public static let warningRange = 20...120
+    public static let slideRange = 8...15
+    /// Where the kiosk looks when `--config` is not given; if there is no file, defaults apply.
+    public static let defaultPath = "/etc/ketamine-explorer/kiosk.yaml"
+
+    public init() {}
+
+    public struct OpeningHours: Equatable, Sendable {
+        public let opens: Int
+        public let closes: Int
+
+        /// Whether `minute` (after midnight) is within opening hours; hours may run past midnight.
+        public func contains(minute: Int) -> Bool {
+            opens <= closes ? (opens..<closes).contains(minute) : minute >= opens || minute < closes
+        }
+
+        /// "07:30-18:00".
+        public init?(_ text: String) {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let opens = Self.minute(parts[0]), let closes = Self.minute(parts[1]),
+                  opens != closes else { return nil }
+            self.opens = opens
+            self.closes = closes
+        }
+
+        private static func minute(_ text: Substring) -> Int? {
+            let parts = text.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+                  let hour = Int(parts[0]), let minute = Int(parts[1]),
+                  (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+            return hour * 60 + minute
+        }
+    }
+
+    /// Reads the config at `path`. `pinHashProblem` says what is wrong with a `pin_hash`
+    /// value, or nil if it is well formed (the hash format belongs to the kiosk code).
+    public static func load(path: String, pinHashProblem: (String) -> String?) throws(ContentErrors) -> KioskConfig {
+        let document: YAMLDocument
+        do {
+            document = try YAMLDocument.load(path: path, rootName: "")
+        } catch {
+            throw ContentErrors([error])
+        }
+        var config = KioskConfig()
+        var issues: [ContentIssue] = []
+        do {
+            let reader = document.reader
+            let fields = try reader.mapping(allowing: ["idle_seconds", "warning_seconds", "slide_seconds", "opening_hours",
+                                                       "pin_hash", "heartbeat_file"])
+            func number(_ key: String, in range: ClosedRange<Int>, unit: String) throws(ContentIssue) -> Int? {
+                guard let value = reader.child(key, in: fields) else { return nil }
+                let number = try value.wholeNumber
+                guard range.contains(number) else {
+                    throw value.problem("\(number) is outside \(range.lowerBound) to \(range.upperBound) \(unit)")
+                }
+                return number
+            }
+            func attempt(_ body: () throws(ContentIssue) -> Void) {
+                do { try body() } catch { issues.append(error) }
+            }
+            attempt { () throws(ContentIssue) in
+                if let value = try number("idle_seconds", in: idleRange, unit: "seconds") { config.idleSeconds = value }
+            }
+            attempt { () throws(ContentIssue) in
+                if let value = try number("warning_seconds", in: warningRange, unit: "seconds") { config.warningSeconds = value }
+            }
+            attempt { () throws(ContentIssue) in
+                if let value = try number("slide_seconds", in: slideRange, unit: "seconds") { config.slideSeconds = value }
+            }
+            attempt { () throws(ContentIssue) in
+                guard let value = reader.child("opening_hours", in: fields) else { return }
+                guard let hours = OpeningHours(try value.text) else {
+                    throw value.problem("'\(try value.text)' is not opening hours written HH:MM-HH:MM, such as 07:30-18:00")
+                }
+                config.openingHours = hours
+            }
+            attempt { () throws(ContentIssue) in
+                guard let value = reader.child("pin_hash", in: fields) else { return }
+                let hash = try value.text
+                if let problem = pinHashProblem(hash) { throw value.problem(problem) }
+                config.pinHash = hash
+            }
+            attempt { () throws(ContentIssue) in
+                guard let value = reader.child("heartbeat_file", in: fields) else { return }
+                let path = try value.text
+                guard path.hasPrefix("/") else { throw value.problem("give the heartbeat file's full path, starting with /") }
+                config.heartbeatFile = path
+            }
+        } catch {
+            issues.append(error)
+        }
+        guard issues.isEmpty else { throw ContentErrors(issues) }
+        return config
+    }
+
+    /// Whether a file is at `path` (a config that is there but unreadable is an error, not defaults).
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+}

@@ -1,0 +1,251 @@
+import ContentModel
+import TermRender
+
+/// Work the kiosk asks of the outside world; `update` never does it itself.
+public enum KioskEffect: Equatable, Sendable {
+    /// Clear the screen and the terminal's scrollback: the last visitor left.
+    case wipeScreen
+    /// Check a typed PIN against the config's hash (slow on purpose), then call `pinChecked`.
+    case checkPIN(String)
+    /// Staff typed the right PIN: end the program, restoring the terminal.
+    case exit
+}
+
+/// The unattended waiting-room kiosk: attract loop, the explorer while someone uses it,
+/// the "Still there?" countdown, the wipe, opening hours and the staff exit. Pure: the run
+/// loop hands in every message with the time it arrived.
+///
+/// Privacy: everything a visitor did lives in `app` and nowhere else; a reset replaces it
+/// with a fresh `AppState`, so nothing of it survives in memory or on screen.
+public struct KioskState: Equatable, Sendable {
+    public enum Phase: Equatable, Sendable {
+        /// Nobody is using it: slides cycle.
+        case attract
+        /// Someone is using the explorer.
+        case browsing
+        /// Outside opening hours: the screen is blank until someone touches it.
+        case closed
+    }
+
+    public let config: KioskConfig
+    public let slideCount: Int
+    public private(set) var phase: Phase
+    /// The explorer; a fresh one at start-up and after every reset.
+    public private(set) var app: AppState
+    public private(set) var slide: Int
+    private var slideShownAt: Double?
+    /// When the visitor last pressed or touched anything.
+    private var lastInput: Double
+    /// When the countdown began, while it runs.
+    public private(set) var warningSince: Double?
+    /// How many times the screen moved a cell, against burn-in.
+    public private(set) var drift: Int
+    private var driftMovedAt: Double?
+    public private(set) var staff: StaffExit
+    /// How many visitors' sessions were wiped (for the heartbeat: a count, nothing else).
+    public private(set) var resets: Int
+    /// The time of the last message: what the views count down from.
+    public private(set) var now: Double
+
+    /// How often the attract screen moves a cell so nothing burns in.
+    public static let driftSeconds = 120.0
+
+    public init(config: KioskConfig, slideCount: Int, panelCount: Int, size: Size, now: Double) {
+        self.config = config
+        self.slideCount = max(1, slideCount)
+        phase = .attract
+        app = Self.freshApp(panelCount: panelCount, size: size)
+        slide = 0
+        slideShownAt = now
+        lastInput = now
+        warningSince = nil
+        drift = 0
+        driftMovedAt = now
+        staff = StaffExit()
+        resets = 0
+        self.now = now
+    }
+
+    /// The explorer as a new visitor finds it: home panel, nothing searched, no history, no quit.
+    public static func freshApp(panelCount: Int, size: Size) -> AppState {
+        var app = AppState(panelCount: panelCount, size: size)
+        app.allowsQuit = false
+        return app
+    }
+
+    /// Seconds left before the wipe, while the countdown runs.
+    public var secondsUntilReset: Int? {
+        warningSince.map { max(0, Int((Double(config.warningSeconds) - (now - $0)).rounded(.up))) }
+    }
+
+    /// Applies one message that arrived at `now`. `minuteOfDay` (local time) drives opening hours.
+    public mutating func update(_ msg: Msg, now: Double, minuteOfDay: Int?,
+                                metrics: some PageMetrics) -> [KioskEffect] {
+        self.now = now
+        staff.expire(now: now)
+        switch msg {
+        case .tick:
+            return tick(now: now, minuteOfDay: minuteOfDay, metrics: metrics)
+        case .resize:
+            _ = ExplorerCore.update(&app, msg, metrics: metrics)
+            return []
+        case .key(let key):
+            if staff.entry != nil { return staff.type(key, now: now) }
+            if staff.chord(key, now: now, pinConfigured: config.pinHash != nil) { return [] }
+            return input(msg, metrics: metrics)
+        case .pointer:
+            return input(msg, metrics: metrics)
+        }
+    }
+
+    /// The answer to `.checkPIN`.
+    public mutating func pinChecked(_ accepted: Bool, now: Double) -> [KioskEffect] {
+        self.now = now
+        return staff.checked(accepted, now: now)
+    }
+
+    private mutating func input(_ msg: Msg, metrics: some PageMetrics) -> [KioskEffect] {
+        lastInput = now
+        if warningSince != nil {
+            warningSince = nil   // any key or touch keeps the session; the key itself does nothing else
+            return []
+        }
+        guard phase == .browsing else {
+            phase = .browsing   // the first key or touch only wakes it, at the home panel
+            return []
+        }
+        _ = ExplorerCore.update(&app, msg, metrics: metrics)   // .quit cannot come: the kiosk keymaps have no quit
+        return []
+    }
+
+    private mutating func tick(now: Double, minuteOfDay: Int?, metrics: some PageMetrics) -> [KioskEffect] {
+        let open = minuteOfDay.map { minute in config.openingHours?.contains(minute: minute) ?? true } ?? true
+        switch phase {
+        case .closed:
+            if open { show(.attract) }
+        case .attract:
+            if !open {
+                show(.closed)
+                return []
+            }
+            if let shown = slideShownAt, now - shown >= Double(config.slideSeconds) {
+                slide = (slide + 1) % slideCount
+                slideShownAt = now
+            }
+        case .browsing:
+            _ = ExplorerCore.update(&app, .tick(now), metrics: metrics)
+            if let since = warningSince {
+                if now - since >= Double(config.warningSeconds) { return reset() }
+            } else if now - lastInput >= Double(config.idleSeconds) {
+                warningSince = now
+            }
+        }
+        if let moved = driftMovedAt, now - moved >= Self.driftSeconds {
+            drift += 1
+            driftMovedAt = now
+        }
+        return []
+    }
+
+    /// The visitor has gone: everything they did is replaced by a fresh explorer.
+    private mutating func reset() -> [KioskEffect] {
+        app = Self.freshApp(panelCount: app.panelCount, size: app.size)
+        warningSince = nil
+        resets += 1
+        show(.attract)
+        return [.wipeScreen]
+    }
+
+    private mutating func show(_ next: Phase) {
+        phase = next
+        slide = 0
+        slideShownAt = now
+    }
+}
+
+/// The staff exit: a chord (F12, then Ctrl-A within three seconds), then the PIN within ten.
+/// Five wrong PINs lock it for thirty seconds. Without a PIN in the config there is no way out.
+public struct StaffExit: Equatable, Sendable {
+    /// The PIN prompt, while it is open.
+    public struct Entry: Equatable, Sendable {
+        public fileprivate(set) var digits: String = ""
+        let openedAt: Double
+        /// Set after a wrong PIN, so the prompt says so.
+        public fileprivate(set) var rejected = false
+    }
+
+    public private(set) var entry: Entry?
+    private var chordStartedAt: Double?
+    private var failures = 0
+    /// Until when the prompt will not open.
+    public private(set) var lockedUntil: Double?
+    /// Waiting for a typed PIN to be checked.
+    public private(set) var checking = false
+
+    public static let chordSeconds = 3.0
+    public static let entrySeconds = 10.0
+    public static let attempts = 5
+    public static let lockSeconds = 30.0
+    public static let maximumDigits = 12
+
+    init() {}
+
+    mutating func expire(now: Double) {
+        if let started = chordStartedAt, now - started > Self.chordSeconds { chordStartedAt = nil }
+        if let entry, !checking, now - entry.openedAt > Self.entrySeconds { self.entry = nil }
+        if let until = lockedUntil, now >= until { lockedUntil = nil }
+    }
+
+    /// Watches for the chord; true when the key was part of it (and so is not a visitor's key).
+    mutating func chord(_ key: Key, now: Double, pinConfigured: Bool) -> Bool {
+        guard pinConfigured else { return false }
+        if key == .function(12) {
+            chordStartedAt = now
+            return true
+        }
+        guard key == .control("a"), chordStartedAt != nil else { return false }
+        chordStartedAt = nil
+        if lockedUntil == nil { entry = Entry(openedAt: now) }
+        return true
+    }
+
+    /// A key while the PIN prompt is open: digits, Backspace, Enter, or Esc to cancel.
+    mutating func type(_ key: Key, now: Double) -> [KioskEffect] {
+        guard var entry, !checking else { return [] }
+        switch key {
+        case .character(let character) where character.isASCII && character.isNumber:
+            if entry.digits.count < Self.maximumDigits { entry.digits.append(character) }
+        case .backspace, .delete:
+            if !entry.digits.isEmpty { entry.digits.removeLast() }
+        case .escape:
+            self.entry = nil
+            return []
+        case .enter:
+            guard !entry.digits.isEmpty else { return [] }
+            checking = true
+            self.entry = entry
+            return [.checkPIN(entry.digits)]
+        default:
+            break
+        }
+        self.entry = entry
+        return []
+    }
+
+    mutating func checked(_ accepted: Bool, now: Double) -> [KioskEffect] {
+        checking = false
+        guard !accepted else {
+            entry = nil
+            return [.exit]
+        }
+        failures += 1
+        if failures >= Self.attempts {
+            failures = 0
+            entry = nil
+            lockedUntil = now + Self.lockSeconds
+        } else {
+            entry = Entry(openedAt: now, rejected: true)   // a fresh ten seconds for another try
+        }
+        return []
+    }
+}

@@ -1,0 +1,149 @@
+import ContentModel
+import Foundation
+import Testing
+
+/// A kiosk config in a temporary folder, with the staff PIN 2468 hashed by `hash-pin`.
+final class KioskFiles {
+    let directory: String
+    var config: String { "\(directory)/kiosk.yaml" }
+    var heartbeat: String { "\(directory)/heartbeat" }
+
+    init(_ options: String = "", pin: Bool = true) throws {
+        directory = try Paths.temporaryDirectory()
+        var text = options + "heartbeat_file: \(heartbeat)\n"
+        if pin {
+            let hashed = try runCommand(["hash-pin"], standardInput: "2468\n")
+            try #require(hashed.status == 0, "\(hashed.error)")
+            text += hashed.output
+        }
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+}
+
+private let prompt = "Press any key or touch the screen to start."
+
+/// The kiosk in a real terminal: nothing a visitor presses or sends stops it; staff leave
+/// with the PIN; SIGTERM ends it cleanly.
+@Suite(.serialized) struct KioskTerminalTests {
+    let pack: ContentPack
+
+    init() throws { pack = try ContentPack.load(from: Paths.pack) }
+
+    @Test func noKeyOrSignalAVisitorCanSendStopsIt() throws {
+        let files = try KioskFiles()
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
+        pane.waitFor(prompt)
+        try pane.send("x")
+        pane.waitFor(messageStart(pack.topics[0]))
+        let pid = try pane.explorerPID()
+        for key in ["C-c", "C-z", "C-\\", "C-s", "C-q", "C-d", "q", "Q", "Escape", "F1", "F4", "F10", "F11", "M-x", "C-a"] {
+            try pane.send(key)
+        }
+        try pane.tmux(["send-keys", "-t", "0", "-l", "\u{1B}[24~\u{1B}OP\u{1B}[200~exit\u{1B}[201~"])
+        for signal in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { kill(pid, signal) }
+        usleep(500_000)
+        #expect(kill(pid, 0) == 0, "the kiosk is still running")
+        #expect(!pane.screen().contains("EXIT="))
+        try pane.send("Escape", "1")
+        pane.waitFor(messageStart(pack.topics[0]))
+        #expect(!pane.screen().contains("q quit"))
+        kill(pid, SIGTERM)
+        #expect(pane.exitStatus() == 143)
+        pane.expectRestored()
+    }
+
+    @Test func theRightPINAfterTheChordLetsStaffOut() throws {
+        let files = try KioskFiles()
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
+        pane.waitFor(prompt)
+        try pane.send("F12", "C-a")
+        pane.waitFor("Type the staff PIN")
+        try pane.send("2", "4", "6", "8")
+        pane.waitFor("PIN: ****")
+        #expect(!pane.screen().contains("2468"))
+        try pane.send("Enter")
+        #expect(pane.exitStatus() == 0)
+        pane.expectRestored()
+    }
+
+    @Test func fiveWrongPINsLockTheStaffExit() throws {
+        let files = try KioskFiles()
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
+        pane.waitFor(prompt)
+        try pane.send("F12", "C-a")
+        for attempt in 1...5 {
+            pane.waitFor("Type the staff PIN")
+            try pane.send("1", "1", "1", "1", "Enter")
+            if attempt < 5 { pane.waitFor("That PIN was not accepted.") }
+        }
+        pane.waitFor("Locked after 5 wrong PINs")
+        // Even the right PIN cannot get in while it is locked.
+        try pane.send("F12", "C-a", "2", "4", "6", "8", "Enter")
+        usleep(800_000)
+        #expect(!pane.screen().contains("EXIT="))
+        #expect(!pane.screen().contains("Type the staff PIN"))
+        kill(try pane.explorerPID(), SIGTERM)
+        #expect(pane.exitStatus() == 143)
+        pane.expectRestored()
+    }
+
+    @Test func withoutAPINThereIsNoWayOutFromTheKeyboard() throws {
+        let files = try KioskFiles(pin: false)
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
+        pane.waitFor(prompt)
+        try pane.send("F12", "C-a", "2", "4", "6", "8", "Enter")
+        usleep(500_000)
+        #expect(!pane.screen().contains("Type the staff PIN"))
+        #expect(!pane.screen().contains("EXIT="))
+        kill(try pane.explorerPID(), SIGTERM)
+        #expect(pane.exitStatus() == 143)
+    }
+
+    @Test func aBadConfigNamesTheFileLineAndOptionBeforeTheScreenIsTouched() throws {
+        let files = try KioskFiles("idle_seconds: 90\nwarning_seconds: 5\n", pin: false)
+        let result = try runCommand(["--kiosk", "--config", files.config])
+        #expect(result.status == 2)
+        #expect(result.error.contains("\(files.config):2: warning_seconds: 5 is outside 20 to 120 seconds"), "\(result.error)")
+        #expect(!result.error.contains("\u{1B}"))
+        let missing = try runCommand(["--kiosk", "--config", "\(files.directory)/nowhere.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("nowhere.yaml"))
+    }
+}
+
+/// The idle reset, at the shortest times a config allows (30 s idle, 20 s countdown).
+@Suite(.serialized) struct KioskIdleResetTests {
+    @Test func theCountdownIsDismissedByAKeyThenWipesEverythingAndTheSlidesReturn() throws {
+        let pack = try ContentPack.load(from: Paths.pack)
+        let files = try KioskFiles("idle_seconds: 30\nwarning_seconds: 20\n", pin: false)
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
+        pane.waitFor(prompt)
+        try pane.send("x", "3")
+        let causes = messageStart(pack.topics[2], words: 5)
+        pane.waitFor(causes)
+
+        pane.waitFor("Still there?", seconds: 40)
+        #expect(pane.screen().contains("Resetting in"))
+        try pane.send("z")
+        usleep(400_000)
+        #expect(!pane.screen().contains("Still there?"))
+        #expect(pane.screen().contains(causes), "the visitor is still where they were")
+
+        pane.waitFor("Still there?", seconds: 40)
+        pane.waitFor(prompt, seconds: 30)
+        let screen = pane.screen()
+        let history = try pane.tmux(["capture-pane", "-p", "-S", "-", "-t", "0"])
+        #expect(!screen.contains(causes) && !history.contains(causes), "nothing of the last visit is left on screen")
+
+        // The heartbeat holds counts only.
+        let beat = try String(contentsOfFile: files.heartbeat, encoding: .utf8)
+        let keys = beat.split(separator: "\n").map { $0.split(separator: ":").first.map(String.init) ?? "" }
+        #expect(keys == ["version", "content_version", "uptime_seconds", "resets", "last_error"])
+        #expect(!beat.contains("Causes"))
+        kill(try pane.explorerPID(), SIGTERM)
+        #expect(pane.exitStatus() == 143)
+        pane.expectRestored()
+    }
+}

@@ -1,0 +1,90 @@
+import ContentModel
+import ExplorerCore
+import ExplorerUI
+import TermRender
+import Testing
+
+/// Golden screens of the kiosk: a slide, the countdown, the staff prompt, the closed screen.
+@Suite struct KioskScreenTests {
+    let pack: ContentPack
+    let documents: PanelDocuments
+    let size = Size(width: 80, height: 24)
+
+    init() throws {
+        pack = try ContentPack.load(from: Snapshot.packDirectory)
+        documents = PanelDocuments(pack: pack, glyphs: .unicode)
+    }
+
+    private func kiosk(_ edit: (inout KioskConfig) -> Void = { _ in }) throws -> KioskState {
+        var config = KioskConfig()
+        edit(&config)
+        let slides = try #require(pack.tours?.attract.slides.count)
+        return KioskState(config: config, slideCount: slides, panelCount: pack.topics.count, size: size, now: 0)
+    }
+
+    private func send(_ kiosk: inout KioskState, _ msg: Msg, at now: Double) {
+        _ = kiosk.update(msg, now: now, minuteOfDay: nil, metrics: documents)
+    }
+
+    @Test func theFirstSlideShowsItsHeadlineTextSourcesAndHowToStart() throws {
+        let lines = KioskView.render(try kiosk(), documents: documents).textLines()
+        try Snapshot.assert(lines, named: "kiosk-80x24-slide-1")
+        let text = lines.joined(separator: "\n")
+        let attract = try #require(pack.tours?.attract)
+        #expect(text.contains(attract.slides[0].headline))
+        #expect(text.contains(attract.prompt))
+        #expect(text.contains(pack.info.disclaimer))
+        #expect(text.contains("Source"))
+    }
+
+    @Test func theSlideMovesACellAgainstBurnIn() throws {
+        var kiosk = try kiosk()
+        let before = KioskView.render(kiosk, documents: documents).textLines()
+        var now = 0.0
+        while kiosk.drift == 0 {
+            now += 0.25
+            send(&kiosk, .tick(now), at: now)
+        }
+        let after = KioskView.render(kiosk, documents: documents).textLines()
+        // The safety line is on every slide: find where it starts, before and after.
+        func place(_ lines: [String]) -> (row: Int, column: Int)? {
+            for (row, line) in lines.enumerated() {
+                if let range = line.range(of: pack.info.disclaimer) { return (row, line[..<range.lowerBound].count) }
+            }
+            return nil
+        }
+        let start = try #require(place(before)), moved = try #require(place(after))
+        #expect(abs(moved.column - start.column) + abs(moved.row - start.row) >= 1)
+    }
+
+    @Test func theCountdownSaysHowToKeepReadingAndWhen() throws {
+        var kiosk = try kiosk { $0.idleSeconds = 30; $0.warningSeconds = 20 }
+        send(&kiosk, .key(.character("x")), at: 1)
+        send(&kiosk, .tick(31), at: 31)
+        send(&kiosk, .tick(38.5), at: 38.5)
+        let lines = KioskView.render(kiosk, documents: documents).textLines()
+        try Snapshot.assert(lines, named: "kiosk-80x24-still-there")
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("Still there?"))
+        #expect(text.contains("Press any key or touch the screen to keep reading."))
+        #expect(text.contains("Resetting in 13 s"))
+        #expect(!text.contains("q quit"))
+    }
+
+    @Test func theStaffPromptShowsStarsNotDigits() throws {
+        var kiosk = try kiosk { $0.pinHash = "set" }
+        for key in [Key.function(12), .control("a"), .character("4"), .character("2")] { send(&kiosk, .key(key), at: 1) }
+        let lines = KioskView.render(kiosk, documents: documents).textLines()
+        try Snapshot.assert(lines, named: "kiosk-80x24-staff-pin")
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("PIN: **"))
+        #expect(!text.contains("42"))
+    }
+
+    @Test func outsideOpeningHoursTheScreenIsBlank() throws {
+        var kiosk = try kiosk { $0.openingHours = KioskConfig.OpeningHours("08:00-18:00") }
+        _ = kiosk.update(.tick(1), now: 1, minuteOfDay: 20 * 60, metrics: documents)
+        let buffer = KioskView.render(kiosk, documents: documents)
+        #expect(buffer.textLines().allSatisfy { $0.allSatisfy { $0 == " " } })
+    }
+}
