@@ -42,6 +42,8 @@ install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ketamine-explorer
 	cp -R $(CONTENT) $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content/
+	install -d $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk
+	install -m 644 Assets/kiosk/* $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ketamine-explorer

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the explorer needs, if they are missing.
 #   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses headers)
-#   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less)
+#   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less; strace, systemd-analyze
+#                                   and sshd to check the kiosk's privacy and its deployment files)
 #   scripts/ensure-deps.sh bench    also what `make bench` needs (tmux, less, python3, valgrind)
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
@@ -12,6 +13,9 @@ case "${1:-}" in
   test|bench)
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
     command -v less >/dev/null 2>&1 || missing+=(less)
+    command -v strace >/dev/null 2>&1 || missing+=(strace)
+    command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+    [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
     ;;
 esac
 if [ "${1:-}" = bench ]; then

@@ -19,6 +19,9 @@ public struct KioskConfig: Equatable, Sendable {
     /// Where to keep the heartbeat (counts only, never what anyone viewed); nil: none.
     public var heartbeatFile: String?
 
+    /// Every option a config may set.
+    public static let options = ["idle_seconds", "warning_seconds", "slide_seconds", "opening_hours", "pin_hash",
+                                 "heartbeat_file"]
     public static let idleRange = 30...600
     public static let warningRange = 20...120
     public static let slideRange = 8...15
@@ -67,8 +70,7 @@ public struct KioskConfig: Equatable, Sendable {
         var issues: [ContentIssue] = []
         do {
             let reader = document.reader
-            let fields = try reader.mapping(allowing: ["idle_seconds", "warning_seconds", "slide_seconds", "opening_hours",
-                                                       "pin_hash", "heartbeat_file"])
+            let fields = try reader.mapping(allowing: options)
             func number(_ key: String, in range: ClosedRange<Int>, unit: String) throws(ContentIssue) -> Int? {
                 guard let value = reader.child(key, in: fields) else { return nil }
                 let number = try value.wholeNumber

@@ -34,15 +34,14 @@ public struct Mechanism: Equatable, Sendable, ContentReadable {
     public static let frameCountRange = 2...12
 
     /// The size every frame is drawn at: the widest line and the most lines of any frame.
-    public var pictureSize: Size {
-        Size(width: frames.map { $0.picture.map(DisplayWidth.of).max() ?? 0 }.max() ?? 0,
-             height: frames.map(\.picture.count).max() ?? 0)
-    }
+    public let pictureSize: Size
 
     init(from reader: NodeReader) throws(ContentIssue) {
         let fields = try reader.mapping(allowing: ["seconds_per_frame", "sources", "frames"])
         secondsPerFrame = try reader.required("seconds_per_frame", in: fields).wholeNumber
         sources = try reader.required("sources", in: fields).texts
         frames = try reader.required("frames", in: fields).list(of: Frame.self)
+        pictureSize = Size(width: frames.map { $0.picture.map(DisplayWidth.of).max() ?? 0 }.max() ?? 0,
+                           height: frames.map(\.picture.count).max() ?? 0)
     }
 }

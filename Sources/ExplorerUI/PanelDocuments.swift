@@ -26,6 +26,19 @@ public final class PanelDocuments: PageMetrics {
         let diagramScale: Int
     }
 
+    /// The picture's scale for the last text areas asked about (wrapping its captions to find
+    /// out is too slow to repeat on every keystroke).
+    private var scales: [(area: Size, scale: Int)] = []
+
+    private func diagramScale(_ area: Size) -> Int {
+        guard motion, let mechanism = pack.mechanism else { return 0 }
+        if let known = scales.first(where: { $0.area == area }) { return known.scale }
+        let scale = MechanismView.scale(mechanism, area: area)
+        if scales.count == 4 { scales.removeFirst() }
+        scales.append((area, scale))
+        return scale
+    }
+
     /// Built on the first search, not at start-up.
     private lazy var index = SearchIndex(pack: pack)
 
@@ -40,13 +53,12 @@ public final class PanelDocuments: PageMetrics {
 
     /// The lines of `panel` laid out in `area`, with its links in reading order.
     public func document(panel: Int, area: Size) -> PanelDocument {
-        let scale = motion ? pack.mechanism.map { MechanismView.scale($0, area: area) } ?? 0 : 0
-        let key = Key(width: area.width, diagramScale: scale)
+        let key = Key(width: area.width, diagramScale: diagramScale(area))
         if let slot = cache.firstIndex(where: { $0.key == key }), let document = cache[slot].panels[panel] {
             return document
         }
         var builder = DocumentBuilder(pack: pack, width: area.width, glyphs: glyphs, tableStyle: .automatic,
-                                      diagramStyle: motion ? .animated(scale: scale) : .stills)
+                                      diagramStyle: motion ? .animated(scale: key.diagramScale) : .stills)
         let document = PanelDocument(lines: builder.build(pack.topics[panel]), links: builder.links,
                                      diagram: builder.diagram)
         if let slot = cache.firstIndex(where: { $0.key == key }) {

@@ -66,6 +66,8 @@ enum ExplorerBench {
         }
 
         let shippedSearch = try searchPerKeystroke(pack, clock: clock)
+        // Before the 10,000-topic pack, so the memory figures are the kiosk's own.
+        let soakReport = soak(pack)
         let large = try generatedPack(topics: 10_000, from: directory)
         let largeSearch = try searchPerKeystroke(large, clock: clock)
 
@@ -82,6 +84,69 @@ enum ExplorerBench {
               + "max \(format((largeSearch.max() ?? 0) / 1000)) ms per keystroke")
         print("  cells changed per keystroke           median \(Int(median(changedCells.map(Double.init)))) "
               + "of \(size.width * size.height)")
+        for line in soakReport { print(line) }
+    }
+
+    /// A simulated week in a waiting room, through the kiosk's `update` and `view`: open
+    /// 08:00-18:00, the attract loop between visitors, a visitor every 20 minutes who reads
+    /// for two minutes and walks away (idle countdown, reset), a blank screen at night.
+    /// Peak and current memory after the first day and after the seventh must match.
+    static func soak(_ pack: ContentPack) -> [String] {
+        var config = KioskConfig()
+        config.openingHours = KioskConfig.OpeningHours("08:00-18:00")
+        let documents = PanelDocuments(pack: pack, glyphs: .unicode)
+        let size = Size(width: 80, height: 24)
+        var kiosk = KioskState(config: config, slideCount: pack.tours?.attract.slides.count ?? 1,
+                               panelCount: pack.topics.count, size: size, now: 0)
+        let keys: [Key] = [.character("3"), .character("j"), .pageDown, .character("4"), .pageDown, .right, .right,
+                           .character("/"), .character("p"), .character("a"), .character("i"), .character("n"),
+                           .enter, .tab, .enter, .character("x"), .character("g"), .character("?"), .escape,
+                           .backspace, .character("7"), .end, .home, .character("5"), .pageDown, .pageDown]
+        var previous = KioskView.render(kiosk, documents: documents)
+        var frames = 0
+        var memory: [(day: Int, peak: Int, current: Int)] = []
+        let clock = ContinuousClock()
+        let start = clock.now
+        for second in 0..<(7 * 24 * 3600) {
+            let now = Double(second)
+            let minute = (second / 60) % (24 * 60)
+            var message = Msg.tick(now)
+            // A visitor arrives every 20 minutes while open, pressing a key every 5 seconds for 2 minutes.
+            let intoVisit = second % 1200
+            if (8 * 60..<18 * 60).contains(minute), intoVisit < 130, intoVisit % 5 == 0 {
+                message = .key(intoVisit == 0 ? .character(" ") : keys[(second / 5) % keys.count])
+            }
+            let effects = kiosk.update(message, now: now, minuteOfDay: minute, metrics: documents)
+            if effects.contains(.wipeScreen) { previous = Buffer(size: size) }
+            if second % (24 * 3600) == 24 * 3600 - 1 {
+                let (peak, current) = memoryKiB()
+                memory.append((second / (24 * 3600) + 1, peak, current))
+            }
+            if case .key = message { } else if second % 4 != 0 { continue }   // the view, as often as it changes
+            let frame = KioskView.render(kiosk, documents: documents)
+            _ = frame.changes(from: previous)
+            previous = frame
+            frames += 1
+        }
+        var report = ["Kiosk soak, a simulated week (\(frames) frames, \(kiosk.resets) visitors wiped) in "
+                      + "\(format(milliseconds(clock.now - start) / 1000)) s:"]
+        for entry in memory where entry.day == 1 || entry.day == 7 {
+            report.append("  after day \(entry.day): peak memory \(entry.peak) KiB, now \(entry.current) KiB")
+        }
+        if let first = memory.first, let last = memory.last {
+            report.append("  growth from day 1 to day 7: peak \(last.peak - first.peak) KiB, now \(last.current - first.current) KiB")
+        }
+        return report
+    }
+
+    /// This process's peak and current resident memory (VmHWM, VmRSS), in KiB.
+    static func memoryKiB() -> (peak: Int, current: Int) {
+        let text = (try? readText("/proc/self/status")) ?? ""
+        func value(_ key: String) -> Int {
+            let line = text.split(separator: "\n").first { $0.hasPrefix(key) } ?? ""
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        }
+        return (value("VmHWM:"), value("VmRSS:"))
     }
 
     /// Times each keystroke of typing "magnesium" into search, index built beforehand.

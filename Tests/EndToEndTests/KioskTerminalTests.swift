@@ -54,6 +54,21 @@ private let prompt = "Press any key or touch the screen to start."
         pane.expectRestored()
     }
 
+    @Test func itIgnoresTheEnvironmentItWasStartedWith() throws {
+        // ncurses would take LINES and COLUMNS as the screen size, and the explorer would ask
+        // for a bigger window; the kiosk drops every variable but its own few.
+        let files = try KioskFiles(pin: false)
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'",
+                                environment: "LINES=10 COLUMNS=40 PAGER=sh EDITOR=sh SHELL=/bin/sh ESCDELAY=5000")
+        pane.waitFor(prompt)
+        #expect(!pane.screen().contains("Please enlarge"))
+        try pane.send("x", "Escape")   // Esc is not held back five seconds
+        try pane.send("2")
+        pane.waitFor(messageStart(pack.topics[1]), seconds: 2)
+        kill(try pane.explorerPID(), SIGTERM)
+        #expect(pane.exitStatus() == 143)
+    }
+
     @Test func theRightPINAfterTheChordLetsStaffOut() throws {
         let files = try KioskFiles()
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")

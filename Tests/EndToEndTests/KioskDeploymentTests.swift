@@ -1,0 +1,95 @@
+import ContentModel
+import Foundation
+import Testing
+
+/// What a clinic's IT person installs: the example config, the systemd unit and the sshd
+/// snippet are valid for the tools that read them; and a kiosk session writes nothing.
+@Suite struct KioskDeploymentTests {
+    private let kioskAssets = URL(fileURLWithPath: Paths.pack).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("kiosk").path
+
+    @Test func theExampleConfigLoadsAsTheDefaultsAndExplainsEveryOption() throws {
+        let path = "\(kioskAssets)/kiosk.example.yaml"
+        #expect(try KioskConfig.load(path: path, pinHashProblem: { _ in nil }) == KioskConfig())
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for option in KioskConfig.options { #expect(text.contains("\(option):"), "\(option) is not in the example") }
+    }
+
+    @Test func theSystemdUnitVerifies() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let unit = try String(contentsOfFile: "\(kioskAssets)/ketamine-explorer-kiosk.service", encoding: .utf8)
+        #expect(unit.contains("Restart=always"))
+        // Pointed at the binary under test, since it is not installed here.
+        let copy = "\(directory)/ketamine-explorer-kiosk.service"
+        try unit.replacingOccurrences(of: "/usr/local/bin/ketamine-explorer", with: Paths.binary)
+            .write(toFile: copy, atomically: true, encoding: .utf8)
+        let result = try runProgram("/usr/bin/systemd-analyze", ["verify", copy])
+        #expect(result.status == 0 && result.error.isEmpty, "\(result.error)")
+    }
+
+    @Test func theSSHSnippetPassesSSHDsOwnCheck() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let key = "\(directory)/host_key"
+        #expect(try runProgram("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key]).status == 0)
+        let snippet = try String(contentsOfFile: "\(kioskAssets)/sshd_config.kiosk", encoding: .utf8)
+        #expect(snippet.contains("ForceCommand /usr/local/bin/ketamine-explorer --kiosk"))
+        try ("Port 2222\n" + snippet).write(toFile: "\(directory)/sshd_config", atomically: true, encoding: .utf8)
+        try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)   // sshd -t wants it
+        let result = try runProgram("/usr/sbin/sshd", ["-t", "-f", "\(directory)/sshd_config", "-h", key])
+        #expect(result.status == 0, "\(result.error)")
+    }
+
+    /// Every file the kiosk opens for writing during a visit, traced by strace: only the
+    /// terminal and the heartbeat may appear.
+    @Test func aVisitWritesNothingButTheHeartbeat() throws {
+        let pack = try ContentPack.load(from: Paths.pack)
+        let files = try KioskFiles(pin: false)
+        let trace = "\(files.directory)/trace"
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'",
+                                environment: "strace -f -qq -e trace=%file,%desc -o '\(trace)'")
+        pane.waitFor("Press any key or touch the screen to start.")
+        try pane.send("x", "3")
+        pane.waitFor(messageStart(pack.topics[2]))
+        try pane.send("/")
+        try pane.tmux(["send-keys", "-t", "0", "-l", "nerve pain"])
+        try pane.send("Enter", "g", "?", "x", "Tab", "Enter")
+        usleep(500_000)
+        let strace = try pane.explorerPID()
+        let kiosk = try #require(Int32(try run(["pgrep", "-P", "\(strace)"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(kiosk, SIGTERM)
+        #expect(pane.exitStatus() == 143)
+
+        let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+        let allowed = ["/dev/tty", "/dev/pts/", files.heartbeat]
+        var writes: [String] = []
+        for line in lines {
+            let opensForWriting = line.contains("open") && ["O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND"]
+                .contains { line.contains($0) }
+            let changesFiles = ["rename", "unlink", "mkdir", "truncate", "creat("].contains { line.contains($0) }
+            guard opensForWriting || changesFiles, !line.contains("= -1 E") else { continue }
+            guard let path = line.split(separator: "\"").dropFirst().first.map(String.init) else { continue }
+            if !allowed.contains(where: { path.hasPrefix($0) }) { writes.append(String(line)) }
+        }
+        #expect(lines.count > 20, "strace traced the kiosk")
+        #expect(writes.isEmpty, "files written during a visit:\n\(writes.joined(separator: "\n"))")
+    }
+}
+
+/// Runs a program with its output and errors captured.
+func runProgram(_ path: String, _ arguments: [String]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let output = Pipe(), error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                         error: String(decoding: errData, as: UTF8.self))
+}
