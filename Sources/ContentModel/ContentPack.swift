@@ -113,5 +113,15 @@ public struct ContentPack: Sendable {
         return Set(ids).compactMap { id in sourceNumber(id).map { (id, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
+    /// The questions a patient can pick from in a guided session: every bullet of the topic
+    /// at `index`, in order, as plain text.
+    public func questionList(topic index: Int) -> [String] {
+        guard topics.indices.contains(index) else { return [] }
+        return topics[index].blocks.flatMap { block -> [String] in
+            if case .bullets(let items) = block.kind { return items.map(InlineMarkup.plainText) }
+            return []
+        }
+    }
+
     static func termKey(_ term: String) -> String { term.lowercased() }
 }

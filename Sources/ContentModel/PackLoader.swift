@@ -261,14 +261,19 @@ struct PackLoader {
     }
 
     private mutating func validateTours(_ tours: Tours, _ pack: ContentPack) {
-        let attract: [PathComponent] = [.key("attract")]
-        checkPlainText(tours.attract.prompt, pack, .tours, attract + [.key("prompt")])
-        if tours.attract.slides.count < Tours.minimumSlides {
-            report(.tours, attract + [.key("slides")], "there are \(tours.attract.slides.count) slides; the attract loop needs "
+        if let attract = tours.attract { validateAttract(attract, pack) }
+        if let guided = tours.guided { validateGuided(guided, pack) }
+    }
+
+    private mutating func validateAttract(_ attract: Tours.Attract, _ pack: ContentPack) {
+        let base: [PathComponent] = [.key("attract")]
+        checkPlainText(attract.prompt, pack, .tours, base + [.key("prompt")])
+        if attract.slides.count < Tours.minimumSlides {
+            report(.tours, base + [.key("slides")], "there are \(attract.slides.count) slides; the attract loop needs "
                    + "at least \(Tours.minimumSlides)")
         }
-        for (index, slide) in tours.attract.slides.enumerated() {
-            let path = attract + [.key("slides"), .index(index)]
+        for (index, slide) in attract.slides.enumerated() {
+            let path = base + [.key("slides"), .index(index)]
             checkPlainText(slide.headline, pack, .tours, path + [.key("headline")])
             if DisplayWidth.of(slide.headline) > Tours.maximumHeadline {
                 report(.tours, path + [.key("headline")], "the headline is \(DisplayWidth.of(slide.headline)) columns; "
@@ -276,6 +281,66 @@ struct PackLoader {
             }
             checkPlainText(slide.text, pack, .tours, path + [.key("text")])
             checkSources(slide.sources, pack, .tours, path + [.key("sources")], required: true)
+        }
+    }
+
+    private mutating func validateGuided(_ guided: Guided, _ pack: ContentPack) {
+        let base: [PathComponent] = [.key("guided")]
+        if guided.steps.isEmpty { report(.tours, base + [.key("steps")], "the session has no steps") }
+        for (index, step) in guided.steps.enumerated() {
+            let path = base + [.key("steps"), .index(index)]
+            checkPlainText(step.title, pack, .tours, path + [.key("title")])
+            if DisplayWidth.of(step.title) > Guided.maximumTitle {
+                report(.tours, path + [.key("title")], "the title is longer than \(Guided.maximumTitle) columns")
+            }
+            if let topic = step.topic, pack.topicIndex(of: topic) == nil {
+                report(.tours, path + [.key("topic")], "unknown topic id '\(topic)' (not in topics.yaml)")
+            }
+            switch step.show {
+            case nil where step.topic == nil:
+                report(.tours, path, "a step shows a `topic:` or a screen (`show: symptoms`, `values`, `questions` or `summary`)")
+            case .questions? where step.topic == nil:
+                report(.tours, path + [.key("topic")], "`show: questions` needs `topic:`, the topic whose bullet lists are the questions")
+            default:
+                break
+            }
+            if step.notes.isEmpty { report(.tours, path + [.key("notes")], "give the clinician at least one talking point") }
+            for (note, text) in step.notes.enumerated() {
+                checkPlainText(text, pack, .tours, path + [.key("notes"), .index(note)])
+            }
+            if step.checkpoint.count > Guided.maximumQuestions {
+                report(.tours, path + [.key("checkpoint")], "\(step.checkpoint.count) questions; a checkpoint has at most "
+                       + "\(Guided.maximumQuestions)")
+            }
+            for (number, question) in step.checkpoint.enumerated() {
+                let questionPath = path + [.key("checkpoint"), .index(number)]
+                checkPlainText(question.question, pack, .tours, questionPath + [.key("question")])
+                checkPlainText(question.again, pack, .tours, questionPath + [.key("again")])
+                if !(2...4).contains(question.choices.count) {
+                    report(.tours, questionPath + [.key("choices")], "give 2 to 4 choices")
+                }
+                for (choice, text) in question.choices.enumerated() {
+                    checkPlainText(text, pack, .tours, questionPath + [.key("choices"), .index(choice)])
+                }
+                if !question.choices.indices.contains(question.best) {
+                    report(.tours, questionPath + [.key("best")],
+                           "\(question.best + 1) is not a choice; count the choices from 1")
+                }
+            }
+        }
+        checkPlainText(guided.values.prompt, pack, .tours, base + [.key("values"), .key("prompt")])
+        for (index, pair) in guided.values.pairs.enumerated() {
+            for (side, text) in pair.enumerated() {
+                checkPlainText(text, pack, .tours, base + [.key("values"), .key("pairs"), .index(index), .index(side)])
+            }
+        }
+        if !(3...5).contains(guided.summary.points.count) {
+            report(.tours, base + [.key("summary"), .key("points")], "give 3 to 5 key points")
+        }
+        for (key, texts) in [("points", guided.summary.points), ("next", guided.summary.next)] {
+            for (index, text) in texts.enumerated() {
+                checkPlainText(text, pack, .tours, base + [.key("summary"), .key(key), .index(index)])
+            }
         }
     }
 

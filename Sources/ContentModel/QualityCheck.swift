@@ -44,18 +44,38 @@ struct QualityCheck {
                                      .topics, [.index(index)]))
             if topic.level != .reference { checkMedicalTerms(topic, segments) }
         }
-        for (index, slide) in (pack.tours?.attract.slides ?? []).enumerated() {
+        for (index, slide) in (pack.tours?.attract?.slides ?? []).enumerated() {
             // A waiting-room slide is a core screen: anyone may read it.
             grades.append(checkGrade(ScreenGrade(topicID: "attract-slide-\(index + 1)", level: .core,
                                                  readability: Readability([slide.headline, slide.text])),
                                      .tours, [.key("attract"), .key("slides"), .index(index)]))
         }
+        if let guided = pack.tours?.guided { grades += gradeGuided(guided) }
         checkBannedPhrases()
         if let today { checkReviewDate(today: today, strict: strict) }
         return LintReport(pack: pack, errors: ContentErrors(errors).issues, warnings: warnings, grades: grades)
     }
 
     // MARK: Rules
+
+    /// The guided session's own screens (its steps show topics, graded above) are core screens.
+    private mutating func gradeGuided(_ guided: Guided) -> [ScreenGrade] {
+        var grades: [ScreenGrade] = []
+        let base: [PathComponent] = [.key("guided")]
+        for (index, step) in guided.steps.enumerated() where !step.checkpoint.isEmpty {
+            let texts = step.checkpoint.flatMap { [$0.question] + $0.choices + [$0.again] }
+            grades.append(checkGrade(ScreenGrade(topicID: "guided-checkpoint-\(index + 1)", level: .core,
+                                                 readability: Readability(texts)),
+                                     .tours, base + [.key("steps"), .index(index), .key("checkpoint")]))
+        }
+        grades.append(checkGrade(ScreenGrade(topicID: "guided-values", level: .core,
+                                             readability: Readability([guided.values.prompt] + guided.values.pairs.flatMap { $0 })),
+                                 .tours, base + [.key("values")]))
+        grades.append(checkGrade(ScreenGrade(topicID: "guided-summary", level: .core,
+                                             readability: Readability(guided.summary.points + guided.summary.next)),
+                                 .tours, base + [.key("summary")]))
+        return grades
+    }
 
     /// A screen reads no harder than its level allows.
     private mutating func checkGrade(_ grade: ScreenGrade, _ file: ContentPack.File, _ path: [PathComponent]) -> ScreenGrade {

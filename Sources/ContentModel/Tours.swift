@@ -1,6 +1,9 @@
-/// `tours.yaml`: the kiosk's attract loop (and, later, the guided session's steps).
+/// `tours.yaml`: the kiosk's attract loop and the guided session's steps.
 public struct Tours: Equatable, Sendable, ContentReadable {
-    public let attract: Attract
+    /// The kiosk's slides (`--kiosk` needs them).
+    public let attract: Attract?
+    /// The clinician-led session (`--guided` needs it).
+    public let guided: Guided?
 
     /// What the waiting-room screen cycles through while nobody uses it.
     public struct Attract: Equatable, Sendable, ContentReadable {
@@ -35,7 +38,106 @@ public struct Tours: Equatable, Sendable, ContentReadable {
     public static let maximumHeadline = 32
 
     init(from reader: NodeReader) throws(ContentIssue) {
-        let fields = try reader.mapping(allowing: ["attract"])
-        attract = try Attract(from: reader.required("attract", in: fields))
+        let fields = try reader.mapping(allowing: ["attract", "guided"])
+        attract = try reader.child("attract", in: fields).map { reader throws(ContentIssue) in try Attract(from: reader) }
+        guided = try reader.child("guided", in: fields).map { reader throws(ContentIssue) in try Guided(from: reader) }
+        if attract == nil && guided == nil { throw reader.problem("give `attract:`, `guided:` or both") }
+    }
+}
+
+/// The guided session a clinician leads: steps in order, what matters to the patient, and
+/// the summary.
+public struct Guided: Equatable, Sendable, ContentReadable {
+    public let steps: [Step]
+    public let values: Values
+    public let summary: Summary
+
+    public static let maximumTitle = 40
+    public static let maximumQuestions = 3
+
+    public struct Step: Equatable, Sendable, ContentReadable {
+        public enum Screen: String, ContentWord, Sendable {
+            /// The patient ticks the symptoms they notice.
+            case symptoms
+            /// What matters to them, with no right answer.
+            case values
+            /// The questions they want to bring, from a topic's bullet lists.
+            case questions
+            /// Key points, their ticks and choices, what to do next.
+            case summary
+        }
+
+        public let title: String
+        /// The topic the step shows (its main message first), or whose bullets are the questions.
+        public let topic: String?
+        /// A special screen instead of (or, for questions, built from) a topic.
+        public let show: Screen?
+        /// The clinician's talking points, shown on `p`.
+        public let notes: [String]
+        /// "Pick the best answer" questions asked after the step.
+        public let checkpoint: [Question]
+
+        init(from reader: NodeReader) throws(ContentIssue) {
+            let fields = try reader.mapping(allowing: ["title", "topic", "show", "notes", "checkpoint"])
+            title = try reader.required("title", in: fields).text
+            topic = try reader.child("topic", in: fields)?.text
+            show = try reader.child("show", in: fields)?.word(Screen.self)
+            notes = try reader.required("notes", in: fields).texts
+            checkpoint = try reader.child("checkpoint", in: fields)?.list(of: Question.self) ?? []
+        }
+    }
+
+    /// A teach-back question: it checks the explanation, not the patient.
+    public struct Question: Equatable, Sendable, ContentReadable {
+        public let question: String
+        public let choices: [String]
+        /// The best choice, counting from 0.
+        public let best: Int
+        /// The point again in other words, after a miss.
+        public let again: String
+
+        init(from reader: NodeReader) throws(ContentIssue) {
+            let fields = try reader.mapping(allowing: ["question", "choices", "best", "again"])
+            question = try reader.required("question", in: fields).text
+            choices = try reader.required("choices", in: fields).texts
+            best = try reader.required("best", in: fields).wholeNumber - 1
+            again = try reader.required("again", in: fields).text
+        }
+    }
+
+    public struct Values: Equatable, Sendable, ContentReadable {
+        public let prompt: String
+        /// Two things a person may weigh against each other.
+        public let pairs: [[String]]
+
+        init(from reader: NodeReader) throws(ContentIssue) {
+            let fields = try reader.mapping(allowing: ["prompt", "pairs"])
+            prompt = try reader.required("prompt", in: fields).text
+            var pairs: [[String]] = []
+            for pair in try reader.required("pairs", in: fields).elements {
+                let texts = try pair.texts
+                guard texts.count == 2 else { throw pair.problem("a pair is two things, such as [\"Fewer visits\", \"Trying every option\"]") }
+                pairs.append(texts)
+            }
+            self.pairs = pairs
+        }
+    }
+
+    public struct Summary: Equatable, Sendable, ContentReadable {
+        public let points: [String]
+        public let next: [String]
+
+        init(from reader: NodeReader) throws(ContentIssue) {
+            let fields = try reader.mapping(allowing: ["points", "next"])
+            points = try reader.required("points", in: fields).texts
+            next = try reader.required("next", in: fields).texts
+        }
+    }
+
+    init(from reader: NodeReader) throws(ContentIssue) {
+        let fields = try reader.mapping(allowing: ["steps", "values", "summary"])
+        steps = try reader.required("steps", in: fields).list(of: Step.self)
+        values = try Values(from: reader.required("values", in: fields))
+        summary = try Summary(from: reader.required("summary", in: fields))
     }
 }

@@ -151,6 +151,8 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
         break
     case .playPause, .previousFrame, .nextFrame, .restartDiagram:
         state.diagram?.perform(action)
+    case .guided:
+        break   // the guided session's own keys; its keymaps are never the explorer's
     case .nextLink, .previousLink:
         let visible = metrics.visibleLinks(panel: state.selected, size: state.size, scroll: state.scroll)
         guard !visible.isEmpty else { return [] }

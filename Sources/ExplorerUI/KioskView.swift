@@ -21,8 +21,8 @@ public enum KioskView {
         case .attract:
             if kiosk.app.isTooSmall { return ExplorerView.render(kiosk.app, documents: documents) }
             buffer = Buffer(size: kiosk.app.size)
-            if let tours = documents.pack.tours, !tours.attract.slides.isEmpty {
-                drawSlide(into: &buffer, tours.attract, index: kiosk.slide % tours.attract.slides.count,
+            if let attract = documents.pack.tours?.attract, !attract.slides.isEmpty {
+                drawSlide(into: &buffer, attract, index: kiosk.slide % attract.slides.count,
                           drift: kiosk.drift, pack: documents.pack, glyphs: glyphs)
             }
         case .closed:

@@ -6,7 +6,8 @@ enum MessageBox {
     static func draw(into buffer: inout Buffer, title: String, lines: [StyledLine], maxWidth: Int = 64, glyphs: Glyphs) {
         let width = min(buffer.size.width - 4, maxWidth)
         guard width > 12 else { return }
-        let wrapped = lines.flatMap { $0.isEmpty ? [[]] : TextWrapper.wrap($0, width: width - 4) }
+        // Lines that fit are kept as they are (wrapping would fold their leading spaces).
+        let wrapped = lines.flatMap { $0.displayWidth <= width - 4 ? [$0] : TextWrapper.wrap($0, width: width - 4) }
         let height = min(buffer.size.height - 2, wrapped.count + 2)
         let box = Rect(x: (buffer.size.width - width) / 2, y: max(1, (buffer.size.height - height) / 2),
                        width: width, height: height)

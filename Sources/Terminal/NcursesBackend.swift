@@ -103,16 +103,21 @@ public final class NcursesBackend {
         doupdate()
     }
 
-    /// Clears the screen and the terminal's scrollback (terminfo E3, where the terminal has
-    /// it), so nothing the last visitor saw can be scrolled back to.
-    public func wipe() {
+    /// Clears the screen, so nothing shown stays there.
+    public func clear() {
         guard active else { return }
         wclear(window)
         wnoutrefresh(window)
         doupdate()
+        previous = Buffer(size: size)
+    }
+
+    /// Clears the screen and the terminal's scrollback (terminfo E3, where the terminal has
+    /// it), so nothing the last visitor saw can be scrolled back to.
+    public func wipe() {
+        clear()
         if let clearScrollback = kx_string_capability("E3") { putp(clearScrollback) }
         fflush(kx_stdout())
-        previous = Buffer(size: size)
     }
 
     /// Waits for the next key, resize or timeout.

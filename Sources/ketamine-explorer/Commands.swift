@@ -23,6 +23,7 @@ struct KetamineExplorer: ParsableCommand {
         usage: """
             ketamine-explorer [--content DIR]
             ketamine-explorer --kiosk [--config FILE] [--content DIR]
+            ketamine-explorer --guided [--export-dir DIR] [--content DIR]
             ketamine-explorer hash-pin
             ketamine-explorer show [ID ...] [--content DIR]
             ketamine-explorer topics [--content DIR]
@@ -90,14 +91,26 @@ struct Browse: ParsableCommand {
                                valueName: "FILE"))
     var config: String?
 
+    @Flag(help: "A session a clinician leads with a patient, step by step, with teach-back checks.")
+    var guided = false
+
+    @Option(name: .customLong("export-dir"), help: ArgumentHelp(
+        "Where a guided session's handout is saved, when the clinician asks (default: the current folder).",
+        valueName: "DIR"))
+    var exportDirectory: String?
+
     func validate() throws {
         if config != nil && !kiosk { throw ValidationError("--config goes with --kiosk") }
+        if kiosk && guided { throw ValidationError("--kiosk and --guided are different ways to run; choose one") }
+        if exportDirectory != nil && !guided { throw ValidationError("--export-dir goes with --guided") }
     }
 
     func run() throws {
         let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion)
         if kiosk {
             try Self.startKiosk(content: options.content, configPath: config, settings: settings)
+        } else if guided {
+            try Self.startGuided(content: options.content, exportDirectory: exportDirectory ?? ".", settings: settings)
         } else {
             try Self.start(content: options.content, settings: settings)
         }
@@ -121,7 +134,7 @@ struct Browse: ParsableCommand {
         let config = try loadKioskConfig(configPath)
         let directory = ContentLocation.resolve(content)
         let pack = try ContentOptions.load(directory)
-        guard let tours = pack.tours, tours.attract.slides.count >= Tours.minimumSlides else {
+        guard let attract = pack.tours?.attract, attract.slides.count >= Tours.minimumSlides else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no tours.yaml with attract slides; "
                               + "the kiosk needs at least \(Tours.minimumSlides) (see Assets/content/README.md)")
             throw Exit.contentInvalid
@@ -129,6 +142,29 @@ struct Browse: ParsableCommand {
         let info = try checkedTerminal()
         var session = try KioskSession(pack: pack, info: info, color: colorAllowed, config: config, settings: settings)
         if let signal = session.run() {
+            throw ExitCode(128 + signal)
+        }
+    }
+
+    /// The clinician-led session. The export folder is checked first, so a clinician learns
+    /// of a typo before the session, not at its end.
+    static func startGuided(content: String?, exportDirectory: String, settings: BrowseSettings) throws {
+        let directory = ContentLocation.resolve(content)
+        let pack = try ContentOptions.load(directory)
+        guard let guided = pack.tours?.guided else {
+            PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no guided session "
+                              + "(`guided:` in tours.yaml; see Assets/content/README.md)")
+            throw Exit.contentInvalid
+        }
+        var status = stat()
+        guard stat(exportDirectory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(exportDirectory, W_OK) == 0 else {
+            PlainOutput.error("ketamine-explorer: --export-dir \(exportDirectory) is not a folder this user can write to")
+            throw Exit.usageOrTerminal
+        }
+        let info = try checkedTerminal()
+        var run = try GuidedRun(pack: pack, guided: guided, info: info, color: colorAllowed, mouse: settings.mouse,
+                                exportDirectory: exportDirectory)
+        if let signal = run.run() {
             throw ExitCode(128 + signal)
         }
     }

@@ -18,7 +18,7 @@ import Testing
     private func kiosk(_ edit: (inout KioskConfig) -> Void = { _ in }) throws -> KioskState {
         var config = KioskConfig()
         edit(&config)
-        let slides = try #require(pack.tours?.attract.slides.count)
+        let slides = try #require(pack.tours?.attract?.slides.count)
         return KioskState(config: config, slideCount: slides, panelCount: pack.topics.count, size: size, now: 0)
     }
 

@@ -1,0 +1,405 @@
+import ContentModel
+import TermRender
+
+/// What a guided session needs to know of its content: each step's screen, how many items
+/// its lists have, and its checkpoint's questions (how many choices, which is best).
+public struct GuidedOutline: Equatable, Sendable {
+    public enum Screen: Equatable, Sendable {
+        /// A topic's text, its main message first.
+        case topic(panel: Int)
+        case symptoms(count: Int)
+        case values(pairs: Int)
+        case questions(count: Int)
+        case summary
+    }
+
+    public struct Step: Equatable, Sendable {
+        public let screen: Screen
+        /// For each checkpoint question: its number of choices and the best one.
+        public let questions: [(choices: Int, best: Int)]
+
+        public init(screen: Screen, questions: [(choices: Int, best: Int)]) {
+            self.screen = screen
+            self.questions = questions
+        }
+
+        public static func == (lhs: Step, rhs: Step) -> Bool {
+            lhs.screen == rhs.screen && lhs.questions.elementsEqual(rhs.questions) { $0 == $1 }
+        }
+    }
+
+    public let steps: [Step]
+
+    public init(steps: [Step]) { self.steps = steps }
+
+    /// The outline of the pack's guided session.
+    public init(_ guided: Guided, pack: ContentPack) {
+        steps = guided.steps.map { step in
+            let panel = step.topic.flatMap(pack.topicIndex(of:)) ?? 0
+            let screen: Screen
+            switch step.show {
+            case .symptoms?: screen = .symptoms(count: pack.symptoms.count)
+            case .values?: screen = .values(pairs: guided.values.pairs.count)
+            case .questions?: screen = .questions(count: pack.questionList(topic: panel).count)
+            case .summary?: screen = .summary
+            case nil: screen = .topic(panel: panel)
+            }
+            return Step(screen: screen, questions: step.checkpoint.map { ($0.choices.count, $0.best) })
+        }
+    }
+}
+
+/// Work the guided session asks of the outside world.
+public enum GuidedEffect: Equatable, Sendable {
+    /// Write the handout (and print it, if asked); then tell the session with `exported`.
+    case export(print: Bool)
+    /// The session ended: clear the screen and exit. Every answer goes with the process.
+    case end
+}
+
+/// A clinician-led session, step by step: a pure state machine. Everything the patient
+/// ticks or chooses lives here and nowhere else; nothing is written unless the clinician
+/// exports the handout, and ending the session ends it all.
+public struct GuidedSession: Equatable, Sendable {
+    public enum Screen: Equatable, Sendable {
+        /// The step's own screen.
+        case step
+        /// Question `n` of the step's teach-back checkpoint.
+        case checkpoint(Int)
+        /// The steps, to reopen any completed one.
+        case stepList
+        /// "End the session?"
+        case confirmEnd
+        /// "Save the handout?"
+        case confirmExport
+        /// Every key.
+        case help
+    }
+
+    /// Where the patient leans between two things that matter; there is no right answer.
+    public enum Lean: Int, Equatable, Sendable, CaseIterable {
+        case first, both, second
+    }
+
+    /// One teach-back question's state. A miss is never counted or shown as a mark.
+    public struct Answer: Equatable, Sendable {
+        /// The last choice picked.
+        public var picked: Int?
+        /// The best answer was picked.
+        public var understood = false
+        /// The last pick missed: the point is shown again in other words.
+        public var showAgain = false
+        /// The clinician marked that the patient explained it back in their own words.
+        public var explainedBack = false
+    }
+
+    public struct QuestionKey: Hashable, Sendable {
+        public let step: Int
+        public let question: Int
+
+        public init(step: Int, question: Int) {
+            self.step = step
+            self.question = question
+        }
+    }
+
+    public let outline: GuidedOutline
+    public var size: Size
+    public private(set) var step = 0
+    public private(set) var screen: Screen = .step
+    /// The furthest step reached: every step before it is complete and can be reopened.
+    public private(set) var furthest = 0
+    /// The focused row of a list (symptoms, pairs, questions, choices, the step list).
+    public private(set) var cursor = 0
+    /// How far each step's text is scrolled.
+    public private(set) var scroll: [Int]
+    public private(set) var symptoms: Set<Int> = []
+    public private(set) var values: [Int: Lean] = [:]
+    public private(set) var questions: Set<Int> = []
+    public private(set) var answers: [QuestionKey: Answer] = [:]
+    /// The clinician's talking points are showing (`p`).
+    public private(set) var notesShown = false
+    /// What the export did, for the clinician: where the files went, or what failed. Shown
+    /// in a box until the next key.
+    public private(set) var notice: String?
+    /// The screen under an open dialog or the help, to go back to.
+    private var under: Screen = .step
+
+    public init(outline: GuidedOutline, size: Size) {
+        self.outline = outline
+        self.size = size
+        scroll = Array(repeating: 0, count: outline.steps.count)
+    }
+
+    public var stepCount: Int { outline.steps.count }
+    public var current: GuidedOutline.Step { outline.steps[step] }
+    public var isTooSmall: Bool { !size.isAtLeast(AppState.minimumSize) }
+
+    /// The keys that work on the screen shown now.
+    public var keymap: Keymap { GuidedKeys.keymap(for: self) }
+
+    public mutating func update(_ msg: Msg, metrics: some GuidedMetrics) -> [GuidedEffect] {
+        switch msg {
+        case .resize(let size):
+            self.size = size
+            clampScroll(metrics)
+            return []
+        case .tick, .pointer:
+            return []
+        case .key(let key):
+            if notice != nil {
+                notice = nil   // the export's message box: any key closes it, and only that
+                return []
+            }
+            guard case .guided(let action)? = keymap.action(for: key) else {
+                // Any other key closes a dialog, the step list or the help, doing nothing else.
+                switch screen {
+                case .confirmEnd, .confirmExport, .help: screen = under
+                case .stepList: screen = .step
+                case .step, .checkpoint: break
+                }
+                return []
+            }
+            return perform(action, metrics: metrics)
+        }
+    }
+
+    /// The session as it is under the help box, to list the keys that work there.
+    public mutating func closeOverlayForHelp() {
+        if screen == .help { screen = under }
+    }
+
+    /// The outcome of `.export`.
+    public mutating func exported(_ notice: String) {
+        self.notice = notice
+    }
+
+    // MARK: Actions
+
+    private mutating func perform(_ action: GuidedAction, metrics: some GuidedMetrics) -> [GuidedEffect] {
+        switch screen {
+        case .confirmEnd:
+            if action == .confirm {
+                self = GuidedSession(outline: outline, size: size)   // every answer wiped, here too
+                return [.end]
+            }
+            screen = under
+            return []
+        case .confirmExport:
+            screen = under
+            switch action {
+            case .confirm: return [.export(print: false)]
+            case .print: return [.export(print: true)]
+            default: return []
+            }
+        case .help:
+            screen = under
+            return []
+        case .stepList:
+            switch action {
+            case .up: cursor = max(0, cursor - 1)
+            case .down: cursor = min(furthest, cursor + 1)
+            case .confirm, .toggle: go(to: cursor)
+            default: screen = .step
+            }
+            return []
+        case .step, .checkpoint:
+            break
+        }
+        switch action {
+        case .next: next()
+        case .back: back()
+        case .up: move(-1, metrics)
+        case .down: move(1, metrics)
+        case .pageUp: scrollText(by: -max(1, metrics.pageHeight(size: size, notes: notesShown) - 1), metrics)
+        case .pageDown: scrollText(by: max(1, metrics.pageHeight(size: size, notes: notesShown) - 1), metrics)
+        case .toggle, .confirm: choose()
+        case .steps:
+            under = screen
+            screen = .stepList
+            cursor = step
+        case .notes:
+            notesShown.toggle()
+            clampScroll(metrics)
+        case .explainedBack:
+            if case .checkpoint(let question) = screen { answers[QuestionKey(step: step, question: question), default: Answer()].explainedBack.toggle() }
+        case .export:
+            if case .summary = current.screen, screen == .step {
+                under = screen
+                screen = .confirmExport
+            }
+        case .end:
+            under = screen
+            screen = .confirmEnd
+        case .help:
+            under = screen
+            screen = .help
+        case .print:
+            break
+        }
+        return []
+    }
+
+    private mutating func next() {
+        if case .checkpoint(let question) = screen, question + 1 < current.questions.count {
+            show(.checkpoint(question + 1))
+        } else if screen == .step, !current.questions.isEmpty {
+            show(.checkpoint(0))
+        } else if step + 1 < stepCount {
+            go(to: step + 1)
+        }
+    }
+
+    private mutating func back() {
+        if case .checkpoint(let question) = screen {
+            show(question > 0 ? .checkpoint(question - 1) : .step)
+        } else if step > 0 {
+            go(to: step - 1)
+            if !current.questions.isEmpty { show(.checkpoint(current.questions.count - 1)) }
+        }
+    }
+
+    private mutating func go(to index: Int) {
+        step = min(max(0, index), stepCount - 1)
+        furthest = max(furthest, step)
+        show(.step)
+    }
+
+    private mutating func show(_ next: Screen) {
+        screen = next
+        cursor = 0
+    }
+
+    /// The number of rows the cursor moves over on this screen, or nil where ↑↓ scroll.
+    private var listLength: Int? {
+        if case .checkpoint(let question) = screen { return current.questions[question].choices }
+        switch current.screen {
+        case .symptoms(let count), .questions(let count): return count
+        case .values(let pairs): return pairs
+        case .topic, .summary: return nil
+        }
+    }
+
+    private mutating func move(_ delta: Int, _ metrics: some GuidedMetrics) {
+        if let length = listLength {
+            cursor = min(max(0, cursor + delta), max(0, length - 1))
+        } else {
+            scrollText(by: delta, metrics)
+        }
+    }
+
+    private mutating func scrollText(by lines: Int, _ metrics: some GuidedMetrics) {
+        guard screen == .step else { return }
+        scroll[step] = min(max(0, scroll[step] + lines), metrics.maxScroll(step: step, session: self))
+    }
+
+    private mutating func clampScroll(_ metrics: some GuidedMetrics) {
+        scroll[step] = min(scroll[step], metrics.maxScroll(step: step, session: self))
+    }
+
+    /// Space or Enter on the focused row: tick, lean, or pick an answer.
+    private mutating func choose() {
+        if case .checkpoint(let question) = screen {
+            let key = QuestionKey(step: step, question: question)
+            var answer = answers[key] ?? Answer()
+            answer.picked = cursor
+            answer.understood = cursor == current.questions[question].best
+            answer.showAgain = !answer.understood
+            answers[key] = answer
+            return
+        }
+        switch current.screen {
+        case .symptoms: symptoms.formSymmetricDifference([cursor])
+        case .questions: questions.formSymmetricDifference([cursor])
+        case .values:
+            let lean = values[cursor].map { Lean(rawValue: ($0.rawValue + 1) % Lean.allCases.count) ?? .first } ?? .first
+            values[cursor] = lean
+        case .topic, .summary: break
+        }
+    }
+}
+
+/// What the session's keys ask for.
+public enum GuidedAction: Hashable, Sendable {
+    case next, back, up, down, pageUp, pageDown
+    /// Tick, lean or pick the focused row.
+    case toggle
+    /// Enter: pick, or say yes in a dialog.
+    case confirm
+    case steps, notes, explainedBack, export, print, end, help
+}
+
+/// How tall the guided screens' text is: the views know, the session asks.
+public protocol GuidedMetrics {
+    func maxScroll(step: Int, session: GuidedSession) -> Int
+    func pageHeight(size: Size, notes: Bool) -> Int
+}
+
+/// The guided session's keys, per screen. One table per screen drives dispatch, the footer
+/// and the help, as in the explorer.
+enum GuidedKeys {
+    static func keymap(for session: GuidedSession) -> Keymap {
+        switch session.screen {
+        case .confirmEnd: return confirmEnd
+        case .confirmExport: return confirmExport
+        case .stepList: return stepList
+        case .help: return help
+        case .checkpoint: return checkpoint
+        case .step:
+            switch session.current.screen {
+            case .summary: return summary
+            case .symptoms, .questions, .values: return list
+            case .topic: return reading
+            }
+        }
+    }
+
+    private static func bind(_ keys: [Key], _ action: GuidedAction, _ label: String, _ help: String,
+                             hint: (String, String)? = nil) -> Binding {
+        Binding(keys, .guided(action), label: label, help: help, hint: hint)
+    }
+
+    private static let moving: [Binding] = [
+        bind([.right, .character("n")], .next, "→ n", "Next", hint: ("→", "next")),
+        bind([.left, .character("b")], .back, "← b", "Back (answers are kept)", hint: ("←", "back")),
+        bind([.up, .character("k")], .up, "↑ k", "Move up, or scroll up"),
+        bind([.down, .character("j")], .down, "↓ j", "Move down, or scroll down"),
+        bind([.pageUp], .pageUp, "PgUp", "Scroll up one page"),
+        bind([.pageDown], .pageDown, "PgDn", "Scroll down one page"),
+    ]
+
+    private static let always: [Binding] = [
+        bind([.character("l")], .steps, "l", "The list of steps: reopen any step done", hint: ("l", "steps")),
+        bind([.character("p")], .notes, "p", "Show or hide the notes for the clinician", hint: ("p", "notes")),
+        bind([.character("q"), .escape], .end, "q Esc", "End the session (asks first; every answer is wiped)",
+             hint: ("q", "end")),
+        bind([.character("?"), .function(1)], .help, "? F1", "Show every key", hint: ("?", "help")),
+    ]
+
+    static let reading = Keymap(moving + always)
+    static let list = Keymap([
+        bind([.character(" "), .enter], .toggle, "Space Enter", "Tick or untick; for a pair, change the choice",
+             hint: ("Space", "choose")),
+    ] + moving + always)
+    static let checkpoint = Keymap([
+        bind([.enter, .character(" ")], .confirm, "Enter Space", "Pick the focused answer", hint: ("Enter", "pick")),
+        bind([.character("e")], .explainedBack, "e", "Clinician: mark that the patient explained it back in their own words",
+             hint: ("e", "explained")),
+    ] + moving + always)
+    static let summary = Keymap([
+        bind([.character("x")], .export, "x", "Save a handout to print (asks first)", hint: ("x", "handout")),
+    ] + moving + always)
+    static let stepList = Keymap([
+        bind([.up, .character("k")], .up, "↑ k", "Move up"),
+        bind([.down, .character("j")], .down, "↓ j", "Move down", hint: ("↑↓", "choose")),
+        bind([.enter], .confirm, "Enter", "Open the step", hint: ("Enter", "open")),
+    ])
+    static let confirmEnd = Keymap([
+        bind([.enter, .character("y")], .confirm, "Enter y", "End the session and wipe every answer", hint: ("Enter", "end")),
+    ])
+    static let confirmExport = Keymap([
+        bind([.enter, .character("y")], .confirm, "Enter y", "Save the handout", hint: ("Enter", "save")),
+        bind([.character("p")], .print, "p", "Save the handout and print it", hint: ("p", "save and print")),
+    ])
+    static let help = Keymap([])
+}

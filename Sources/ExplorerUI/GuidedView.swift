@@ -1,0 +1,294 @@
+import ContentModel
+import ExplorerCore
+import TermRender
+
+/// Where the parts of a guided-session screen go.
+struct GuidedLayout {
+    let header: Rect
+    let title: Rect
+    /// The step's scrolling text or list.
+    let body: Rect
+    /// "More below", under the body.
+    let indicator: Rect
+    /// The clinician's notes, when shown.
+    let notes: Rect?
+    let hints: Rect
+    let disclaimer: Rect
+
+    static let notesHeight = 7
+
+    init(size: Size, notes: Bool) {
+        let screen = Rect(size)
+        let (header, afterHeader) = screen.splitTop(1)
+        let (main, footer) = afterHeader.splitBottom(2)
+        let (hints, disclaimer) = footer.splitTop(1)
+        let (content, notesArea) = notes ? main.splitBottom(Self.notesHeight) : (main, Rect(x: 0, y: 0, width: 0, height: 0))
+        let padded = Rect(x: content.x + 1, y: content.y, width: content.width - 2, height: content.height)
+        let (title, afterTitle) = padded.splitTop(2)
+        let (body, indicator) = afterTitle.splitBottom(1)
+        self.header = header
+        self.title = Rect(x: title.x, y: title.y, width: title.width, height: 1)
+        self.body = body
+        self.indicator = indicator
+        self.notes = notes ? notesArea : nil
+        self.hints = hints
+        self.disclaimer = disclaimer
+    }
+}
+
+/// The guided session's screens as functions of its state and the pack, and the scroll
+/// limits the session asks about.
+public final class GuidedDocuments: GuidedMetrics {
+    public let pack: ContentPack
+    public let guided: Guided
+    let documents: PanelDocuments
+
+    public init(pack: ContentPack, guided: Guided, glyphs: Glyphs) {
+        self.pack = pack
+        self.guided = guided
+        // Pictures as stills: the clinician talks over them at their own pace.
+        documents = PanelDocuments(pack: pack, glyphs: glyphs, motion: false)
+    }
+
+    public var glyphs: Glyphs { documents.glyphs }
+
+    public func pageHeight(size: Size, notes: Bool) -> Int { GuidedLayout(size: size, notes: notes).body.height }
+
+    public func maxScroll(step: Int, session: GuidedSession) -> Int {
+        let body = GuidedLayout(size: session.size, notes: session.notesShown).body
+        return max(0, lines(step: step, session: session, width: body.width).count - body.height)
+    }
+
+    /// The step's own screen as lines, and the line the cursor is on (for lists).
+    func lines(step index: Int, session: GuidedSession, width: Int) -> [StyledLine] {
+        screen(step: index, session: session, width: width).lines
+    }
+
+    private func item(_ mark: String, _ text: String, focused: Bool, width: Int, role: Role = .plain) -> [StyledLine] {
+        Self.item(mark, text, focused: focused, width: width, role: role)
+    }
+
+    func screen(step index: Int, session: GuidedSession, width: Int) -> (lines: [StyledLine], cursorLine: Int?) {
+        let step = guided.steps[index]
+        let focused = session.step == index && session.screen == .step ? session.cursor : nil
+        let pointer = glyphs == .ascii ? ">" : "▸"
+        func row(_ number: Int, _ ticked: Bool, _ text: String) -> [StyledLine] {
+            let mark = "\(number == focused ? pointer : " ") [\(ticked ? "x" : " ")] "
+            return item(mark, text, focused: number == focused, width: width)
+        }
+        var lines: [StyledLine] = []
+        var cursorLine: Int?
+        switch session.outline.steps[index].screen {
+        case .topic(let panel):
+            return (documents.lines(panel: panel, area: Size(width: width, height: 20)), nil)
+        case .symptoms:
+            lines += wrap("Which of these do you notice? Tick any that fit. You do not have to tick any.", width, .keyMessage)
+            lines.append([])
+            for (number, symptom) in pack.symptoms.enumerated() {
+                if number == focused { cursorLine = lines.count }
+                lines += row(number, session.symptoms.contains(number), symptom.name)
+            }
+        case .questions:
+            lines += wrap("Which questions do you want to bring to your care team? Tick any.", width, .keyMessage)
+            lines.append([])
+            let topic = step.topic.flatMap(pack.topicIndex(of:)) ?? 0
+            for (number, question) in pack.questionList(topic: topic).enumerated() {
+                if number == focused { cursorLine = lines.count }
+                lines += row(number, session.questions.contains(number), question)
+            }
+        case .values:
+            lines += wrap(guided.values.prompt, width, .keyMessage)
+            for (number, pair) in guided.values.pairs.enumerated() {
+                lines.append([])
+                if number == focused { cursorLine = lines.count }
+                // Both sides and the middle on one row, the chosen one marked: no right answer.
+                let lean = session.values[number]
+                let chosen = glyphs == .ascii ? "*" : "•"
+                let options = [pair[0], "both, or not sure", pair[1]].enumerated().map { place, text in
+                    "(\(lean?.rawValue == place ? chosen : " ")) \(text)"
+                }
+                lines += item("\(number == focused ? pointer : " ") ", options.joined(separator: " \(glyphs.middleDot) "),
+                              focused: number == focused, width: width)
+            }
+        case .summary:
+            lines += heading("Key points", width).dropFirst()
+            lines += bullets(guided.summary.points, width)
+            lines += heading("The symptoms you ticked", width)
+            lines += bullets(session.symptoms.sorted().map { pack.symptoms[$0].name }, width, none: "None ticked.")
+            lines += heading("The questions you chose", width)
+            lines += bullets(chosenQuestions(session), width, none: "None chosen.")
+            lines += heading("What to do next", width)
+            lines += bullets(guided.summary.next, width)
+            lines.append([])
+            lines += wrap("Clinician: press x to save a handout to print (no name or date on it).", width, .muted)
+        }
+        return (lines, cursorLine)
+    }
+
+    /// The questions the patient picked, as text.
+    func chosenQuestions(_ session: GuidedSession) -> [String] {
+        guard let index = session.outline.steps.firstIndex(where: {
+            if case .questions = $0.screen { return true } else { return false }
+        }), let topic = guided.steps[index].topic.flatMap(pack.topicIndex(of:)) else { return [] }
+        let list = pack.questionList(topic: topic)
+        return session.questions.sorted().filter { $0 < list.count }.map { list[$0] }
+    }
+
+    /// A row of a list: its marker (pointer, tick) first, the text wrapped under itself.
+    static func item(_ mark: String, _ text: String, focused: Bool, width: Int, role: Role = .plain) -> [StyledLine] {
+        let style: Role = focused ? .listSelected : role
+        let indent = String(repeating: " ", count: DisplayWidth.of(mark))
+        return TextWrapper.wrap([Span(text, style)], width: width, firstIndent: [Span(mark, style)], restIndent: [Span(indent)])
+    }
+
+    private func wrap(_ text: String, _ width: Int, _ role: Role = .plain) -> [StyledLine] {
+        TextWrapper.wrap([Span(text, role)], width: width)
+    }
+
+    private func heading(_ text: String, _ width: Int) -> [StyledLine] {
+        [[], [Span(text, .heading)]]
+    }
+
+    private func bullets(_ items: [String], _ width: Int, none: String? = nil) -> [StyledLine] {
+        if items.isEmpty, let none { return wrap(none, width, .muted) }
+        let bullet = glyphs.bullet
+        return items.flatMap { TextWrapper.wrap([Span($0)], width: width, firstIndent: [Span("\(bullet) ")], restIndent: [Span("  ")]) }
+    }
+}
+
+/// view(session) -> Buffer for the guided session.
+public enum GuidedView {
+    public static func render(_ session: GuidedSession, documents: GuidedDocuments) -> Buffer {
+        var buffer = Buffer(size: session.size)
+        let glyphs = documents.glyphs
+        if session.isTooSmall {
+            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, keymap: session.keymap)
+            return buffer
+        }
+        let layout = GuidedLayout(size: session.size, notes: session.notesShown)
+        let step = documents.guided.steps[session.step]
+        drawHeader(&buffer, layout, session, glyphs)
+
+        switch session.screen {
+        case .checkpoint(let number):
+            buffer.write("Checking what I explained: \(step.title)", x: layout.title.x, y: layout.title.y,
+                         limit: layout.title.maxX, role: .title)
+            drawCheckpoint(&buffer, layout, session, step.checkpoint[number], number: number, of: step.checkpoint.count,
+                           glyphs: glyphs)
+        default:
+            buffer.write(step.title, x: layout.title.x, y: layout.title.y, limit: layout.title.maxX, role: .title)
+            drawStep(&buffer, layout, session, documents)
+        }
+        if let notes = layout.notes {
+            buffer.fill(notes)
+            buffer.drawBox(notes, glyphs: glyphs, title: "For the clinician (p hides)")
+            let inner = notes.inset(dx: 2, dy: 1)
+            let lines = step.notes.flatMap {
+                TextWrapper.wrap([Span($0)], width: inner.width, firstIndent: [Span("\(glyphs.bullet) ")], restIndent: [Span("  ")])
+            }
+            for (row, line) in lines.prefix(inner.height).enumerated() {
+                buffer.write(line, x: inner.x, y: inner.y + row, limit: inner.maxX)
+            }
+        }
+        FooterView.draw(into: &buffer, layout: ScreenLayout(size: session.size, reading: true), keymap: session.keymap,
+                        disclaimer: documents.pack.info.disclaimer, glyphs: glyphs)
+        drawOverlay(&buffer, session, documents)
+        return buffer
+    }
+
+    private static func drawHeader(_ buffer: inout Buffer, _ layout: GuidedLayout, _ session: GuidedSession, _ glyphs: Glyphs) {
+        buffer.fill(layout.header, with: Cell(text: " ", role: .header))
+        let count = session.stepCount
+        let text = " Guided session \(glyphs.middleDot) Step \(session.step + 1) of \(count)"
+        buffer.write(text, x: layout.header.x, y: layout.header.y, limit: layout.header.maxX, role: .header)
+        // The progress bar: one cell a step, filled up to this one.
+        let (done, left) = glyphs == .ascii ? ("#", "-") : ("■", "□")
+        let bar = String(repeating: done, count: session.step + 1) + String(repeating: left, count: count - session.step - 1)
+        buffer.write("\(bar) ", x: layout.header.maxX - count - 1, y: layout.header.y, role: .header)
+    }
+
+    private static func drawStep(_ buffer: inout Buffer, _ layout: GuidedLayout, _ session: GuidedSession,
+                                 _ documents: GuidedDocuments) {
+        let (lines, cursorLine) = documents.screen(step: session.step, session: session, width: layout.body.width)
+        var top = min(session.scroll[session.step], max(0, lines.count - layout.body.height))
+        if let cursorLine {
+            // Lists follow the cursor: keep its row (and the one after) on screen.
+            top = max(0, min(cursorLine - 1, max(0, cursorLine + 2 - layout.body.height)))
+        }
+        for row in 0..<layout.body.height where top + row < lines.count {
+            buffer.write(lines[top + row], x: layout.body.x, y: layout.body.y + row, limit: layout.body.maxX)
+        }
+        if top + layout.body.height < lines.count {
+            buffer.write("More below: press ↓ or PgDn", x: layout.indicator.x, y: layout.indicator.y,
+                         limit: layout.indicator.maxX, role: .muted)
+        }
+    }
+
+    private static func drawCheckpoint(_ buffer: inout Buffer, _ layout: GuidedLayout, _ session: GuidedSession,
+                                       _ question: Guided.Question, number: Int, of count: Int, glyphs: Glyphs) {
+        let width = layout.body.width
+        let answer = session.answers[GuidedSession.QuestionKey(step: session.step, question: number)]
+        var lines: [StyledLine] = [[Span("Question \(number + 1) of \(count). Pick the best answer.", .muted)], []]
+        lines += TextWrapper.wrap([Span(question.question, .keyMessage)], width: width)
+        lines.append([])
+        let pointer = glyphs == .ascii ? ">" : "▸"
+        for (index, choice) in question.choices.enumerated() {
+            let picked = answer?.picked == index ? (glyphs == .ascii ? "*" : "•") : " "
+            lines += GuidedDocuments.item("\(index == session.cursor ? pointer : " ") (\(picked)) ", choice,
+                                          focused: index == session.cursor, width: width)
+        }
+        lines.append([])
+        if answer?.understood == true {
+            lines += TextWrapper.wrap([Span("Yes, that is it. Press → to go on.", .strong)], width: width)
+        } else if answer?.showAgain == true {
+            lines += TextWrapper.wrap([Span("Here is that point again, another way: ", .strong), Span(question.again)],
+                                      width: width)
+            lines += TextWrapper.wrap([Span("Pick the best answer again when you are ready.", .muted)], width: width)
+        }
+        lines.append([])
+        let mark = answer?.explainedBack == true ? "x" : " "
+        lines.append([Span("[\(mark)] Explained back in their own words (clinician: e)", .muted)])
+        for (row, line) in lines.prefix(layout.body.height).enumerated() {
+            buffer.write(line, x: layout.body.x, y: layout.body.y + row, limit: layout.body.maxX)
+        }
+    }
+
+    private static func drawOverlay(_ buffer: inout Buffer, _ session: GuidedSession, _ documents: GuidedDocuments) {
+        let glyphs = documents.glyphs
+        if let notice = session.notice {
+            let lines = notice.split(separator: "\n").map { [Span(String($0))] }
+            MessageBox.draw(into: &buffer, title: "Handout", lines: lines + [[], [Span("Any key closes this.", .muted)]],
+                            glyphs: glyphs)
+            return
+        }
+        switch session.screen {
+        case .confirmEnd:
+            MessageBox.draw(into: &buffer, title: "End the session?", lines: [
+                [Span("Everything ticked and chosen will be wiped, and the screen cleared.")], [],
+                [Span("Enter: end the session. Any other key: keep going.", .strong)],
+            ], glyphs: glyphs)
+        case .confirmExport:
+            MessageBox.draw(into: &buffer, title: "Save a handout?", lines: [
+                [Span("The handout holds the key points, the questions chosen and the symptoms ticked. "
+                      + "It has no name, no date and nothing else from this session.")], [],
+                [Span("Enter: save it. p: save and print. Any other key: cancel.", .strong)],
+            ], glyphs: glyphs)
+        case .stepList:
+            let pointer = glyphs == .ascii ? ">" : "▸"
+            let lines = documents.guided.steps.enumerated().map { index, step -> StyledLine in
+                let reached = index <= session.furthest
+                let mark = index == session.cursor ? pointer : " "
+                let state = index == session.step ? " (here)" : reached ? "" : " (not yet)"
+                return [Span("\(mark) \(index + 1). \(step.title)\(state)", index == session.cursor ? .listSelected : reached ? .plain : .muted)]
+            }
+            MessageBox.draw(into: &buffer, title: "Steps", lines: lines + [[], [Span("Enter: open. Any other key: close.", .muted)]],
+                            maxWidth: 60, glyphs: glyphs)
+        case .help:
+            var under = session
+            under.closeOverlayForHelp()
+            HelpView.draw(into: &buffer, keymap: under.keymap, glyphs: glyphs)
+        case .step, .checkpoint:
+            break
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ContentModel
+import ExplorerCore
+import TermRender
+
+/// What a clinician may print for the patient at the end of a guided session: the key
+/// points, the questions chosen and the symptoms ticked, the pack's version and review date.
+/// Nothing else from the session, and nothing that identifies anyone: no name, no date.
+public struct Handout: Equatable, Sendable {
+    public let title: String
+    public let points: [String]
+    public let symptoms: [String]
+    public let questions: [String]
+    public let next: [String]
+    public let footer: [String]
+
+    public init(session: GuidedSession, documents: GuidedDocuments) {
+        let pack = documents.pack
+        title = "\(pack.info.title): your handout"
+        points = documents.guided.summary.points
+        symptoms = session.symptoms.sorted().map { pack.symptoms[$0].name }
+        questions = documents.chosenQuestions(session)
+        next = documents.guided.summary.next
+        footer = ["Content version \(pack.info.version), last reviewed \(pack.info.lastReviewed).", pack.info.disclaimer]
+    }
+
+    private var sections: [(String, [String])] {
+        [("Key points", points),
+         ("The symptoms you noticed", symptoms.isEmpty ? ["None ticked."] : symptoms),
+         ("Questions to ask your care team", questions.isEmpty ? ["None chosen."] : questions),
+         ("What to do next", next)]
+    }
+
+    /// Plain text, for any printer.
+    public var text: String {
+        var lines = [title, String(repeating: "=", count: title.count)]
+        for (heading, items) in sections {
+            lines += ["", heading] + items.map { "- \($0)" }
+        }
+        lines += [""] + footer
+        return lines.map(Sanitizer.clean).joined(separator: "\n") + "\n"
+    }
+
+    /// A printable web page.
+    public var html: String {
+        var page = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>\(escape(title))</title>
+            <style>
+            body { font-family: sans-serif; font-size: 14pt; line-height: 1.5; max-width: 40em; margin: 2em auto; }
+            h1 { font-size: 20pt; } h2 { font-size: 16pt; margin-top: 1.5em; }
+            footer { margin-top: 2em; font-size: 11pt; }
+            </style>
+            </head>
+            <body>
+            <h1>\(escape(title))</h1>
+
+            """
+        for (heading, items) in sections {
+            page += "<h2>\(escape(heading))</h2>\n<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        page += "<footer>\n" + footer.map { "<p>\(escape($0))</p>\n" }.joined() + "</footer>\n</body>\n</html>\n"
+        return page
+    }
+
+    private func escape(_ text: String) -> String {
+        var result = ""
+        for character in Sanitizer.clean(text) {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,119 @@
+import ContentModel
+import ExplorerCore
+import ExplorerUI
+import TermRender
+import Terminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The guided session's run loop. It writes files only when the clinician confirms an
+/// export; ending the session clears the screen, and every answer ends with the process.
+struct GuidedRun {
+    private let backend: NcursesBackend
+    private let documents: GuidedDocuments
+    private let exportDirectory: String
+    private let clock = MonotonicClock()
+    private var session: GuidedSession
+
+    init(pack: ContentPack, guided: Guided, info: TerminalInfo, color: Bool, mouse: Bool, exportDirectory: String) throws {
+        SignalGuard.installStopHandlers()
+        do {
+            backend = try NcursesBackend(info: info, theme: color ? .standard : .monochrome, color: color, mouse: mouse)
+        } catch {
+            PlainOutput.error("ketamine-explorer: \(error)")
+            throw Exit.usageOrTerminal
+        }
+        documents = GuidedDocuments(pack: pack, guided: guided, glyphs: info.isUTF8 ? .unicode : .ascii)
+        self.exportDirectory = exportDirectory
+        session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: backend.size)
+    }
+
+    /// Runs until the session is ended or a stop signal arrives; returns that signal, if any.
+    mutating func run() -> Int32? {
+        defer {
+            backend.clear()   // nothing of the session stays on screen
+            backend.shutdown()
+        }
+        var needsDraw = true
+        while true {
+            if let signal = SignalGuard.pending { return signal }
+            if needsDraw {
+                backend.draw(GuidedView.render(session, documents: documents))
+                needsDraw = false
+            }
+            guard let message = backend.readEvent().message(clock: clock) else { return nil }
+            let before = session
+            for effect in session.update(message, metrics: documents) {
+                switch effect {
+                case .end:
+                    return nil
+                case .export(let print):
+                    session.exported(HandoutFiles.write(Handout(session: session, documents: documents),
+                                                        to: exportDirectory, print: print))
+                }
+            }
+            if case .resize = message { needsDraw = true } else { needsDraw = needsDraw || session != before }
+        }
+    }
+}
+
+/// Writes the handout as text and as a web page, and prints it if asked and `lp` is there.
+enum HandoutFiles {
+    /// What happened, in a line for the clinician.
+    static func write(_ handout: Handout, to directory: String, print: Bool) -> String {
+        guard let text = freeName(in: directory, extension: "txt"), let html = freeName(in: directory, extension: "html",
+                                                                                      matching: text) else {
+            return "Could not save in \(directory): no free file name."
+        }
+        guard save(handout.text, to: text), save(handout.html, to: html) else {
+            unlink(text)
+            return "Could not save in \(directory) (\(String(cString: strerror(errno))))."
+        }
+        let saved = "Saved \(name(text)) and \(name(html)) in \(directory)."
+        guard print else { return saved }
+        guard let lp = (["/usr/bin/lp", "/bin/lp", "/usr/local/bin/lp"] as [String]).first(where: { path in access(path, X_OK) == 0 }) else {
+            return saved + "\nNo lp here to print with: print one of the files."
+        }
+        return runLP(lp, text) ? saved + "\nIt was sent to the printer." : saved + "\nPrinting failed: print one of the files."
+    }
+
+    private static func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    /// `ketamine-handout.txt`, or with -2, -3 ... if that is taken (never overwriting).
+    private static func freeName(in directory: String, extension ext: String, matching other: String? = nil) -> String? {
+        if let other {
+            return String(other.dropLast(3)) + ext   // the same stem as the text file
+        }
+        for number in 1...999 {
+            let stem = "\(directory)/ketamine-handout\(number == 1 ? "" : "-\(number)")"
+            if access("\(stem).txt", F_OK) != 0 && access("\(stem).html", F_OK) != 0 { return "\(stem).\(ext)" }
+        }
+        return nil
+    }
+
+    private static func save(_ text: String, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) } == bytes.count
+    }
+
+    /// `lp FILE`, its output discarded so it cannot paint over the screen.
+    private static func runLP(_ lp: String, _ file: String) -> Bool {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        let argv = [strdup(lp), strdup(file), nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, lp, &actions, nil, argv, environ) == 0 else { return false }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return status == 0
+    }
+}

@@ -1,0 +1,148 @@
+import ExplorerCore
+import TermRender
+import Testing
+
+/// Every guided screen's text is 30 lines long; a page is 10.
+private struct FixedGuidedMetrics: GuidedMetrics {
+    func maxScroll(step: Int, session: GuidedSession) -> Int { 20 }
+    func pageHeight(size: Size, notes: Bool) -> Int { notes ? 5 : 10 }
+}
+
+/// The guided session, step by step: moving, answers kept on Back and wiped at the end,
+/// the teach-back retry, the clinician's mark, the step list, and export only on request.
+@Suite struct GuidedTests {
+    /// Topic, symptoms (4), topic with a two-question checkpoint (best: 2nd, then 1st),
+    /// values (2 pairs), questions (3), summary.
+    private let outline = GuidedOutline(steps: [
+        .init(screen: .topic(panel: 0), questions: []),
+        .init(screen: .symptoms(count: 4), questions: []),
+        .init(screen: .topic(panel: 3), questions: [(choices: 3, best: 1), (choices: 2, best: 0)]),
+        .init(screen: .values(pairs: 2), questions: []),
+        .init(screen: .questions(count: 3), questions: []),
+        .init(screen: .summary, questions: []),
+    ])
+
+    private func session(_ keys: Key...) -> (GuidedSession, [GuidedEffect]) {
+        var session = GuidedSession(outline: outline, size: Size(width: 80, height: 24))
+        var effects: [GuidedEffect] = []
+        for key in keys { effects += session.update(.key(key), metrics: FixedGuidedMetrics()) }
+        return (session, effects)
+    }
+
+    private func send(_ session: inout GuidedSession, _ keys: Key...) -> [GuidedEffect] {
+        keys.flatMap { session.update(.key($0), metrics: FixedGuidedMetrics()) }
+    }
+
+    @Test func nextAndBackMoveThroughTheStepsAndStopAtTheEnds() {
+        #expect(session().0.step == 0)
+        #expect(session(.right).0.step == 1)
+        #expect(session(.character("n"), .character("n")).0.step == 2)
+        #expect(session(.left).0.step == 0)
+        #expect(session(.right, .character("b")).0.step == 0)
+        let last = session(.right, .right, .right, .right, .right, .right, .right, .right, .right, .right).0
+        #expect(last.step == 5)
+    }
+
+    @Test func aCheckpointComesAfterItsStepAndBackReturnsThroughIt() {
+        var (session, _) = self.session(.right, .right)
+        #expect(session.screen == .step && session.step == 2)
+        _ = send(&session, .right)
+        #expect(session.screen == .checkpoint(0))
+        _ = send(&session, .right)
+        #expect(session.screen == .checkpoint(1))
+        _ = send(&session, .right)
+        #expect(session.step == 3 && session.screen == .step)
+        _ = send(&session, .left)
+        #expect(session.step == 2 && session.screen == .checkpoint(1), "back from the next step lands on the last question")
+    }
+
+    @Test func aMissShowsThePointAgainAndOffersAnotherTryWithNoMark() {
+        var (session, _) = self.session(.right, .right, .right)
+        let key = GuidedSession.QuestionKey(step: 2, question: 0)
+        _ = send(&session, .enter)   // the first choice; the best is the second
+        #expect(session.answers[key]?.showAgain == true)
+        #expect(session.answers[key]?.understood == false)
+        _ = send(&session, .down, .enter)
+        #expect(session.answers[key]?.understood == true)
+        #expect(session.answers[key]?.showAgain == false, "the point need not be repeated once it is understood")
+    }
+
+    @Test func theClinicianCanMarkExplainedBack() {
+        var (session, _) = self.session(.right, .right, .right)
+        _ = send(&session, .character("e"))
+        #expect(session.answers[GuidedSession.QuestionKey(step: 2, question: 0)]?.explainedBack == true)
+        _ = send(&session, .character("e"))
+        #expect(session.answers[GuidedSession.QuestionKey(step: 2, question: 0)]?.explainedBack == false)
+    }
+
+    @Test func ticksLeansAndChoicesAreKeptOnBack() {
+        var (session, _) = self.session(.right)
+        _ = send(&session, .character(" "), .down, .down, .enter)
+        #expect(session.symptoms == [0, 2])
+        _ = send(&session, .right, .right, .right, .right)   // step 2, its two questions, then values
+        #expect(session.step == 3)
+        _ = send(&session, .character(" "), .down, .character(" "), .character(" "))
+        #expect(session.values == [0: .first, 1: .both])
+        _ = send(&session, .right, .down, .down, .character(" "))
+        #expect(session.questions == [2])
+        _ = send(&session, .left, .left, .left, .left, .left)
+        #expect(session.step == 1)
+        #expect(session.symptoms == [0, 2] && session.values == [0: .first, 1: .both] && session.questions == [2])
+        _ = send(&session, .character(" "))   // untick
+        #expect(session.symptoms == [2])
+    }
+
+    @Test func anyCompletedStepCanBeReopenedFromTheStepList() {
+        var (session, _) = self.session(.right, .right, .right, .right, .right)
+        #expect(session.step == 3)
+        _ = send(&session, .character("l"))
+        #expect(session.screen == .stepList)
+        _ = send(&session, .up, .up, .up, .enter)
+        #expect(session.step == 0 && session.screen == .step)
+        _ = send(&session, .character("l"), .down, .down, .down, .down, .down, .down, .enter)
+        #expect(session.step == 3, "steps not reached yet cannot be opened")
+    }
+
+    @Test func leavingAsksOnceThenWipesEveryAnswer() {
+        var (session, _) = self.session(.right, .character(" "))
+        #expect(send(&session, .character("q")).isEmpty)
+        #expect(session.screen == .confirmEnd)
+        #expect(send(&session, .character("x")).isEmpty, "any other key keeps going")
+        #expect(session.screen == .step && session.symptoms == [0])
+        #expect(send(&session, .escape, .enter) == [.end])
+        #expect(session.symptoms.isEmpty && session.answers.isEmpty && session.step == 0)
+    }
+
+    @Test func theHandoutIsSavedOnlyFromTheSummaryAfterAYes() {
+        var (session, _) = self.session(.character("x"))
+        #expect(session.screen == .step, "no export before the summary")
+        _ = send(&session, .right, .right, .right, .right, .right, .right, .right)
+        #expect(session.step == 5)
+        #expect(send(&session, .character("x")).isEmpty)
+        #expect(session.screen == .confirmExport)
+        #expect(send(&session, .escape).isEmpty, "cancelled")
+        #expect(send(&session, .character("x"), .enter) == [.export(print: false)])
+        #expect(send(&session, .character("x"), .character("p")) == [.export(print: true)])
+        session.exported("Saved handout.txt")
+        #expect(session.notice == "Saved handout.txt")
+        _ = send(&session, .right)
+        #expect(session.notice == nil && session.step == 5, "the key only closes the message")
+    }
+
+    @Test func notesToggleAndTextScrollsWithinItsLength() {
+        var (session, _) = self.session(.character("p"))
+        #expect(session.notesShown)
+        _ = send(&session, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(session.scroll[0] == 20)
+        _ = send(&session, .character("p"), .up)
+        #expect(!session.notesShown && session.scroll[0] == 19)
+    }
+
+    @Test func theFooterOffersWhatWorksOnEachScreen() {
+        let reading = session().0.keymap.footerHints.map(\.text)
+        #expect(reading.contains("next") && reading.contains("notes") && reading.contains("end"))
+        #expect(session(.right).0.keymap.footerHints.map(\.text).contains("choose"))
+        #expect(session(.right, .right, .right).0.keymap.footerHints.map(\.text).contains("explained"))
+        #expect(!reading.contains("handout"))
+    }
+}

@@ -1,0 +1,89 @@
+import ContentModel
+import ExplorerCore
+import ExplorerUI
+import TermRender
+import Testing
+
+/// Golden screens of every kind of guided step at 80x24, and the handout's content.
+@Suite struct GuidedScreenTests {
+    let pack: ContentPack
+    let guided: Guided
+    let documents: GuidedDocuments
+
+    init() throws {
+        pack = try ContentPack.load(from: Snapshot.packDirectory)
+        guided = try #require(pack.tours?.guided)
+        documents = GuidedDocuments(pack: pack, guided: guided, glyphs: .unicode)
+    }
+
+    private func session(_ keys: [Key]) -> GuidedSession {
+        var session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: Size(width: 80, height: 24))
+        for key in keys { _ = session.update(.key(key), metrics: documents) }
+        return session
+    }
+
+    /// Next, as many times as it takes to reach the first step that `matching` accepts.
+    private func keys(toFirst matching: (Guided.Step) -> Bool) throws -> [Key] {
+        let index = guided.steps.firstIndex(where: matching)
+        try #require(index != nil, "the shipped session has such a step")
+        return keys(from: 0, to: index ?? 0)
+    }
+
+    /// Next from step `from` to step `to`, through the checkpoints between.
+    private func keys(from: Int, to: Int) -> [Key] {
+        let questions = guided.steps[from..<to].reduce(0) { $0 + $1.checkpoint.count }
+        return Array(repeating: .right, count: to - from + questions)
+    }
+
+    @Test func eachKindOfStep() throws {
+        let cases: [(String, [Key])] = [
+            ("topic", []),
+            ("symptoms", try keys { $0.show == .symptoms } + [.character(" "), .down, .down, .character(" ")]),
+            ("values", try keys { $0.show == .values } + [.character(" "), .down, .character(" "), .character(" ")]),
+            ("questions", try keys { $0.show == .questions } + [.down, .character(" ")]),
+            ("summary", try keys { $0.show == .summary }),
+            ("checkpoint", try keys { !$0.checkpoint.isEmpty } + [.right]),
+            ("checkpoint-missed", try keys { !$0.checkpoint.isEmpty } + [.right] + missKeys()),
+            ("notes", [.character("p")]),
+            ("step-list", try keys { $0.show == .values } + [.character("l")]),
+            ("confirm-end", [.character("q")]),
+            ("confirm-export", try keys { $0.show == .summary } + [.character("x")]),
+        ]
+        for (name, keys) in cases {
+            let lines = GuidedView.render(session(keys), documents: documents).textLines()
+            try Snapshot.assert(lines, named: "guided-80x24-\(name)")
+            #expect(lines[0].contains("Step ") && lines[0].contains(" of \(guided.steps.count)"), "\(name)")
+            #expect(lines[23].contains("Education, not medical advice"), "\(name)")
+            #expect(!lines.joined().lowercased().contains("wrong"), "\(name): no blame, no score")
+        }
+    }
+
+    /// Picks a choice that is not the best for the first checkpoint question.
+    private func missKeys() throws -> [Key] {
+        let question = try #require(guided.steps.first { !$0.checkpoint.isEmpty }?.checkpoint.first)
+        let miss = question.best == 0 ? 1 : 0
+        return Array(repeating: .down, count: miss) + [.enter]
+    }
+
+    @Test func theStepShowsItsMainMessageFirst() throws {
+        let first = try #require(guided.steps.first?.topic.flatMap(pack.topicIndex(of:)))
+        let lines = GuidedView.render(session([]), documents: documents).textLines()
+        let message = InlineMarkup.plainText(pack.topics[first].message).split(separator: " ").prefix(5).joined(separator: " ")
+        #expect(lines[3].contains(message))
+    }
+
+    @Test func theHandoutHoldsThePointsTheChosenQuestionsAndTheTicksOnly() throws {
+        let symptoms = try #require(guided.steps.firstIndex { $0.show == .symptoms })
+        let questions = try #require(guided.steps.firstIndex { $0.show == .questions })
+        let session = self.session(keys(from: 0, to: symptoms) + [.down, .character(" ")]
+                                   + keys(from: symptoms, to: questions) + [.down, .down, .character(" ")])
+        let handout = Handout(session: session, documents: documents)
+        #expect(handout.symptoms == [pack.symptoms[1].name])
+        let questionTopic = try #require(guided.steps.first { $0.show == .questions }?.topic.flatMap(pack.topicIndex(of:)))
+        #expect(handout.questions == [pack.questionList(topic: questionTopic)[2]])
+        #expect(handout.points == guided.summary.points)
+        #expect(handout.text.contains(pack.info.version) && handout.text.contains(pack.info.lastReviewed))
+        #expect(handout.html.hasPrefix("<!DOCTYPE html>") && handout.html.contains("<li>\(pack.symptoms[1].name)</li>"))
+        #expect(!handout.text.contains(pack.symptoms[0].name), "unticked symptoms stay out")
+    }
+}
