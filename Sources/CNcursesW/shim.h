@@ -35,6 +35,7 @@ static inline mmask_t kx_BUTTON5_PRESSED(void) { return BUTTON5_PRESSED; }
 
 static inline int kx_colors(void) { return COLORS; }
 static inline int kx_color_pairs(void) { return COLOR_PAIRS; }
+static inline chtype kx_COLOR_PAIR(int pair) { return COLOR_PAIR(pair); }
 
 /* tigetstr returns (char *)-1 for "not a string capability" and NULL for "absent". */
 static inline int kx_has_string_capability(const char *name) {

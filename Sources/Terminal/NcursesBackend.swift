@@ -23,6 +23,8 @@ public final class NcursesBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private let theme: Theme
     private let useColor: Bool
+    /// The locale is not UTF-8: every character is drawn in ASCII of the same width.
+    private let asciiOnly: Bool
     private var pairs: [CellStyle: Int16] = [:]
     private var previous: Buffer?
     private var active = true
@@ -47,6 +49,7 @@ public final class NcursesBackend {
         self.screen = screen
         self.window = window
         self.theme = theme
+        asciiOnly = !info.isUTF8
         if raw { CNcursesW.raw() } else { cbreak() }
         noecho()
         nonl()
@@ -63,6 +66,10 @@ public final class NcursesBackend {
         if useColor {
             start_color()
             use_default_colors()
+        }
+        // A theme with its own background (high contrast) paints every blank cell with it too.
+        if useColor, theme.style(for: .plain).background != .terminalDefault {
+            wbkgdset(window, chtype(UInt8(ascii: " ")) | kx_COLOR_PAIR(Int32(colorPair(for: theme.style(for: .plain)))))
         }
         SignalGuard.armCrashRestore(modes: modes, bytes: Self.restoreSequence())
         atexit { NcursesBackend.restoreAtExit() }
@@ -141,6 +148,9 @@ public final class NcursesBackend {
     /// Leaves full-screen mode and restores the terminal. Safe to call more than once.
     public func shutdown() {
         guard active else { return }
+        // Without an alternate screen (vt100, linux) the last frame would stay under the
+        // shell's prompt: clear it, so the terminal is left as clean as it was found.
+        if kx_string_capability("rmcup") == nil { clear() }
         active = false
         curs_set(1)
         endwin()
@@ -163,7 +173,8 @@ public final class NcursesBackend {
     // MARK: Drawing
 
     private func append(_ cell: Cell, to run: inout [wchar_t]) {
-        for scalar in cell.text.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+        let text = asciiOnly ? cell.text.map(ASCIIFallback.text(for:)).joined() : cell.text
+        for scalar in text.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
     }
 
     private func put(_ run: [wchar_t], at start: Buffer.Change) {
@@ -185,7 +196,8 @@ public final class NcursesBackend {
         if let pair = pairs[key] { return pair }
         let next = Int16(pairs.count + 1)
         guard Int32(next) < kx_color_pairs() else { return 0 }
-        init_pair(next, style.foreground.cursesNumber, style.background.cursesNumber)
+        let colors = Int(kx_colors())
+        init_pair(next, style.foreground.cursesNumber(colors: colors), style.background.cursesNumber(colors: colors))
         pairs[key] = next
         return next
     }

@@ -3,6 +3,9 @@ import ExplorerCore
 import ExplorerUI
 import TermRender
 import Terminal
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the command line chose for a full-screen session.
 struct BrowseSettings {
@@ -10,6 +13,27 @@ struct BrowseSettings {
     var mouse = true
     /// Animate the mechanism pictures (`--reduce-motion` shows them as stills).
     var motion = true
+    /// How roles look (`--theme`).
+    var theme = Theme.standard
+    /// `--color`: colour even when NO_COLOR is set.
+    var forceColor = false
+
+    /// Colour is used when the theme has any, unless NO_COLOR is set (to anything but
+    /// empty) and `--color` is not given.
+    var color: Bool {
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        return theme.usesColor && (forceColor || !noColor)
+    }
+
+    /// Starts full-screen mode, or says why not and exits 2.
+    func startBackend(info: TerminalInfo, raw: Bool = false) throws -> NcursesBackend {
+        do {
+            return try NcursesBackend(info: info, theme: color ? theme : .monochrome, color: color, mouse: mouse, raw: raw)
+        } catch {
+            PlainOutput.error("ketamine-explorer: \(error)")
+            throw Exit.usageOrTerminal
+        }
+    }
 }
 
 /// The full-screen run loop: key, resize or tick -> update -> view -> draw changed cells.
@@ -19,16 +43,9 @@ struct BrowseSession {
     private let clock: any TickClock
     private var state: AppState
 
-    init(pack: ContentPack, info: TerminalInfo, color: Bool, settings: BrowseSettings,
-         clock: any TickClock = MonotonicClock()) throws {
+    init(pack: ContentPack, info: TerminalInfo, settings: BrowseSettings, clock: any TickClock = MonotonicClock()) throws {
         SignalGuard.installStopHandlers()
-        do {
-            backend = try NcursesBackend(info: info, theme: color ? .standard : .monochrome, color: color,
-                                         mouse: settings.mouse)
-        } catch {
-            PlainOutput.error("ketamine-explorer: \(error)")
-            throw Exit.usageOrTerminal
-        }
+        backend = try settings.startBackend(info: info)
         documents = PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii, motion: settings.motion)
         self.clock = clock
         state = AppState(panelCount: pack.topics.count, size: backend.size)

@@ -26,6 +26,7 @@ struct KetamineExplorer: ParsableCommand {
             ketamine-explorer --guided [--export-dir DIR] [--content DIR]
             ketamine-explorer hash-pin
             ketamine-explorer show [ID ...] [--content DIR]
+            ketamine-explorer export --format text|markdown|html [--output FILE] [ID ...]
             ketamine-explorer topics [--content DIR]
             ketamine-explorer lint [DIR]
             """,
@@ -38,7 +39,7 @@ struct KetamineExplorer: ParsableCommand {
             Education, not medical advice. Emergency: 911. Crisis: call or text 988.
             """,
         version: version,
-        subcommands: [Browse.self, Show.self, Topics.self, Lint.self, HashPIN.self],
+        subcommands: [Browse.self, Show.self, Topics.self, Lint.self, HashPIN.self, ExportCommand.self],
         defaultSubcommand: Browse.self
     )
 }
@@ -99,14 +100,24 @@ struct Browse: ParsableCommand {
         valueName: "DIR"))
     var exportDirectory: String?
 
+    @Option(help: ArgumentHelp("How it looks: default, high-contrast (at least 7:1) or monochrome.", valueName: "NAME"))
+    var theme = "default"
+
+    @Flag(help: "Use colour even when NO_COLOR is set.")
+    var color = false
+
     func validate() throws {
+        if Theme.named(theme) == nil {
+            throw ValidationError("unknown theme '\(theme)'; choose \(Theme.all.map(\.name).joined(separator: ", "))")
+        }
         if config != nil && !kiosk { throw ValidationError("--config goes with --kiosk") }
         if kiosk && guided { throw ValidationError("--kiosk and --guided are different ways to run; choose one") }
         if exportDirectory != nil && !guided { throw ValidationError("--export-dir goes with --guided") }
     }
 
     func run() throws {
-        let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion)
+        let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion, theme: Theme.named(theme) ?? .standard,
+                                      forceColor: color)
         if kiosk {
             try Self.startKiosk(content: options.content, configPath: config, settings: settings)
         } else if guided {
@@ -121,7 +132,7 @@ struct Browse: ParsableCommand {
     static func start(content: String?, settings: BrowseSettings = BrowseSettings()) throws {
         let pack = try ContentOptions.load(ContentLocation.resolve(content))
         let info = try checkedTerminal()
-        var session = try BrowseSession(pack: pack, info: info, color: colorAllowed, settings: settings)
+        var session = try BrowseSession(pack: pack, info: info, settings: settings)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }
@@ -140,7 +151,7 @@ struct Browse: ParsableCommand {
             throw Exit.contentInvalid
         }
         let info = try checkedTerminal()
-        var session = try KioskSession(pack: pack, info: info, color: colorAllowed, config: config, settings: settings)
+        var session = try KioskSession(pack: pack, info: info, config: config, settings: settings)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }
@@ -162,8 +173,7 @@ struct Browse: ParsableCommand {
             throw Exit.usageOrTerminal
         }
         let info = try checkedTerminal()
-        var run = try GuidedRun(pack: pack, guided: guided, info: info, color: colorAllowed, mouse: settings.mouse,
-                                exportDirectory: exportDirectory)
+        var run = try GuidedRun(pack: pack, guided: guided, info: info, settings: settings, exportDirectory: exportDirectory)
         if let signal = run.run() {
             throw ExitCode(128 + signal)
         }
@@ -182,8 +192,6 @@ struct Browse: ParsableCommand {
             throw Exit.usageOrTerminal
         }
     }
-
-    private static var colorAllowed: Bool { getenv("NO_COLOR").map { $0.pointee == 0 } ?? true }
 
     /// The terminal, checked before any curses call; a message and exit 2 if it will not do.
     private static func checkedTerminal() throws -> TerminalInfo {

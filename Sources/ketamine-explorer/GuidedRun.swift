@@ -16,14 +16,9 @@ struct GuidedRun {
     private let clock = MonotonicClock()
     private var session: GuidedSession
 
-    init(pack: ContentPack, guided: Guided, info: TerminalInfo, color: Bool, mouse: Bool, exportDirectory: String) throws {
+    init(pack: ContentPack, guided: Guided, info: TerminalInfo, settings: BrowseSettings, exportDirectory: String) throws {
         SignalGuard.installStopHandlers()
-        do {
-            backend = try NcursesBackend(info: info, theme: color ? .standard : .monochrome, color: color, mouse: mouse)
-        } catch {
-            PlainOutput.error("ketamine-explorer: \(error)")
-            throw Exit.usageOrTerminal
-        }
+        backend = try settings.startBackend(info: info)
         documents = GuidedDocuments(pack: pack, guided: guided, glyphs: info.isUTF8 ? .unicode : .ascii)
         self.exportDirectory = exportDirectory
         session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: backend.size)

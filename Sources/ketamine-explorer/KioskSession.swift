@@ -17,16 +17,10 @@ struct KioskSession {
     private var kiosk: KioskState
     private var heartbeat: Heartbeat?
 
-    init(pack: ContentPack, info: TerminalInfo, color: Bool, config: KioskConfig, settings: BrowseSettings,
+    init(pack: ContentPack, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings,
          clock: any TickClock = MonotonicClock()) throws {
         SignalGuard.installKioskHandlers()
-        do {
-            backend = try NcursesBackend(info: info, theme: color ? .standard : .monochrome, color: color,
-                                         mouse: settings.mouse, raw: true)
-        } catch {
-            PlainOutput.error("ketamine-explorer: \(error)")
-            throw Exit.usageOrTerminal
-        }
+        backend = try settings.startBackend(info: info, raw: true)
         documents = PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii, motion: settings.motion)
         self.clock = clock
         let now = clock.now()

@@ -22,7 +22,10 @@ enum Main {
             if KetamineExplorer.exitCode(for: error) == .success {
                 KetamineExplorer.exit(withError: error)   // --help, --version
             }
-            PlainOutput.error(KetamineExplorer.fullMessage(for: error))
+            // Line by line: a line break inside one message would be cleaned away as a control character.
+            for line in KetamineExplorer.fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false) {
+                PlainOutput.error(String(line))
+            }
             exit(Exit.usageOrTerminal.rawValue)
         }
     }

@@ -81,10 +81,13 @@ final class TmuxPane {
     let socket = "kx-\(UUID().uuidString.prefix(8))"
     let directory: String
 
+    /// - Parameter recording: also record every byte the explorer writes to the terminal in
+    ///   this file (through `script`), to look for escape sequences a screen capture hides.
     init(width: Int = 80, height: Int = 24, arguments: String = "", environment: String = "",
-         wrapper: Bool = true) throws {
+         wrapper: Bool = true, recording: String? = nil) throws {
         directory = try Paths.temporaryDirectory()
-        let command = "\(environment) '\(Paths.binary)' \(arguments)"
+        var command = "\(environment) '\(Paths.binary)' \(arguments)"
+        if let recording { command = "script -qfec \"\(command)\" '\(recording)'" }
         let script = wrapper ? """
             trap '' INT HUP TERM QUIT
             stty -g > '\(directory)/stty.before'

@@ -1,0 +1,92 @@
+import ArgumentParser
+import ContentModel
+import ExplorerUI
+import TermRender
+import Terminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Export.Format: ExpressibleByArgument {}
+
+/// `ketamine-explorer export`: the panels as text, Markdown or a web page, for printing and
+/// for other tools. Named ExportCommand because ExplorerUI's `Export` does the rendering.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write panels as text, Markdown or a printable web page (all of them when no id is given).",
+        discussion: """
+            text is what `show` prints to a pipe (80 columns); markdown is a Markdown document; \
+            html is one self-contained page to print. With --output the document is written to \
+            FILE, which must not exist yet: export never overwrites a file.
+            """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: ArgumentHelp("The kind of document: text, markdown or html.", valueName: "FORMAT"))
+    var format: Export.Format
+
+    @Option(help: ArgumentHelp("Write the document to this new file instead of printing it.", valueName: "FILE"))
+    var output: String?
+
+    @Argument(help: "Topic ids, as `ketamine-explorer topics` lists them.")
+    var ids: [String] = []
+
+    func run() throws {
+        let pack = try options.loadPack()
+        var indexes: [Int] = []
+        for id in ids {
+            guard let index = pack.topicIndex(of: id) else {
+                let known = pack.topics.map(\.id).joined(separator: ", ")
+                PlainOutput.error("ketamine-explorer: no topic has the id '\(id)'. Known ids: \(known).")
+                throw Exit.usageOrTerminal
+            }
+            indexes.append(index)
+        }
+        if indexes.isEmpty { indexes = Array(pack.topics.indices) }
+        let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
+        let document = Export.render(format, topics: indexes, pack: pack, glyphs: glyphs)
+        if let output {
+            try Self.save(document, to: output)
+        } else {
+            signal(SIGPIPE, SIG_IGN)
+            var lines = document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            PlainOutput.write(lines)
+        }
+    }
+
+    /// Writes `text` to the new file `path`: refuses (exit 2) if anything is there already,
+    /// even a dangling link, and removes a half-written file if writing or closing fails.
+    static func save(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == EEXIST {
+                PlainOutput.error("ketamine-explorer: \(path) already exists; export never overwrites a file. "
+                                  + "Choose another name, or remove it first.")
+            } else {
+                PlainOutput.error("ketamine-explorer: cannot create \(path): \(String(cString: strerror(code)))")
+            }
+            throw Exit.usageOrTerminal
+        }
+        var problem: Int32 = 0
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 {
+                problem = written < 0 ? errno : EIO
+                break
+            }
+            bytes = bytes.dropFirst(written)
+        }
+        if close(descriptor) != 0 && problem == 0 && errno != EINTR { problem = errno }
+        guard problem == 0 else {
+            unlink(path)
+            PlainOutput.error("ketamine-explorer: could not write \(path): \(String(cString: strerror(problem))); "
+                              + "nothing was saved")
+            throw Exit.usageOrTerminal
+        }
+    }
+}

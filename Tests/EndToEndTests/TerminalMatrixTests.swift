@@ -1,0 +1,92 @@
+import ContentModel
+import Foundation
+import Testing
+
+/// Any terminal, any locale, with and without colour: the first screen is sane everywhere,
+/// and NO_COLOR means no colour codes at all.
+@Suite struct TerminalMatrixTests {
+    let pack: ContentPack
+
+    init() throws { pack = try ContentPack.load(from: Paths.pack) }
+
+    @Test(arguments: ["xterm-256color", "xterm", "screen", "tmux-256color", "linux", "vt100", "vt220"])
+    func theFirstScreenIsSaneOn(_ term: String) throws {
+        try expectSaneFirstScreen(environment: "TERM=\(term)", utf8: true)
+    }
+
+    @Test(arguments: ["xterm-256color", "vt100"])
+    func aNonUTF8LocaleGetsASCII(_ term: String) throws {
+        try expectSaneFirstScreen(environment: "TERM=\(term) LANG=C LC_ALL=C", utf8: false)
+    }
+
+    private func expectSaneFirstScreen(environment: String, utf8: Bool) throws {
+        let pane = try TmuxPane(environment: environment)
+        pane.waitFor(pack.info.disclaimer)
+        let screen = pane.screen()
+        #expect(screen.contains("Ketamine treatment explorer"), "\(environment)")
+        for topic in pack.topics.prefix(5) { #expect(screen.contains(topic.menu), "\(environment): \(topic.menu)") }
+        #expect(screen.contains("? help") && screen.contains("q quit"), "\(environment)")
+        #expect(!screen.contains("\u{1B}") && !screen.contains("[?") && !screen.contains("^["), "stray escape text: \(screen)")
+        let allASCII = screen.unicodeScalars.allSatisfy { $0.isASCII }
+        if !utf8 { #expect(allASCII, "\(environment): \(screen)") }
+        // Every function works: open a panel, search, help, and leave.
+        try pane.send("4")
+        pane.waitFor(messageStart(pack.topics[3]))
+        try pane.send("/", "n", "e", "r", "v", "e")
+        pane.waitFor("found.")
+        try pane.send("Escape", "?")
+        pane.waitFor("Press any key to close this help.")
+        try pane.send("x", "q")
+        #expect(pane.exitStatus() == 0, "\(environment)")
+        pane.expectRestored()
+    }
+
+    /// The SGR colour parameters (30-37, 38, 40-47, 48, 90-97, 100-107) in what was written.
+    private func colourCodes(in file: String) throws -> [String] {
+        let bytes = try String(contentsOfFile: file, encoding: .isoLatin1)
+        var found: [String] = []
+        var rest = bytes[...]
+        while let start = rest.range(of: "\u{1B}[") {
+            let after = rest[start.upperBound...]
+            guard let end = after.firstIndex(where: { !"0123456789;".contains($0) }) else { break }
+            if after[end] == "m" {
+                let parameters = after[..<end].split(separator: ";").compactMap { Int($0) }
+                if parameters.contains(where: { (30...49).contains($0) || (90...107).contains($0) }) {
+                    found.append(String(after[..<end]))
+                }
+            }
+            rest = after[end...]
+        }
+        return found
+    }
+
+    private func recorded(_ environment: String, _ arguments: String = "") throws -> [String] {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let recording = "\(directory)/typescript"
+        // NO_COLOR may be set where the tests run: each case starts without it.
+        let pane = try TmuxPane(arguments: arguments, environment: "env -u NO_COLOR TERM=xterm-256color \(environment)",
+                                recording: recording)
+        pane.waitFor(pack.info.disclaimer)
+        try pane.send("4", "Tab", "/", "p", "a", "i", "n", "Enter", "?")   // links, matches, help: every role
+        pane.waitFor("Press any key to close this help.")
+        try pane.send("x", "q")
+        #expect(pane.exitStatus() == 0)
+        return try colourCodes(in: recording)
+    }
+
+    @Test func noColorMeansNoColourCodesAndColorOverridesIt() throws {
+        #expect(!(try recorded("")).isEmpty, "the default theme uses colour")
+        #expect(try recorded("NO_COLOR=1").isEmpty)
+        #expect(try recorded("", "--theme monochrome").isEmpty)
+        #expect(!(try recorded("NO_COLOR=1", "--color")).isEmpty)
+        let highContrast = try recorded("", "--theme high-contrast")
+        #expect(highContrast.contains { $0.contains("48;5;16") || $0.contains("38;5;231") }, "\(Set(highContrast))")
+    }
+
+    @Test func anUnknownThemeIsAUsageError() throws {
+        let result = try runCommand(["--theme", "neon"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("unknown theme 'neon'; choose default, high-contrast, monochrome"))
+    }
+}
