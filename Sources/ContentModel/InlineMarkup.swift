@@ -114,7 +114,7 @@ public enum InlineMarkup {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces and newlines.
-    var trimmingSpaces: String {
+    public var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\n" }),
               let last = scalars.lastIndex(where: { $0 != " " && $0 != "\n" }) else { return "" }

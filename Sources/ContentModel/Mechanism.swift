@@ -18,9 +18,11 @@ public struct Mechanism: Equatable, Sendable, ContentReadable {
         init(from reader: NodeReader) throws(ContentIssue) {
             let fields = try reader.mapping(allowing: ["caption", "picture"])
             caption = try reader.required("caption", in: fields).text
+            // Substrings, not generic sequences: building a String from a generic sequence does
+            // a dynamic cast, which scans every conformance in the static binary (`make bench`).
             var lines = try reader.required("picture", in: fields).text
-                .split(separator: "\n", omittingEmptySubsequences: false)
-                .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
+                .split(separator: "\n" as Character, omittingEmptySubsequences: false)
+                .map { line in line.lastIndex { $0 != " " }.map { String(line[...$0]) } ?? "" }
             while lines.last?.isEmpty == true { lines.removeLast() }
             picture = lines
         }

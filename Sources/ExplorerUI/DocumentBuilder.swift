@@ -14,8 +14,10 @@ struct DocumentBuilder {
     enum DiagramStyle: Equatable {
         /// Blank lines where the view draws the shown picture, at this scale.
         case animated(scale: Int)
-        /// Every picture and caption written out (plain text, reduced motion).
+        /// Every picture and caption written out (print, reduced motion).
         case stills
+        /// Only the captions, numbered: the pictures' text alternative (plain mode).
+        case captions
     }
 
     /// Below this many columns the comparison table turns into stacks.
@@ -121,7 +123,7 @@ struct DocumentBuilder {
                                        captionLines: MechanismView.captionLineCount(mechanism, width: width))
             lines += block
         } else {
-            lines += MechanismView.stills(mechanism, width: width, glyphs: glyphs)
+            lines += MechanismView.stills(mechanism, width: width, glyphs: glyphs, pictures: diagramStyle != .captions)
         }
         if let label = pack.citationLabel(mechanism.sources, separator: glyphs.middleDot) {
             add([Span(label, .source)])

@@ -177,6 +177,7 @@ public enum GuidedView {
                            glyphs: glyphs)
         default:
             buffer.write(step.title, x: layout.title.x, y: layout.title.y, limit: layout.title.maxX, role: .title)
+            buffer.placeCursor(x: layout.title.x, y: layout.title.y)
             drawStep(&buffer, layout, session, documents)
         }
         if let notes = layout.notes {
@@ -218,6 +219,9 @@ public enum GuidedView {
         for row in 0..<layout.body.height where top + row < lines.count {
             buffer.write(lines[top + row], x: layout.body.x, y: layout.body.y + row, limit: layout.body.maxX)
         }
+        if let cursorLine, (top..<top + layout.body.height).contains(cursorLine) {
+            buffer.placeCursor(x: layout.body.x, y: layout.body.y + cursorLine - top)   // on the focused row
+        }
         if top + layout.body.height < lines.count {
             buffer.write("More below: press ↓ or PgDn", x: layout.indicator.x, y: layout.indicator.y,
                          limit: layout.indicator.maxX, role: .muted)
@@ -232,7 +236,9 @@ public enum GuidedView {
         lines += TextWrapper.wrap([Span(question.question, .keyMessage)], width: width)
         lines.append([])
         let pointer = glyphs == .ascii ? ">" : "▸"
+        var focusedLine = 0
         for (index, choice) in question.choices.enumerated() {
+            if index == session.cursor { focusedLine = lines.count }
             let picked = answer?.picked == index ? (glyphs == .ascii ? "*" : "•") : " "
             lines += GuidedDocuments.item("\(index == session.cursor ? pointer : " ") (\(picked)) ", choice,
                                           focused: index == session.cursor, width: width)
@@ -251,6 +257,7 @@ public enum GuidedView {
         for (row, line) in lines.prefix(layout.body.height).enumerated() {
             buffer.write(line, x: layout.body.x, y: layout.body.y + row, limit: layout.body.maxX)
         }
+        buffer.placeCursor(x: layout.body.x, y: layout.body.y + focusedLine)   // on the focused answer
     }
 
     private static func drawOverlay(_ buffer: inout Buffer, _ session: GuidedSession, _ documents: GuidedDocuments) {

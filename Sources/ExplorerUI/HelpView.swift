@@ -20,5 +20,6 @@ enum HelpView {
             buffer.write(binding.help, x: inner.x + keyWidth + 2, y: y, limit: inner.maxX, role: .plain)
         }
         buffer.write(closing, x: inner.x, y: inner.maxY - 1, limit: inner.maxX, role: .muted)
+        buffer.placeCursor(x: inner.x, y: inner.y)
     }
 }

@@ -67,6 +67,7 @@ public enum KioskView {
                 y += 3
             } else {
                 buffer.write(line, x: x, y: y, limit: area.maxX)
+                if line.first?.role == .listSelected { buffer.placeCursor(x: x, y: y) }   // on how to start
                 y += 1
             }
         }

@@ -54,11 +54,11 @@ enum MechanismView {
         return Array(repeating: [], count: height)
     }
 
-    /// Every picture with its caption, for plain text and reduced motion; or only the
-    /// captions, numbered, when even one picture is too wide for `width`.
-    static func stills(_ mechanism: Mechanism, width: Int, glyphs: Glyphs) -> [StyledLine] {
+    /// Every picture with its caption, for print and reduced motion; or only the captions,
+    /// numbered (the text alternative), when asked or when a picture is too wide for `width`.
+    static func stills(_ mechanism: Mechanism, width: Int, glyphs: Glyphs, pictures: Bool = true) -> [StyledLine] {
         var lines: [StyledLine] = []
-        let drawable = mechanism.pictureSize.width <= width
+        let drawable = pictures && mechanism.pictureSize.width <= width
         for (index, frame) in mechanism.frames.enumerated() {
             let number = "Picture \(index + 1) of \(mechanism.frames.count)"
             if drawable {

@@ -16,5 +16,6 @@ enum MessageBox {
         for (row, line) in wrapped.prefix(height - 2).enumerated() {
             buffer.write(line, x: box.x + 2, y: box.y + 1 + row, limit: box.maxX - 2)
         }
+        buffer.placeCursor(x: box.x + 2, y: box.y + 1)   // a reader starts at the message
     }
 }

@@ -17,6 +17,7 @@ enum PanelListView {
             let y = area.y + row
             if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(text: " ", role: role)) }
             let marker = selected ? glyphs.pointer : " "
+            if selected { buffer.placeCursor(x: area.x, y: y) }
             buffer.write("\(marker) \(number) \(topic.menu)", x: area.x, y: y, limit: area.maxX, role: role)
         }
     }

@@ -8,6 +8,7 @@ enum PanelTextView {
         let topic = documents.pack.topics[state.selected]
         let titleRow = layout.title
         buffer.write(topic.title, x: titleRow.x, y: titleRow.y, limit: titleRow.maxX, role: .title)
+        if state.focus == .content { buffer.placeCursor(x: titleRow.x, y: titleRow.y) }   // until a link has focus
 
         let document = documents.document(panel: state.selected, area: layout.text.size)
         let lines = document.lines
@@ -26,6 +27,10 @@ enum PanelTextView {
             }
             let line = reading ? focusing(state.focusedLink, in: lines[index]) : lines[index]
             buffer.write(line, x: layout.text.x, y: y, limit: layout.text.maxX)
+            if reading, let link = state.focusedLink, buffer.cursor == nil || buffer.cursor?.y == titleRow.y,
+               let column = Self.column(of: link, in: line) {
+                buffer.placeCursor(x: layout.text.x + column, y: y)   // on the focused link
+            }
             if let highlight { mark(highlight, in: lines[index], x: layout.text.x, y: y, buffer: &buffer) }
         }
 
@@ -46,6 +51,16 @@ enum PanelTextView {
             indicator = ""
         }
         buffer.write(indicator, x: layout.indicator.x, y: layout.indicator.y, limit: layout.indicator.maxX, role: .muted)
+    }
+
+    /// The column where link `link` starts on `line`, if it is there.
+    private static func column(of link: Int, in line: StyledLine) -> Int? {
+        var column = 0
+        for span in line {
+            if span.tag == link { return column }
+            column += DisplayWidth.of(span.text)
+        }
+        return nil
     }
 
     /// The line with the focused link in reverse video: it is underlined as every link is,

@@ -4,9 +4,13 @@ import TermRender
 /// Panels as plain lines of text, for `ketamine-explorer show`, pipes, printing and screen
 /// readers: no colour, no cursor movement, tables as stacked rows.
 public enum PlainText {
-    public static func lines(topic index: Int, pack: ContentPack, width: Int = 80, glyphs: Glyphs = .unicode) -> [String] {
+    /// - Parameter pictures: draw the mechanism's pictures (for print); false gives only their
+    ///   captions, the text alternative a screen reader needs.
+    public static func lines(topic index: Int, pack: ContentPack, width: Int = 80, glyphs: Glyphs = .unicode,
+                             pictures: Bool = true) -> [String] {
         let topic = pack.topics[index]
-        var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .stacked, diagramStyle: .stills)
+        var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .stacked,
+                                      diagramStyle: pictures ? .stills : .captions)
         var result = [topic.title, String(repeating: "=", count: min(width, DisplayWidth.of(topic.title)))]
         result += builder.build(topic).map { line in
             var text = line.plainText

@@ -11,6 +11,7 @@ enum SearchView {
         buffer.fill(Rect(x: 0, y: area.y, width: buffer.size.width, height: area.height))
         let end = buffer.write([Span("Search: ", .strong), Span(search.query, .plain)], x: area.x, y: area.y, limit: area.maxX)
         buffer.write("_", x: end, y: area.y, limit: area.maxX, role: .muted)
+        buffer.placeCursor(x: end, y: area.y)   // where the next letter goes
 
         let status: String
         if search.query.isEmpty {

@@ -10,6 +10,7 @@ enum SourcesView {
         buffer.fill(box)
         buffer.drawBox(box, glyphs: glyphs, title: "Sources: \(topic.menu)")
         let inner = box.inset(dx: 2, dy: 1)
+        buffer.placeCursor(x: inner.x, y: inner.y)
         var lines: [StyledLine] = []
         for id in pack.sourceIDs(citedBy: topic) {
             guard let number = pack.sourceNumber(id), let source = pack.source(id) else { continue }

@@ -3,6 +3,9 @@
 public struct Buffer: Equatable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor goes after the frame is drawn: on the focused item, so
+    /// screen magnifiers and readers follow the focus. Nil hides it.
+    public var cursor: Point?
 
     public init(size: Size, fill: Cell = .blank) {
         self.size = size
@@ -10,6 +13,22 @@ public struct Buffer: Equatable, Sendable {
     }
 
     public var bounds: Rect { Rect(size) }
+
+    /// A cell's place on the screen.
+    public struct Point: Equatable, Sendable {
+        public let x: Int
+        public let y: Int
+
+        public init(x: Int, y: Int) {
+            self.x = x
+            self.y = y
+        }
+    }
+
+    /// Puts the cursor at (x, y) if that is on the screen.
+    public mutating func placeCursor(x: Int, y: Int) {
+        cursor = x >= 0 && y >= 0 && x < size.width && y < size.height ? Point(x: x, y: y) : nil
+    }
 
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * size.width + x] }

@@ -8,6 +8,11 @@ public enum DisplayWidth {
         let value = scalar.value
         if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
         if value < 0x300 { return 1 }                       // fast path: Latin and friends
+        // Fast path: dashes, quotes, bullets, arrows, box drawing, blocks and shapes (none of
+        // them wide, zero-width or emoji by default); the Unicode property lookups below are slow.
+        if (0x2010...0x2027).contains(value) || (0x2190...0x21FF).contains(value) || (0x2500...0x25FC).contains(value) {
+            return 1
+        }
         if isZeroWidth(scalar) { return 0 }
         if isWide(value) { return 2 }
         if scalar.properties.isEmojiPresentation { return 2 }
@@ -33,6 +38,21 @@ public enum DisplayWidth {
     /// Columns taken by a string.
     public static func of(_ text: some StringProtocol) -> Int {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }   // ASCII fast path
+        // Scalar by scalar while every scalar stands alone (no marks, joiners, selectors or
+        // flags): splitting into grapheme clusters costs far more.
+        var total = 0
+        for scalar in text.unicodeScalars {
+            let width = of(scalar)
+            let value = scalar.value
+            if width == 0 || value == 0xFE0F || (0x1F1E6...0x1F1FF).contains(value) || (0x1F3FB...0x1F3FF).contains(value) {
+                return byCharacter(text)
+            }
+            total += width
+        }
+        return total
+    }
+
+    private static func byCharacter(_ text: some StringProtocol) -> Int {
         var total = 0
         for character in text { total += of(character) }
         return total

@@ -28,6 +28,7 @@ public final class NcursesBackend {
     private var pairs: [CellStyle: Int16] = [:]
     private var previous: Buffer?
     private var active = true
+    private var cursorShown = false
 
     /// Starts full-screen mode. Call only after `TerminalCheck.run()` succeeded.
     /// - Parameters:
@@ -106,8 +107,20 @@ public final class NcursesBackend {
         }
         if let start = runStart { put(run, at: start) }
         previous = buffer
+        placeCursor(buffer.cursor)
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// The cursor on the focused item (readers and magnifiers follow it), or hidden.
+    private func placeCursor(_ point: Buffer.Point?) {
+        if let point {
+            wmove(window, Int32(point.y), Int32(point.x))
+            if !cursorShown { curs_set(1); cursorShown = true }
+        } else if cursorShown {
+            curs_set(0)
+            cursorShown = false
+        }
     }
 
     /// Clears the screen, so nothing shown stays there.

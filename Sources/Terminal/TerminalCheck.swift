@@ -14,7 +14,7 @@ public enum TerminalProblem: Error, Equatable, CustomStringConvertible {
     case cannotStart(String)
 
     public var description: String {
-        let plain = "Use `ketamine-explorer show` to print the panels as plain text."
+        let plain = "Use `ketamine-explorer --plain` for plain text and numbered menus, or `ketamine-explorer show` to print the panels."
         switch self {
         case .inputNotTerminal:
             return "standard input is not a terminal, so keys cannot be read. Run it in a terminal window. \(plain)"

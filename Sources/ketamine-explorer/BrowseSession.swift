@@ -17,6 +17,14 @@ struct BrowseSettings {
     var theme = Theme.standard
     /// `--color`: colour even when NO_COLOR is set.
     var forceColor = false
+    /// `--plain`: numbered menus and plain lines instead of the full screen.
+    var plain = false
+
+    /// Plain lines are used when asked for, and when the full screen cannot work: output
+    /// is not a terminal (a pipe, a file, a screen reader's capture) or TERM is dumb.
+    var usePlain: Bool {
+        plain || isatty(STDOUT_FILENO) == 0 || getenv("TERM").map { String(cString: $0) == "dumb" } == true
+    }
 
     /// Colour is used when the theme has any, unless NO_COLOR is set (to anything but
     /// empty) and `--color` is not given.

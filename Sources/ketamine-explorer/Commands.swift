@@ -100,6 +100,9 @@ struct Browse: ParsableCommand {
         valueName: "DIR"))
     var exportDirectory: String?
 
+    @Flag(help: "Plain lines of text and numbered menus, for screen readers and simple terminals (automatic when output is not a terminal or TERM is dumb).")
+    var plain = false
+
     @Option(help: ArgumentHelp("How it looks: default, high-contrast (at least 7:1) or monochrome.", valueName: "NAME"))
     var theme = "default"
 
@@ -113,11 +116,12 @@ struct Browse: ParsableCommand {
         if config != nil && !kiosk { throw ValidationError("--config goes with --kiosk") }
         if kiosk && guided { throw ValidationError("--kiosk and --guided are different ways to run; choose one") }
         if exportDirectory != nil && !guided { throw ValidationError("--export-dir goes with --guided") }
+        if plain && kiosk { throw ValidationError("the kiosk needs the full screen; --plain does not go with --kiosk") }
     }
 
     func run() throws {
         let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion, theme: Theme.named(theme) ?? .standard,
-                                      forceColor: color)
+                                      forceColor: color, plain: plain)
         if kiosk {
             try Self.startKiosk(content: options.content, configPath: config, settings: settings)
         } else if guided {
@@ -131,10 +135,25 @@ struct Browse: ParsableCommand {
     /// there are no arguments, skipping the argument parser's reflection at start-up.
     static func start(content: String?, settings: BrowseSettings = BrowseSettings()) throws {
         let pack = try ContentOptions.load(ContentLocation.resolve(content))
+        if settings.usePlain {
+            runPlain(pack)
+            return
+        }
         let info = try checkedTerminal()
         var session = try BrowseSession(pack: pack, info: info, settings: settings)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
+        }
+    }
+
+    /// Plain mode: the menu, then one answer per line typed, until q or the end of input.
+    static func runPlain(_ pack: ContentPack) {
+        var browser = PlainBrowser(pack: pack, glyphs: TerminalCheck.localeIsUTF8() ? .unicode : .ascii)
+        PlainOutput.write(browser.start())
+        while let line = readLine(strippingNewline: true) {
+            let (lines, done) = browser.handle(line)
+            PlainOutput.write(lines)
+            if done { return }
         }
     }
 
@@ -162,6 +181,11 @@ struct Browse: ParsableCommand {
     static func startGuided(content: String?, exportDirectory: String, settings: BrowseSettings) throws {
         let directory = ContentLocation.resolve(content)
         let pack = try ContentOptions.load(directory)
+        if settings.usePlain {
+            PlainOutput.error("ketamine-explorer: the guided session needs a full-screen terminal; it has no plain mode yet. "
+                              + "Use `ketamine-explorer --plain` to read the panels.")
+            throw Exit.usageOrTerminal
+        }
         guard let guided = pack.tours?.guided else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no guided session "
                               + "(`guided:` in tours.yaml; see Assets/content/README.md)")
