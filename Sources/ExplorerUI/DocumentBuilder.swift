@@ -16,7 +16,8 @@ struct DocumentBuilder {
         case animated(scale: Int)
         /// Every picture and caption written out (print, reduced motion).
         case stills
-        /// Only the captions, numbered: the pictures' text alternative (plain mode).
+        /// Only the captions, numbered: the pictures' text alternative (plain mode). Callouts
+        /// lose their boxes too.
         case captions
     }
 
@@ -101,7 +102,9 @@ struct DocumentBuilder {
         case .story: label = "Illustrative story"
         }
         let role: Role = tone == .warning ? .warning : .callout
-        guard width >= 8 else {
+        // No box where there is no room, nor in plain mode's text alternatives (a screen
+        // reader would read out every border character).
+        guard width >= 8, diagramStyle != .captions else {
             add([Span("\(label): ", role)] + spans(text))
             return
         }

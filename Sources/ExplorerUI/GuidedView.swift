@@ -125,6 +125,37 @@ public final class GuidedDocuments: GuidedMetrics {
         return (lines, cursorLine)
     }
 
+    /// A list or summary step as plain text lines: numbered rows to type, the summary as it reads.
+    public func plainLines(step: Int, session: GuidedSession, width: Int) -> [String] {
+        func numbered(_ items: [String], ticked: Set<Int>) -> [String] {
+            items.enumerated().map { "  \($0.offset + 1). [\(ticked.contains($0.offset) ? "x" : " ")] \($0.element)" }
+        }
+        switch session.outline.steps[step].screen {
+        case .symptoms:
+            return ["Which of these do you notice? Type their numbers. You do not have to tick any."]
+                + numbered(pack.symptoms.map(\.name), ticked: session.symptoms)
+        case .questions:
+            let topic = guided.steps[step].topic.flatMap(pack.topicIndex(of:)) ?? 0
+            return ["Which questions do you want to bring to your care team? Type their numbers."]
+                + numbered(pack.questionList(topic: topic), ticked: session.questions)
+        case .values:
+            let chosen = glyphs == .ascii ? "*" : "•"
+            return [guided.values.prompt, "For each pair: 1 leans to the first, 2 is both or not sure, 3 leans to the second."]
+                + guided.values.pairs.enumerated().map { number, pair in
+                    let lean = session.values[number]?.rawValue
+                    let options = [pair[0], "both, or not sure", pair[1]].enumerated()
+                        .map { "(\(lean == $0.offset ? chosen : " ")) \($0.element)" }
+                    return "  \(number + 1). " + options.joined(separator: " \(glyphs.middleDot) ")
+                }
+        case .topic, .summary:
+            return screen(step: step, session: session, width: width).lines.map { line in
+                var text = line.plainText
+                while text.last == " " { text.removeLast() }
+                return text
+            }
+        }
+    }
+
     /// The questions the patient picked, as text.
     func chosenQuestions(_ session: GuidedSession) -> [String] {
         guard let index = session.outline.steps.firstIndex(where: {

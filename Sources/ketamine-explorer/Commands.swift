@@ -157,6 +157,26 @@ struct Browse: ParsableCommand {
         }
     }
 
+    /// The guided session in plain lines, until it is ended or the input ends. Nothing is
+    /// written unless the clinician saves the handout.
+    static func runPlainGuided(_ pack: ContentPack, _ guided: Guided, exportDirectory: String) {
+        var session = PlainGuided(pack: pack, guided: guided, glyphs: TerminalCheck.localeIsUTF8() ? .unicode : .ascii)
+        PlainOutput.write(session.start())
+        while let line = readLine(strippingNewline: true) {
+            let (lines, effects) = session.handle(line)
+            PlainOutput.write(lines)
+            for effect in effects {
+                switch effect {
+                case .end:
+                    PlainOutput.write(["The session has ended. Everything ticked and chosen is wiped."])
+                    return
+                case .export(let print):
+                    PlainOutput.write(session.exported(HandoutFiles.write(session.handout, to: exportDirectory, print: print)))
+                }
+            }
+        }
+    }
+
     /// The waiting-room kiosk. Locks itself down first (environment, core dumps), then reads
     /// the config and the pack; any problem is reported before the terminal is touched.
     static func startKiosk(content: String?, configPath: String?, settings: BrowseSettings) throws {
@@ -181,11 +201,6 @@ struct Browse: ParsableCommand {
     static func startGuided(content: String?, exportDirectory: String, settings: BrowseSettings) throws {
         let directory = ContentLocation.resolve(content)
         let pack = try ContentOptions.load(directory)
-        if settings.usePlain {
-            PlainOutput.error("ketamine-explorer: the guided session needs a full-screen terminal; it has no plain mode yet. "
-                              + "Use `ketamine-explorer --plain` to read the panels.")
-            throw Exit.usageOrTerminal
-        }
         guard let guided = pack.tours?.guided else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no guided session "
                               + "(`guided:` in tours.yaml; see Assets/content/README.md)")
@@ -195,6 +210,10 @@ struct Browse: ParsableCommand {
         guard stat(exportDirectory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(exportDirectory, W_OK) == 0 else {
             PlainOutput.error("ketamine-explorer: --export-dir \(exportDirectory) is not a folder this user can write to")
             throw Exit.usageOrTerminal
+        }
+        if settings.usePlain {
+            runPlainGuided(pack, guided, exportDirectory: exportDirectory)
+            return
         }
         let info = try checkedTerminal()
         var run = try GuidedRun(pack: pack, guided: guided, info: info, settings: settings, exportDirectory: exportDirectory)

@@ -72,4 +72,50 @@ import Testing
         let recorded = try String(contentsOfFile: "\(directory)/typescript", encoding: .isoLatin1)
         #expect(!recorded.contains("\u{1B}["), "no cursor addressing, no colour, no alternate screen")
     }
+
+    @Test func aGuidedSessionThroughAPipeSavesOnlyWhatWasChosen() throws {
+        let guided = try #require(pack.tours?.guided)
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Next through every step (checkpoints included), ticking on the list steps, then save.
+        var input: [String] = []
+        for step in guided.steps {
+            switch step.show {
+            case .symptoms?: input.append("2")
+            case .questions?: input.append("1 3")
+            case .values?: input.append("1 3")
+            default: break
+            }
+            if step.show == .summary { break }
+            input.append("")
+            for question in step.checkpoint {
+                input += ["\(question.best + 1)", ""]
+            }
+        }
+        input += ["x", "y", "q", "y"]
+        let result = try runCommand(["--guided", "--plain", "--export-dir", directory],
+                                    standardInput: input.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Step \(guided.steps.count) of \(guided.steps.count): "))
+        #expect(result.output.contains("Yes, that is it."))
+        // The checks' feedback has no blame and no score (content elsewhere may say "wrong").
+        let feedback = result.output.split(separator: "\n").filter { $0.hasPrefix("Yes") || $0.hasPrefix("Here is that point") }
+        #expect(!feedback.isEmpty && !feedback.contains { $0.lowercased().contains("wrong") || $0.contains("score") })
+        expectNoEscapes(result.output)
+        let text = try String(contentsOfFile: "\(directory)/ketamine-handout.txt", encoding: .utf8)
+        let questionTopic = try #require(guided.steps.first { $0.show == .questions }?.topic.flatMap(pack.topicIndex(of:)))
+        let questions = pack.questionList(topic: questionTopic)
+        #expect(text.contains(questions[0]) && text.contains(questions[2]) && !text.contains(questions[1]))
+        #expect(text.contains(pack.symptoms[1].name) && !text.contains(pack.symptoms[0].name))
+        #expect(!text.contains(guided.values.pairs[0][1]), "what matters to the patient stays out of the handout")
+    }
+
+    @Test func endingAPlainGuidedSessionPartWayWritesNothing() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try runCommand(["--guided", "--plain", "--export-dir", directory], standardInput: "\n2 3\nq\ny\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("The session has ended."))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).isEmpty)
+    }
 }

@@ -1,0 +1,174 @@
+import ContentModel
+import ExplorerCore
+import TermRender
+
+/// The guided session as plain lines (`--guided --plain`): the same `GuidedSession` state
+/// machine as the full screen, driven by typed answers instead of keys. Each step is written
+/// out whole; numbers tick items or pick answers.
+public struct PlainGuided {
+    private var session: GuidedSession
+    private let documents: GuidedDocuments
+    private let width: Int
+    /// A yes-or-no question is waiting for its answer.
+    private var confirming: Confirm?
+
+    private enum Confirm { case end, export }
+
+    public init(pack: ContentPack, guided: Guided, width: Int = 80, glyphs: Glyphs = .unicode) {
+        documents = GuidedDocuments(pack: pack, guided: guided, glyphs: glyphs)
+        session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: Size(width: width, height: 24))
+        self.width = width
+    }
+
+    /// The handout as it stands, for the caller to save.
+    public var handout: Handout { Handout(session: session, documents: documents) }
+
+    public mutating func start() -> [String] {
+        ["Guided session: \(documents.pack.info.title)", documents.pack.info.disclaimer, ""] + screen()
+    }
+
+    /// What the export did (after `.export`).
+    public mutating func exported(_ notice: String) -> [String] {
+        session.exported(notice)
+        _ = session.update(.key(.enter), metrics: documents)   // closes the notice
+        return notice.split(separator: "\n").map(String.init) + [prompt()]
+    }
+
+    /// Answers one typed line. Effects are the session's: export the handout, or end.
+    public mutating func handle(_ input: String) -> (lines: [String], effects: [GuidedEffect]) {
+        let answer = String(input.unicodeScalars.filter { !Sanitizer.isForbidden($0) }).trimmingSpaces.lowercased()
+        if let question = confirming {
+            confirming = nil
+            let keys: [Key]
+            switch (question, answer) {
+            case (.end, "y"), (.end, "yes"): keys = [.character("q"), .enter]
+            case (.export, "y"), (.export, "yes"): keys = [.character("x"), .enter]
+            case (.export, "p"): keys = [.character("x"), .character("p")]
+            default: return (["Nothing was done.", prompt()], [])
+            }
+            return ([], press(keys))
+        }
+        let words = answer.split(separator: " ").map(String.init)
+        switch words.first ?? "" {
+        case "", "n", "next": return move(.right)
+        case "b", "back": return move(.left)
+        case "q", "quit", "end":
+            confirming = .end
+            return (["End the session? Everything ticked and chosen will be wiped. Type y and Enter to end, or Enter to go on."], [])
+        case "x", "save":
+            guard case .summary = session.current.screen else { return (["The handout is saved from the summary.", prompt()], []) }
+            confirming = .export
+            return (["Save a handout with the key points, the questions chosen and the symptoms ticked (no name, no date)? "
+                     + "Type y to save, p to save and print, or Enter for no."], [])
+        case "p", "notes":
+            return (["For the clinician:"] + documents.guided.steps[session.step].notes.map { "- \($0)" } + [prompt()], [])
+        case "e":
+            guard case .checkpoint = session.screen else { return (["e marks a check question explained back.", prompt()], []) }
+            _ = press([.character("e")])
+            return (["Marked: explained back in their own words.", prompt()], [])
+        case "l", "steps":
+            return (steps() + [prompt()], [])
+        case "go":
+            guard words.count == 2, let number = Int(words[1]), (1...session.furthest + 1).contains(number) else {
+                return (["Type go and the number of a step already reached (1 to \(session.furthest + 1)).", prompt()], [])
+            }
+            _ = press([.character("l")] + Array(repeating: .up, count: session.stepCount)
+                      + Array(repeating: .down, count: number - 1) + [.enter])
+            return (screen(), [])
+        default:
+            guard let numbers = Optional(words.compactMap { Int($0) }), numbers.count == words.count, !numbers.isEmpty else {
+                return (["That did not match a choice. " + prompt()], [])
+            }
+            return choose(numbers)
+        }
+    }
+
+    private mutating func press(_ keys: [Key]) -> [GuidedEffect] {
+        keys.flatMap { session.update(.key($0), metrics: documents) }
+    }
+
+    private mutating func move(_ key: Key) -> (lines: [String], effects: [GuidedEffect]) {
+        let before = (session.step, session.screen)
+        _ = press([key])
+        if before == (session.step, session.screen) {
+            return ([key == .right ? "This is the last step. Type q to end the session." : "This is the first step.", prompt()], [])
+        }
+        return (screen(), [])
+    }
+
+    /// Numbers typed on a list (tick or untick each), a pair (pair, then 1 to 3), or a question.
+    private mutating func choose(_ numbers: [Int]) -> (lines: [String], effects: [GuidedEffect]) {
+        func focus(_ row: Int) -> [Key] { Array(repeating: .up, count: 40) + Array(repeating: .down, count: row) }
+        if case .checkpoint(let question) = session.screen {
+            let choices = session.current.questions[question].choices
+            guard numbers.count == 1, (1...choices).contains(numbers[0]) else {
+                return (["Type one number, 1 to \(choices).", prompt()], [])
+            }
+            _ = press(focus(numbers[0] - 1) + [.enter])
+            return (checkpoint(question, answered: true), [])
+        }
+        switch session.current.screen {
+        case .symptoms(let count), .questions(let count):
+            guard numbers.allSatisfy({ (1...count).contains($0) }) else { return (["Type numbers from 1 to \(count).", prompt()], []) }
+            for number in numbers { _ = press(focus(number - 1) + [.character(" ")]) }
+            return (screen(), [])
+        case .values(let pairs):
+            guard numbers.count == 2, (1...pairs).contains(numbers[0]), (1...3).contains(numbers[1]) else {
+                return (["Type the pair's number, then 1, 2 or 3: for example 1 3.", prompt()], [])
+            }
+            _ = press(focus(numbers[0] - 1))
+            for _ in 0..<3 where session.values[numbers[0] - 1]?.rawValue != numbers[1] - 1 { _ = press([.character(" ")]) }
+            return (screen(), [])
+        case .topic, .summary:
+            return (["There is nothing to choose here. " + prompt()], [])
+        }
+    }
+
+    private func screen() -> [String] {
+        if case .checkpoint(let question) = session.screen { return checkpoint(question, answered: false) }
+        let step = documents.guided.steps[session.step]
+        var lines = ["", "Step \(session.step + 1) of \(session.stepCount): \(step.title)", ""]
+        switch session.current.screen {
+        case .topic(let panel):
+            lines += PlainText.lines(topic: panel, pack: documents.pack, width: width, glyphs: documents.glyphs,
+                                     pictures: false).dropFirst(2)
+        case .symptoms, .questions, .values, .summary:
+            lines += documents.plainLines(step: session.step, session: session, width: width)
+        }
+        return lines + ["", prompt()]
+    }
+
+    private func checkpoint(_ number: Int, answered: Bool) -> [String] {
+        let step = documents.guided.steps[session.step]
+        let question = step.checkpoint[number]
+        let answer = session.answers[GuidedSession.QuestionKey(step: session.step, question: number)]
+        if answered {
+            if answer?.understood == true { return ["Yes, that is it.", prompt()] }
+            return ["Here is that point again, another way: \(question.again)", "Pick the best answer again when you are ready.",
+                    prompt()]
+        }
+        var lines = ["", "Checking what I explained: \(step.title). Question \(number + 1) of \(step.checkpoint.count).",
+                     question.question]
+        for (index, choice) in question.choices.enumerated() { lines.append("  \(index + 1). \(choice)") }
+        return lines + [prompt()]
+    }
+
+    private func steps() -> [String] {
+        documents.guided.steps.enumerated().map { index, step in
+            let state = index == session.step ? " (here)" : index <= session.furthest ? "" : " (not yet)"
+            return "  \(index + 1). \(step.title)\(state)"
+        }
+    }
+
+    private func prompt() -> String {
+        if case .checkpoint = session.screen {
+            return "Type the number of the best answer; Enter: go on; b: back; e: explained back; q: end."
+        }
+        switch session.current.screen {
+        case .symptoms, .questions: return "Type numbers to tick or untick (for example 1 4); Enter: next; b: back; q: end."
+        case .values: return "Type a pair and 1, 2 or 3 (for example 2 1); Enter: next; b: back; q: end."
+        case .summary: return "x: save a handout; b: back; l: steps; q: end."
+        case .topic: return "Enter: next; b: back; p: notes; l: steps; q: end."
+        }
+    }
+}
