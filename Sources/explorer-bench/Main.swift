@@ -130,6 +130,7 @@ enum ExplorerBench {
         }
         var report = ["Kiosk soak, a simulated week (\(frames) frames, \(kiosk.resets) visitors wiped) in "
                       + "\(format(milliseconds(clock.now - start) / 1000)) s:"]
+        report.append("  peak memory after each day (KiB): " + memory.map { "\($0.peak)" }.joined(separator: ", "))
         for entry in memory where entry.day == 1 || entry.day == 7 {
             report.append("  after day \(entry.day): peak memory \(entry.peak) KiB, now \(entry.current) KiB")
         }
