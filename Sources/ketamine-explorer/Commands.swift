@@ -180,6 +180,7 @@ struct Browse: ParsableCommand {
     /// The waiting-room kiosk. Locks itself down first (environment, core dumps), then reads
     /// the config and the pack; any problem is reported before the terminal is touched.
     static func startKiosk(content: String?, configPath: String?, settings: BrowseSettings) throws {
+        let systemd = SystemdNotify.fromEnvironment()   // before the environment is cleared
         KioskLockdown.apply()
         let config = try loadKioskConfig(configPath)
         let directory = ContentLocation.resolve(content)
@@ -190,7 +191,7 @@ struct Browse: ParsableCommand {
             throw Exit.contentInvalid
         }
         let info = try checkedTerminal()
-        var session = try KioskSession(pack: pack, info: info, config: config, settings: settings)
+        var session = try KioskSession(pack: pack, info: info, config: config, settings: settings, systemd: systemd)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }

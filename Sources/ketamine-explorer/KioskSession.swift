@@ -16,8 +16,11 @@ struct KioskSession {
     private let clock: any TickClock
     private var kiosk: KioskState
     private var heartbeat: Heartbeat?
+    /// systemd's readiness and watchdog channel, when run as a notify service.
+    private let systemd: SystemdNotify?
+    private var lastAlive: Double
 
-    init(pack: ContentPack, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings,
+    init(pack: ContentPack, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings, systemd: SystemdNotify?,
          clock: any TickClock = MonotonicClock()) throws {
         SignalGuard.installKioskHandlers()
         backend = try settings.startBackend(info: info, raw: true)
@@ -27,6 +30,9 @@ struct KioskSession {
         kiosk = KioskState(config: config, slideCount: pack.tours?.attract?.slides.count ?? 1,
                            panelCount: pack.topics.count, size: backend.size, now: now)
         heartbeat = config.heartbeatFile.map { Heartbeat(path: $0, contentVersion: pack.info.version, startedAt: now) }
+        self.systemd = systemd
+        lastAlive = now
+        systemd?.send("READY=1")
     }
 
     /// Runs until SIGTERM or SIGHUP, the terminal going away, or a staff exit; returns the
@@ -39,6 +45,10 @@ struct KioskSession {
             let problem = kiosk.app.isTooSmall ? "screen smaller than 80x24 (\(kiosk.app.size))" : nil
             let (now, resets) = (clock.now(), kiosk.resets)
             heartbeat?.beatIfDue(now: now, resets: resets, lastError: problem)
+            if let systemd, let interval = systemd.watchdogInterval, now - lastAlive >= interval {
+                systemd.send("WATCHDOG=1")   // the loop is turning: a hang stops these and systemd restarts it
+                lastAlive = now
+            }
             guard let message = backend.readEvent().message(clock: clock) else { return nil }
             var effects = kiosk.update(message, now: clock.now(), minuteOfDay: Self.minuteOfDay(), metrics: documents)
             while !effects.isEmpty {

@@ -41,6 +41,41 @@ import Testing
         #expect(result.status == 0, "\(result.error)")
     }
 
+    /// As a systemd notify service: READY=1 once started, then WATCHDOG=1 at half the
+    /// watchdog time, so a kiosk that hangs is restarted.
+    @Test func itTellsSystemdItIsReadyAndAlive() throws {
+        let files = try KioskFiles(pin: false)
+        let path = "\(files.directory)/notify"
+        let listener = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        try #require(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        try #require(bound == 0)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(listener, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'",
+                                environment: "NOTIFY_SOCKET='\(path)' WATCHDOG_USEC=1000000")
+        var messages: [String] = []
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while messages.filter({ $0 == "WATCHDOG=1" }).count < 2 {
+            let count = recv(listener, &buffer, buffer.count, 0)
+            guard count > 0 else { break }
+            messages.append(String(decoding: buffer[0..<count], as: UTF8.self))
+        }
+        #expect(messages.first == "READY=1")
+        #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 2, "\(messages)")
+        kill(try pane.explorerPID(), SIGTERM)
+        #expect(pane.exitStatus() == 143)
+    }
+
     /// Every file the kiosk opens for writing during a visit, traced by strace: only the
     /// terminal and the heartbeat may appear.
     @Test func aVisitWritesNothingButTheHeartbeat() throws {
