@@ -324,7 +324,7 @@ struct FixedMetrics: PageMetrics {
 }
 
 @Suite struct KeymapTests {
-    @Test(arguments: [Keymap.choosing, Keymap.reading, Keymap.search])
+    @Test(arguments: [Keymap.choosing, Keymap.reading, Keymap.search, Keymap.watching])
     func everyBindingHasHelpAndNoKeyIsBoundTwice(_ keymap: Keymap) {
         var seen = Set<Key>()
         for binding in keymap.bindings {
