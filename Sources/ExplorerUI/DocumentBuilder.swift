@@ -94,13 +94,7 @@ struct DocumentBuilder {
     }
 
     private mutating func addCallout(_ text: String, tone: Block.Tone) {
-        let label: String
-        switch tone {
-        case .info: label = "Good to know"
-        case .action: label = "What you can do"
-        case .warning: label = "Important"
-        case .story: label = "Illustrative story"
-        }
+        let label = Export.calloutLabel(tone)
         let role: Role = tone == .warning ? .warning : .callout
         // No box where there is no room, nor in plain mode's text alternatives (a screen
         // reader would read out every border character).

@@ -85,7 +85,8 @@ public enum Export {
 
     private static let markdownSpecial: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", "|", "~"]
 
-    /// The label a callout starts with, as the panel's box shows it.
+    /// The word a callout begins with, so its kind never depends on colour: the same on the
+    /// screen and in every export.
     static func calloutLabel(_ tone: Block.Tone) -> String {
         switch tone {
         case .info: return "Good to know"

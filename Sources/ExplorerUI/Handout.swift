@@ -47,7 +47,7 @@ public struct Handout: Equatable, Sendable {
             <html lang="en">
             <head>
             <meta charset="utf-8">
-            <title>\(escape(title))</title>
+            <title>\(Export.escapeHTML(title))</title>
             <style>
             body { font-family: sans-serif; font-size: 14pt; line-height: 1.5; max-width: 40em; margin: 2em auto; }
             h1 { font-size: 20pt; } h2 { font-size: 16pt; margin-top: 1.5em; }
@@ -55,28 +55,13 @@ public struct Handout: Equatable, Sendable {
             </style>
             </head>
             <body>
-            <h1>\(escape(title))</h1>
+            <h1>\(Export.escapeHTML(title))</h1>
 
             """
         for (heading, items) in sections {
-            page += "<h2>\(escape(heading))</h2>\n<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+            page += "<h2>\(Export.escapeHTML(heading))</h2>\n<ul>\n" + items.map { "<li>\(Export.escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
         }
-        page += "<footer>\n" + footer.map { "<p>\(escape($0))</p>\n" }.joined() + "</footer>\n</body>\n</html>\n"
+        page += "<footer>\n" + footer.map { "<p>\(Export.escapeHTML($0))</p>\n" }.joined() + "</footer>\n</body>\n</html>\n"
         return page
-    }
-
-    private func escape(_ text: String) -> String {
-        var result = ""
-        for character in Sanitizer.clean(text) {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

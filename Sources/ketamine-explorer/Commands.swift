@@ -63,6 +63,21 @@ struct ContentOptions: ParsableArguments {
         }
     }
 
+    /// The panels named by `ids` (all of them when there are none), or a message listing the
+    /// known ids and exit 2.
+    static func topicIndexes(_ ids: [String], in pack: ContentPack) throws -> [Int] {
+        var indexes: [Int] = []
+        for id in ids {
+            guard let index = pack.topicIndex(of: id) else {
+                let known = pack.topics.map(\.id).joined(separator: ", ")
+                PlainOutput.error("ketamine-explorer: no topic has the id '\(id)'. Known ids: \(known).")
+                throw Exit.usageOrTerminal
+            }
+            indexes.append(index)
+        }
+        return indexes.isEmpty ? Array(pack.topics.indices) : indexes
+    }
+
     /// Prints every problem, file:line first, and exits 1.
     static func refuse(_ issues: [ContentIssue], in directory: String) throws -> Never {
         let count = issues.count
@@ -259,16 +274,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let pack = try options.loadPack()
-        var indexes: [Int] = []
-        for id in ids {
-            guard let index = pack.topicIndex(of: id) else {
-                let known = pack.topics.map(\.id).joined(separator: ", ")
-                PlainOutput.error("ketamine-explorer: no topic has the id '\(id)'. Known ids: \(known).")
-                throw Exit.usageOrTerminal
-            }
-            indexes.append(index)
-        }
-        if indexes.isEmpty { indexes = Array(pack.topics.indices) }
+        let indexes = try ContentOptions.topicIndexes(ids, in: pack)
         signal(SIGPIPE, SIG_IGN)
         let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
         let width = outputWidth()

@@ -34,16 +34,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let pack = try options.loadPack()
-        var indexes: [Int] = []
-        for id in ids {
-            guard let index = pack.topicIndex(of: id) else {
-                let known = pack.topics.map(\.id).joined(separator: ", ")
-                PlainOutput.error("ketamine-explorer: no topic has the id '\(id)'. Known ids: \(known).")
-                throw Exit.usageOrTerminal
-            }
-            indexes.append(index)
-        }
-        if indexes.isEmpty { indexes = Array(pack.topics.indices) }
+        let indexes = try ContentOptions.topicIndexes(ids, in: pack)
         let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
         let document = Export.render(format, topics: indexes, pack: pack, glyphs: glyphs)
         if let output {
