@@ -116,17 +116,8 @@ public enum BoxArt {
     /// The picture with plain ASCII for every box character, arrow and dot, for terminals
     /// that cannot show Unicode.
     public static func ascii(_ line: String) -> String {
-        String(line.map { character -> Character in
-            if let replacement = asciiReplacements[character] { return replacement }
-            guard let joins = joins[character] else { return character }
-            if joins.up || joins.down { return joins.left || joins.right ? "+" : "|" }
-            return joins.double ? "=" : "-"
-        })
+        line.map(ASCIIFallback.text(for:)).joined()
     }
-
-    private static let asciiReplacements: [Character: Character] = [
-        "▼": "v", "▲": "^", "▶": ">", "◀": "<", "●": "*", "○": "o", "◆": "#",
-    ]
 }
 
 extension String {

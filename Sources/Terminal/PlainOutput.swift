@@ -6,10 +6,15 @@ import Glibc
 /// Writes lines of plain text to standard output, with every control character removed:
 /// nothing from content reaches a terminal or a pipe as an escape sequence.
 public enum PlainOutput {
+    /// Text for people in a locale that is not UTF-8: every character becomes ASCII of the same
+    /// width (set by the commands that print for reading, not by those writing documents).
+    nonisolated(unsafe) public static var asciiOnly = false
+
     public static func write(_ lines: [String]) {
         var text = ""
         for line in lines {
-            text += Sanitizer.clean(line)
+            let clean = Sanitizer.clean(line)
+            text += asciiOnly ? clean.map(ASCIIFallback.text(for:)).joined() : clean
             text += "\n"
         }
         writeAll(text, to: STDOUT_FILENO)

@@ -163,7 +163,9 @@ struct Browse: ParsableCommand {
 
     /// Plain mode: the menu, then one answer per line typed, until q or the end of input.
     static func runPlain(_ pack: ContentPack) {
-        var browser = PlainBrowser(pack: pack, glyphs: TerminalCheck.localeIsUTF8() ? .unicode : .ascii)
+        let utf8 = TerminalCheck.localeIsUTF8()
+        PlainOutput.asciiOnly = !utf8
+        var browser = PlainBrowser(pack: pack, glyphs: utf8 ? .unicode : .ascii)
         PlainOutput.write(browser.start())
         while let line = readLine(strippingNewline: true) {
             let (lines, done) = browser.handle(line)
@@ -175,7 +177,9 @@ struct Browse: ParsableCommand {
     /// The guided session in plain lines, until it is ended or the input ends. Nothing is
     /// written unless the clinician saves the handout.
     static func runPlainGuided(_ pack: ContentPack, _ guided: Guided, exportDirectory: String) {
-        var session = PlainGuided(pack: pack, guided: guided, glyphs: TerminalCheck.localeIsUTF8() ? .unicode : .ascii)
+        let utf8 = TerminalCheck.localeIsUTF8()
+        PlainOutput.asciiOnly = !utf8
+        var session = PlainGuided(pack: pack, guided: guided, glyphs: utf8 ? .unicode : .ascii)
         PlainOutput.write(session.start())
         while let line = readLine(strippingNewline: true) {
             let (lines, effects) = session.handle(line)
@@ -277,6 +281,7 @@ struct Show: ParsableCommand {
         let indexes = try ContentOptions.topicIndexes(ids, in: pack)
         signal(SIGPIPE, SIG_IGN)
         let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
+        PlainOutput.asciiOnly = glyphs == .ascii
         let width = outputWidth()
         var lines: [String] = []
         for (position, index) in indexes.enumerated() {

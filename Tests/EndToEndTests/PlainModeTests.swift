@@ -23,6 +23,15 @@ import Testing
         expectNoEscapes(result.output)
     }
 
+    @Test func aLocaleThatIsNotUTF8GetsASCIIOnly() throws {
+        let result = try runCommand(["--plain"], environment: ["LANG": "C", "LC_ALL": "C"], standardInput: "4\n7\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("End of panel 7 of"))
+        #expect(result.output.unicodeScalars.allSatisfy { $0.isASCII })
+        let show = try runCommand(["show", "how-ketamine-works"], environment: ["LANG": "C", "LC_ALL": "C"])
+        #expect(show.output.contains("Picture 1 of") && show.output.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
     @Test func outputToAPipeIsPlainWithoutBeingAsked() throws {
         let result = try runCommand([], environment: ["TERM": "xterm-256color"], standardInput: "q\n")
         #expect(result.status == 0)
