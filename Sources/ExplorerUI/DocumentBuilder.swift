@@ -3,7 +3,7 @@ import TermRender
 
 /// Turns a topic into the lines of text its panel shows at one width: the main message
 /// first, then each block with its sources. The browse screen and plain output share it.
-struct DocumentBuilder {
+struct DocumentBuilder: BlockRenderer {
     enum TableStyle {
         /// A three-column table when the width allows, stacked rows when it does not.
         case automatic
@@ -51,7 +51,7 @@ struct DocumentBuilder {
         var afterHeading = false
         for block in topic.blocks {
             if !afterHeading { lines.append([]) }
-            add(block)
+            addBlock(block)
             if case .heading = block.kind { afterHeading = true } else { afterHeading = false }
         }
         return lines
@@ -59,41 +59,21 @@ struct DocumentBuilder {
 
     // MARK: Blocks
 
-    private mutating func add(_ block: Block) {
-        switch block.kind {
-        case .paragraph(let text):
-            add(spans(text))
-        case .heading(let text):
-            add(spans(text, role: .heading))
-        case .bullets(let items):
-            for item in items {
-                add(spans(item), first: [Span("\(glyphs.bullet) ")], rest: [Span("  ")])
-            }
-        case .callout(let text, let tone):
-            addCallout(text, tone: tone)
-        case .include(.symptoms):
-            addEntries(pack.symptoms)
-        case .include(.causes):
-            addEntries(pack.causes)
-        case .include(.comparison):
-            addComparison(pack.comparison)
-        case .include(.evidence):
-            addEvidence(pack.evidence)
-        case .include(.glossary):
-            addGlossary(pack.glossary)
-        case .include(.sources):
-            addSources(pack.sources)
-        case .include(.about):
-            addAbout(pack.info)
-        case .include(.mechanism):
-            if let mechanism = pack.mechanism { addMechanism(mechanism) }
-        }
-        if let label = pack.citationLabel(block.sources, evidence: block.evidence, separator: glyphs.middleDot) {
-            add([Span(label, .source)])
+    var citationSeparator: String { glyphs.middleDot }
+
+    mutating func addParagraph(_ text: String) { add(spans(text)) }
+
+    mutating func addHeading(_ text: String) { add(spans(text, role: .heading)) }
+
+    mutating func addBullets(_ items: [String]) {
+        for item in items {
+            add(spans(item), first: [Span("\(glyphs.bullet) ")], rest: [Span("  ")])
         }
     }
 
-    private mutating func addCallout(_ text: String, tone: Block.Tone) {
+    mutating func addCitation(_ label: String) { add([Span(label, .source)]) }
+
+    mutating func addCallout(_ text: String, tone: Block.Tone) {
         let label = Export.calloutLabel(tone)
         let role: Role = tone == .warning ? .warning : .callout
         // No box where there is no room, nor in plain mode's text alternatives (a screen
@@ -113,7 +93,7 @@ struct DocumentBuilder {
         lines.append([Span(glyphs.bottomLeft + String(repeating: glyphs.horizontal, count: width - 2) + glyphs.bottomRight, role)])
     }
 
-    private mutating func addMechanism(_ mechanism: Mechanism) {
+    mutating func addMechanism(_ mechanism: Mechanism) {
         if case .animated(let scale) = diagramStyle, scale > 0 {
             let block = MechanismView.placeholder(mechanism, scale: scale, width: width)
             diagram = DiagramPlacement(lines: lines.count..<lines.count + block.count, scale: scale,
@@ -127,7 +107,7 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func addEntries(_ entries: [ListEntry]) {
+    mutating func addEntries(_ entries: [ListEntry]) {
         for (index, entry) in entries.enumerated() {
             if index > 0 { lines.append([]) }
             let name = entry.name.last.map { ".:?!".contains($0) } == true ? entry.name : entry.name + ":"
@@ -139,7 +119,7 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func addEvidence(_ entries: [EvidenceEntry]) {
+    mutating func addEvidence(_ entries: [EvidenceEntry]) {
         for (index, entry) in entries.enumerated() {
             if index > 0 { lines.append([]) }
             add(spans(entry.condition, role: .heading))
@@ -152,14 +132,14 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func addGlossary(_ entries: [GlossaryEntry]) {
+    mutating func addGlossary(_ entries: [GlossaryEntry]) {
         for (index, entry) in entries.enumerated() {
             if index > 0 { lines.append([]) }
             add([Span(entry.term + ":", .strong), Span(" ")] + spans(entry.definition), rest: [Span("  ")])
         }
     }
 
-    private mutating func addSources(_ sources: [Source]) {
+    mutating func addSources(_ sources: [Source]) {
         for (index, source) in sources.enumerated() {
             if index > 0 { lines.append([]) }
             let number = "\(index + 1). "
@@ -170,7 +150,7 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func addAbout(_ info: PackInfo) {
+    mutating func addAbout(_ info: PackInfo) {
         add([Span("Content version: ", .strong), Span(info.version)])
         add([Span("Last reviewed: ", .strong), Span(info.lastReviewed)])
         add([Span("Next review due: ", .strong), Span(info.nextReview)])
@@ -184,7 +164,7 @@ struct DocumentBuilder {
 
     // MARK: Comparison
 
-    private mutating func addComparison(_ comparison: Comparison) {
+    mutating func addComparison(_ comparison: Comparison) {
         if tableStyle == .automatic && width >= Self.minimumTableWidth {
             addTable(comparison)
         } else {

@@ -120,7 +120,7 @@ public enum Export {
 
 // MARK: - Markdown
 
-private struct MarkdownWriter {
+private struct MarkdownWriter: BlockRenderer {
     let pack: ContentPack
     let topics: [Int]
     /// Topic links point inside the document, so only exported topics are linked.
@@ -150,46 +150,32 @@ private struct MarkdownWriter {
     private mutating func add(_ topic: Topic) {
         blocks.append("## <a id=\"\(Export.escapeHTML(topic.id))\"></a>" + Export.escapeMarkdown(topic.title))
         blocks.append(inline(topic.message, allStrong: true))
-        for block in topic.blocks {
-            add(block)
-            if let label = pack.citationLabel(block.sources, evidence: block.evidence, separator: separator) {
-                blocks.append(citation(label))
-            }
-        }
+        for block in topic.blocks { addBlock(block) }
     }
 
-    private mutating func add(_ block: Block) {
-        switch block.kind {
-        case .paragraph(let text):
-            blocks.append(lineStart(inline(text)))
-        case .heading(let text):
-            blocks.append("### " + inline(text))
-        case .bullets(let items):
-            blocks.append(items.map { "- " + lineStart(inline($0)) }.joined(separator: "\n"))
-        case .callout(let text, let tone):
-            blocks.append("> **\(Export.calloutLabel(tone)):** " + inline(text))
-        case .include(.symptoms):
-            addEntries(pack.symptoms)
-        case .include(.causes):
-            addEntries(pack.causes)
-        case .include(.comparison):
-            addComparison(pack.comparison)
-        case .include(.evidence):
-            addEvidence(pack.evidence)
-        case .include(.glossary):
-            blocks.append(pack.glossary.map { entry in
-                "- **" + Export.escapeMarkdown(entry.term) + ":** " + inline(entry.definition)
-            }.joined(separator: "\n"))
-        case .include(.sources):
-            addSources(pack.sources)
-        case .include(.about):
-            addAbout(pack.info)
-        case .include(.mechanism):
-            if let mechanism = pack.mechanism { addMechanism(mechanism) }
-        }
+    var citationSeparator: String { separator }
+
+    mutating func addParagraph(_ text: String) { blocks.append(lineStart(inline(text))) }
+
+    mutating func addHeading(_ text: String) { blocks.append("### " + inline(text)) }
+
+    mutating func addBullets(_ items: [String]) {
+        blocks.append(items.map { "- " + lineStart(inline($0)) }.joined(separator: "\n"))
     }
 
-    private mutating func addEntries(_ entries: [ListEntry]) {
+    mutating func addCallout(_ text: String, tone: Block.Tone) {
+        blocks.append("> **\(Export.calloutLabel(tone)):** " + inline(text))
+    }
+
+    mutating func addGlossary(_ entries: [GlossaryEntry]) {
+        blocks.append(entries.map { entry in
+            "- **" + Export.escapeMarkdown(entry.term) + ":** " + inline(entry.definition)
+        }.joined(separator: "\n"))
+    }
+
+    mutating func addCitation(_ label: String) { blocks.append(citation(label)) }
+
+    mutating func addEntries(_ entries: [ListEntry]) {
         guard !entries.isEmpty else { return }
         blocks.append(entries.map { entry in
             var line = "- " + inline(entryName(entry.name), allStrong: true) + " " + inline(entry.description)
@@ -200,7 +186,7 @@ private struct MarkdownWriter {
         }.joined(separator: "\n"))
     }
 
-    private mutating func addComparison(_ comparison: Comparison) {
+    mutating func addComparison(_ comparison: Comparison) {
         var rows = ["|  | " + Export.escapeMarkdown(comparison.columns.ketamine) + " | "
                     + Export.escapeMarkdown(comparison.columns.opioids) + " |",
                     "|---|---|---|"]
@@ -214,7 +200,7 @@ private struct MarkdownWriter {
         blocks.append(rows.joined(separator: "\n"))
     }
 
-    private mutating func addEvidence(_ entries: [EvidenceEntry]) {
+    mutating func addEvidence(_ entries: [EvidenceEntry]) {
         for entry in entries {
             blocks.append("### " + inline(entry.condition))
             blocks.append("**Evidence:** " + Export.escapeMarkdown(entry.strength.rawValue))
@@ -224,7 +210,7 @@ private struct MarkdownWriter {
         }
     }
 
-    private mutating func addSources(_ sources: [Source]) {
+    mutating func addSources(_ sources: [Source]) {
         guard !sources.isEmpty else { return }
         blocks.append(sources.enumerated().map { index, source in
             var item = "\(index + 1). " + Export.escapeMarkdown("\(source.citation) (\(source.year))")
@@ -234,7 +220,7 @@ private struct MarkdownWriter {
         }.joined(separator: "\n"))
     }
 
-    private mutating func addAbout(_ info: PackInfo) {
+    mutating func addAbout(_ info: PackInfo) {
         blocks.append("**Content version:** " + Export.escapeMarkdown(info.version))
         blocks.append("**Last reviewed:** " + Export.escapeMarkdown(info.lastReviewed))
         blocks.append("**Next review due:** " + Export.escapeMarkdown(info.nextReview))
@@ -246,7 +232,7 @@ private struct MarkdownWriter {
         blocks.append("**Disclaimer:** " + Export.escapeMarkdown(info.disclaimer))
     }
 
-    private mutating func addMechanism(_ mechanism: Mechanism) {
+    mutating func addMechanism(_ mechanism: Mechanism) {
         let count = mechanism.frames.count
         for (index, frame) in mechanism.frames.enumerated() {
             blocks.append("**Picture \(index + 1) of \(count).** " + Export.escapeMarkdown(frame.caption))
@@ -323,7 +309,7 @@ private struct MarkdownWriter {
 
 // MARK: - HTML
 
-private struct HTMLWriter {
+private struct HTMLWriter: BlockRenderer {
     let pack: ContentPack
     let topics: [Int]
     /// Topic links point inside the page, so only exported topics are linked.
@@ -385,48 +371,30 @@ private struct HTMLWriter {
         lines.append("<section id=\"\(Export.escapeHTML(topic.id))\">")
         lines.append("<h2>\(Export.escapeHTML(topic.title))</h2>")
         lines.append("<p class=\"message\"><strong>\(inline(topic.message, allStrong: true))</strong></p>")
-        for block in topic.blocks {
-            add(block)
-            if let label = pack.citationLabel(block.sources, evidence: block.evidence, separator: separator) {
-                lines.append(sources(label))
-            }
-        }
+        for block in topic.blocks { addBlock(block) }
         lines.append("</section>")
     }
 
-    private mutating func add(_ block: Block) {
-        switch block.kind {
-        case .paragraph(let text):
-            lines.append("<p>\(inline(text))</p>")
-        case .heading(let text):
-            lines.append("<h3>\(inline(text))</h3>")
-        case .bullets(let items):
-            lines.append("<ul>")
-            lines += items.map { "<li>\(inline($0))</li>" }
-            lines.append("</ul>")
-        case .callout(let text, let tone):
-            lines.append("<aside class=\"callout callout-\(tone.rawValue)\"><strong>"
-                         + Export.escapeHTML(Export.calloutLabel(tone)) + ":</strong> \(inline(text))</aside>")
-        case .include(.symptoms):
-            addEntries(pack.symptoms)
-        case .include(.causes):
-            addEntries(pack.causes)
-        case .include(.comparison):
-            addComparison(pack.comparison)
-        case .include(.evidence):
-            addEvidence(pack.evidence)
-        case .include(.glossary):
-            addGlossary(pack.glossary)
-        case .include(.sources):
-            addSources(pack.sources)
-        case .include(.about):
-            addAbout(pack.info)
-        case .include(.mechanism):
-            if let mechanism = pack.mechanism { addMechanism(mechanism) }
-        }
+    var citationSeparator: String { separator }
+
+    mutating func addParagraph(_ text: String) { lines.append("<p>\(inline(text))</p>") }
+
+    mutating func addHeading(_ text: String) { lines.append("<h3>\(inline(text))</h3>") }
+
+    mutating func addBullets(_ items: [String]) {
+        lines.append("<ul>")
+        lines += items.map { "<li>\(inline($0))</li>" }
+        lines.append("</ul>")
     }
 
-    private mutating func addEntries(_ entries: [ListEntry]) {
+    mutating func addCallout(_ text: String, tone: Block.Tone) {
+        lines.append("<aside class=\"callout callout-\(tone.rawValue)\"><strong>"
+                     + Export.escapeHTML(Export.calloutLabel(tone)) + ":</strong> \(inline(text))</aside>")
+    }
+
+    mutating func addCitation(_ label: String) { lines.append(sources(label)) }
+
+    mutating func addEntries(_ entries: [ListEntry]) {
         guard !entries.isEmpty else { return }
         lines.append("<ul>")
         for entry in entries {
@@ -440,7 +408,7 @@ private struct HTMLWriter {
         lines.append("</ul>")
     }
 
-    private mutating func addComparison(_ comparison: Comparison) {
+    mutating func addComparison(_ comparison: Comparison) {
         lines += ["<table>", "<thead>",
                   "<tr><td></td><th scope=\"col\">\(Export.escapeHTML(comparison.columns.ketamine))</th>"
                     + "<th scope=\"col\">\(Export.escapeHTML(comparison.columns.opioids))</th></tr>",
@@ -456,7 +424,7 @@ private struct HTMLWriter {
         lines += ["</tbody>", "</table>"]
     }
 
-    private mutating func addEvidence(_ entries: [EvidenceEntry]) {
+    mutating func addEvidence(_ entries: [EvidenceEntry]) {
         for entry in entries {
             lines.append("<h3>\(inline(entry.condition))</h3>")
             lines += ["<dl>",
@@ -468,7 +436,7 @@ private struct HTMLWriter {
         }
     }
 
-    private mutating func addGlossary(_ entries: [GlossaryEntry]) {
+    mutating func addGlossary(_ entries: [GlossaryEntry]) {
         guard !entries.isEmpty else { return }
         lines.append("<dl>")
         for entry in entries {
@@ -477,7 +445,7 @@ private struct HTMLWriter {
         lines.append("</dl>")
     }
 
-    private mutating func addSources(_ sources: [Source]) {
+    mutating func addSources(_ sources: [Source]) {
         guard !sources.isEmpty else { return }
         lines.append("<ol>")
         for source in sources {
@@ -492,7 +460,7 @@ private struct HTMLWriter {
         lines.append("</ol>")
     }
 
-    private mutating func addAbout(_ info: PackInfo) {
+    mutating func addAbout(_ info: PackInfo) {
         lines.append("<dl>")
         lines.append("<dt>Content version</dt><dd>\(Export.escapeHTML(info.version))</dd>")
         lines.append("<dt>Last reviewed</dt><dd>\(Export.escapeHTML(info.lastReviewed))</dd>")
@@ -505,7 +473,7 @@ private struct HTMLWriter {
         lines.append("<p><strong>Disclaimer:</strong> \(Export.escapeHTML(info.disclaimer))</p>")
     }
 
-    private mutating func addMechanism(_ mechanism: Mechanism) {
+    mutating func addMechanism(_ mechanism: Mechanism) {
         let count = mechanism.frames.count
         for (index, frame) in mechanism.frames.enumerated() {
             let caption = Export.escapeHTML(frame.caption)
