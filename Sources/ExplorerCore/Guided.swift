@@ -164,6 +164,29 @@ public struct GuidedSession: Equatable, Sendable {
         }
     }
 
+    // MARK: Choosing by number (plain mode types numbers instead of moving a pointer)
+
+    /// Ticks or unticks row `row` of a list, or picks answer `row` of a check question, as
+    /// Space or Enter on that row would.
+    public mutating func pick(_ row: Int) {
+        guard let length = listLength, (0..<length).contains(row) else { return }
+        cursor = row
+        choose()
+    }
+
+    /// Sets where the patient leans on pair `pair`.
+    public mutating func lean(pair: Int, to lean: Lean) {
+        guard case .values(let pairs) = current.screen, screen == .step, (0..<pairs).contains(pair) else { return }
+        cursor = pair
+        values[pair] = lean
+    }
+
+    /// Opens step `index`, if it has been reached.
+    public mutating func reopen(step index: Int) {
+        guard (0...furthest).contains(index) else { return }
+        go(to: index)
+    }
+
     /// The session as it is under the help box, to list the keys that work there.
     public mutating func closeOverlayForHelp() {
         if screen == .help { screen = under }

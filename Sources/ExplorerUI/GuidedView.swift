@@ -2,37 +2,34 @@ import ContentModel
 import ExplorerCore
 import TermRender
 
-/// Where the parts of a guided-session screen go.
+/// Where the parts of a guided-session screen go: the explorer's reading layout (header,
+/// title, text, "more below", footer), with the clinician's notes taking the bottom of the
+/// text area when shown.
 struct GuidedLayout {
-    let header: Rect
-    let title: Rect
+    /// The reading layout underneath: header, title, hints and the safety line come from it.
+    let screen: ScreenLayout
     /// The step's scrolling text or list.
     let body: Rect
     /// "More below", under the body.
     let indicator: Rect
     /// The clinician's notes, when shown.
     let notes: Rect?
-    let hints: Rect
-    let disclaimer: Rect
 
     static let notesHeight = 7
 
+    var header: Rect { screen.header }
+    var title: Rect { screen.title }
+
     init(size: Size, notes: Bool) {
-        let screen = Rect(size)
-        let (header, afterHeader) = screen.splitTop(1)
-        let (main, footer) = afterHeader.splitBottom(2)
-        let (hints, disclaimer) = footer.splitTop(1)
-        let (content, notesArea) = notes ? main.splitBottom(Self.notesHeight) : (main, Rect(x: 0, y: 0, width: 0, height: 0))
-        let padded = Rect(x: content.x + 1, y: content.y, width: content.width - 2, height: content.height)
-        let (title, afterTitle) = padded.splitTop(2)
-        let (body, indicator) = afterTitle.splitBottom(1)
-        self.header = header
-        self.title = Rect(x: title.x, y: title.y, width: title.width, height: 1)
-        self.body = body
-        self.indicator = indicator
-        self.notes = notes ? notesArea : nil
-        self.hints = hints
-        self.disclaimer = disclaimer
+        screen = ScreenLayout(size: size, reading: true)
+        guard notes else {
+            (body, indicator, self.notes) = (screen.text, screen.indicator, nil)
+            return
+        }
+        let shift = min(Self.notesHeight, screen.text.height)
+        body = Rect(x: screen.text.x, y: screen.text.y, width: screen.text.width, height: screen.text.height - shift)
+        indicator = Rect(x: screen.indicator.x, y: screen.indicator.y - shift, width: screen.indicator.width, height: 1)
+        self.notes = Rect(x: 0, y: screen.hints.y - shift, width: size.width, height: shift)
     }
 }
 
@@ -222,7 +219,7 @@ public enum GuidedView {
                 buffer.write(line, x: inner.x, y: inner.y + row, limit: inner.maxX)
             }
         }
-        FooterView.draw(into: &buffer, layout: ScreenLayout(size: session.size, reading: true), keymap: session.keymap,
+        FooterView.draw(into: &buffer, layout: layout.screen, keymap: session.keymap,
                         disclaimer: documents.pack.info.disclaimer, glyphs: glyphs)
         drawOverlay(&buffer, session, documents)
         return buffer

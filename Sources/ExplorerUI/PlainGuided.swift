@@ -72,8 +72,7 @@ public struct PlainGuided {
             guard words.count == 2, let number = Int(words[1]), (1...session.furthest + 1).contains(number) else {
                 return (["Type go and the number of a step already reached (1 to \(session.furthest + 1)).", prompt()], [])
             }
-            _ = press([.character("l")] + Array(repeating: .up, count: session.stepCount)
-                      + Array(repeating: .down, count: number - 1) + [.enter])
+            session.reopen(step: number - 1)
             return (screen(), [])
         default:
             guard let numbers = Optional(words.compactMap { Int($0) }), numbers.count == words.count, !numbers.isEmpty else {
@@ -98,26 +97,24 @@ public struct PlainGuided {
 
     /// Numbers typed on a list (tick or untick each), a pair (pair, then 1 to 3), or a question.
     private mutating func choose(_ numbers: [Int]) -> (lines: [String], effects: [GuidedEffect]) {
-        func focus(_ row: Int) -> [Key] { Array(repeating: .up, count: 40) + Array(repeating: .down, count: row) }
         if case .checkpoint(let question) = session.screen {
             let choices = session.current.questions[question].choices
             guard numbers.count == 1, (1...choices).contains(numbers[0]) else {
                 return (["Type one number, 1 to \(choices).", prompt()], [])
             }
-            _ = press(focus(numbers[0] - 1) + [.enter])
+            session.pick(numbers[0] - 1)
             return (checkpoint(question, answered: true), [])
         }
         switch session.current.screen {
         case .symptoms(let count), .questions(let count):
             guard numbers.allSatisfy({ (1...count).contains($0) }) else { return (["Type numbers from 1 to \(count).", prompt()], []) }
-            for number in numbers { _ = press(focus(number - 1) + [.character(" ")]) }
+            for number in numbers { session.pick(number - 1) }
             return (screen(), [])
         case .values(let pairs):
             guard numbers.count == 2, (1...pairs).contains(numbers[0]), (1...3).contains(numbers[1]) else {
                 return (["Type the pair's number, then 1, 2 or 3: for example 1 3.", prompt()], [])
             }
-            _ = press(focus(numbers[0] - 1))
-            for _ in 0..<3 where session.values[numbers[0] - 1]?.rawValue != numbers[1] - 1 { _ = press([.character(" ")]) }
+            if let lean = GuidedSession.Lean(rawValue: numbers[1] - 1) { session.lean(pair: numbers[0] - 1, to: lean) }
             return (screen(), [])
         case .topic, .summary:
             return (["There is nothing to choose here. " + prompt()], [])

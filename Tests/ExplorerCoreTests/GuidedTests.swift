@@ -145,4 +145,25 @@ private struct FixedGuidedMetrics: GuidedMetrics {
         #expect(session(.right, .right, .right).0.keymap.footerHints.map(\.text).contains("explained"))
         #expect(!reading.contains("handout"))
     }
+
+    @Test func choosingByNumberDoesWhatTheKeysDo() {
+        var (session, _) = self.session(.right)
+        session.pick(2)
+        session.pick(3)
+        session.pick(2)
+        session.pick(9)   // not a row: nothing
+        #expect(session.symptoms == [3])
+        _ = send(&session, .right, .right)   // step 3, then its checkpoint's first question (best: 2nd)
+        session.pick(0)
+        #expect(session.answers[GuidedSession.QuestionKey(step: 2, question: 0)]?.showAgain == true)
+        session.pick(1)
+        #expect(session.answers[GuidedSession.QuestionKey(step: 2, question: 0)]?.understood == true)
+        _ = send(&session, .right, .right)
+        session.lean(pair: 1, to: .second)
+        #expect(session.values == [1: .second])
+        session.reopen(step: 5)
+        #expect(session.step == 3, "a step not reached yet stays closed")
+        session.reopen(step: 0)
+        #expect(session.step == 0 && session.symptoms == [3] && session.values == [1: .second])
+    }
 }
