@@ -65,6 +65,7 @@ enum ExplorerBench {
             }
         }
 
+        let pictureTimes = pictureFrames(pack, clock: clock)
         let shippedSearch = try searchPerKeystroke(pack, clock: clock)
         // Before the 10,000-topic pack, so the memory figures are the kiosk's own.
         let soakReport = soak(pack)
@@ -78,6 +79,8 @@ enum ExplorerBench {
         print("  one keystroke: update + view + diff   median \(format(median(keyTimes))) µs, "
               + "p99 \(format(percentile(keyTimes, 0.99))) µs, max \(format(keyTimes.max() ?? 0)) µs "
               + "(\(keyTimes.count) keys)")
+        print("  a new mechanism picture, 120x40      median \(format(median(pictureTimes))) µs, "
+              + "max \(format(pictureTimes.max() ?? 0)) µs (update + view + diff)")
         print("  search, per keystroke (\"magnesium\")   median \(format(median(shippedSearch))) µs, "
               + "max \(format(shippedSearch.max() ?? 0)) µs")
         print("  search, 10,000 generated topics       median \(format(median(largeSearch) / 1000)) ms, "
@@ -148,6 +151,28 @@ enum ExplorerBench {
             return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
         }
         return (value("VmHWM:"), value("VmRSS:"))
+    }
+
+    /// Times stepping through the animated picture, drawn twice as large at 120x40.
+    static func pictureFrames(_ pack: ContentPack, clock: ContinuousClock) -> [Double] {
+        guard let panel = pack.topics.firstIndex(where: { $0.blocks.contains { $0.kind == .include(.mechanism) } }) else { return [] }
+        let size = Size(width: 120, height: 40)
+        let documents = PanelDocuments(pack: pack, glyphs: .unicode)
+        var state = AppState(panelCount: pack.topics.count, size: size)
+        _ = update(&state, .key(.character(Character(String(panel + 1)))), metrics: documents)
+        state.scroll = max(0, (documents.diagram(panel: panel, size: size)?.lines.lowerBound ?? 1) - 1)
+        _ = update(&state, .resize(size), metrics: documents)
+        var previous = ExplorerView.render(state, documents: documents)
+        var times: [Double] = []
+        for step in 0..<300 {
+            let start = clock.now
+            _ = update(&state, .key(step % 12 < 6 ? .right : .left), metrics: documents)
+            let frame = ExplorerView.render(state, documents: documents)
+            _ = frame.changes(from: previous)
+            times.append(microseconds(clock.now - start))
+            previous = frame
+        }
+        return times
     }
 
     /// Times each keystroke of typing "magnesium" into search, index built beforehand.
