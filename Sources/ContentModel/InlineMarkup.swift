@@ -114,10 +114,12 @@ public enum InlineMarkup {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces and newlines.
+    /// On the UTF-8 bytes (space and newline are single bytes): building a string from a
+    /// slice of Unicode scalars costs a hundred times more.
     public var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\n" }),
-              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\n" }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        let bytes = String(self).utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A }),
+              let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x0A }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

@@ -1,12 +1,9 @@
-import Yams
-
 /// A content type read straight from a YAML node.
 ///
-/// Why not Codable: in the static release binary, Codable decoding through Yams spends most
-/// of its time in first-use protocol-conformance lookups, which scan every conformance in
-/// the binary (Foundation's included); that was the largest share of start-up (`make bench`).
-/// Reading the node tree directly costs a fraction, knows the line of every value, and
-/// can refuse a misspelled key instead of silently ignoring it.
+/// Why not Codable: Codable decoding spends most of its time in first-use protocol-conformance
+/// lookups, which scan every conformance in the binary; that was the largest share of
+/// start-up (`make bench`). Reading the node tree directly costs a fraction, knows the line
+/// of every value, and can refuse a misspelled key instead of silently ignoring it.
 protocol ContentReadable {
     init(from reader: NodeReader) throws(ContentIssue)
 }
@@ -14,10 +11,10 @@ protocol ContentReadable {
 /// A position in a YAML document: the node there and the path that led to it.
 struct NodeReader {
     let document: YAMLDocument
-    let node: Node
+    let node: YAMLNode
     let path: [PathComponent]
 
-    init(document: YAMLDocument, node: Node, path: [PathComponent]) {
+    init(document: YAMLDocument, node: YAMLNode, path: [PathComponent]) {
         self.document = document
         self.node = node
         self.path = path
@@ -28,31 +25,30 @@ struct NodeReader {
     /// The mapping here, refusing any key not in `allowed` (a typo would otherwise be lost).
     /// Content mappings have a handful of keys, so a list searched in order beats hashing.
     func mapping(allowing allowed: [String]) throws(ContentIssue) -> Fields {
-        guard case .mapping(let mapping) = node else { throw problem("expected a mapping (key: value lines)") }
-        var pairs: [(key: String, value: Node)] = []
+        guard case .mapping(let mapping) = node.value else { throw problem("expected a mapping (key: value lines)") }
+        var pairs: [YAMLPair] = []
         pairs.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
-            let name = key.string ?? ""
-            guard allowed.contains(name) else {
+        for pair in mapping {
+            guard allowed.contains(pair.key) else {
                 let known = allowed.sorted().joined(separator: ", ")
-                throw document.issue(at: path + [.key(name)], "unknown field '\(name)' (known fields: \(known))")
+                throw document.issue(at: path + [.key(pair.key)], "unknown field '\(pair.key)' (known fields: \(known))")
             }
-            guard !pairs.contains(where: { $0.key == name }) else {
+            guard !pairs.contains(where: { $0.key == pair.key }) else {
                 // YAML would keep only one of the two values; say so instead of guessing.
-                throw ContentIssue(file: document.file, line: key.mark?.line ?? 0,
-                                   field: (path + [.key(name)]).fieldName(root: document.rootName),
+                throw ContentIssue(file: document.file, line: pair.line,
+                                   field: (path + [.key(pair.key)]).fieldName(root: document.rootName),
                                    message: "this field appears twice in the same place")
             }
-            pairs.append((name, value))
+            pairs.append(pair)
         }
         return Fields(pairs: pairs)
     }
 
     /// The fields of one mapping.
     struct Fields {
-        let pairs: [(key: String, value: Node)]
+        let pairs: [YAMLPair]
 
-        subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
+        subscript(key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
     }
 
     func child(_ key: String, in fields: Fields) -> NodeReader? {
@@ -61,7 +57,7 @@ struct NodeReader {
 
     func required(_ key: String, in fields: Fields) throws(ContentIssue) -> NodeReader {
         guard let reader = child(key, in: fields) else {
-            throw ContentIssue(file: document.file, line: node.mark?.line ?? 0,
+            throw ContentIssue(file: document.file, line: node.line,
                                field: (path + [.key(key)]).fieldName(root: document.rootName),
                                message: "this field is missing")
         }
@@ -72,8 +68,8 @@ struct NodeReader {
 
     var text: String {
         get throws(ContentIssue) {
-            guard case .scalar(let scalar) = node else { throw problem("expected text") }
-            return scalar.string
+            guard case .scalar(let text) = node.value else { throw problem("expected text") }
+            return text
         }
     }
 
@@ -94,7 +90,7 @@ struct NodeReader {
 
     var elements: [NodeReader] {
         get throws(ContentIssue) {
-            guard case .sequence(let sequence) = node else { throw problem("expected a list") }
+            guard case .sequence(let sequence) = node.value else { throw problem("expected a list") }
             return sequence.enumerated().map { index, element in
                 NodeReader(document: document, node: element, path: path + [.index(index)])
             }

@@ -85,19 +85,11 @@ struct PackLoader {
                 guard Sanitizer.isForbidden(scalar) else { continue }
                 found.append(ContentIssue(file: document.file, line: line + newlines,
                                           field: path.fieldName(root: document.rootName),
-                                          message: "\(Self.name(of: scalar)) is a control character; it is not allowed in content"))
+                                          message: YAMLDocument.controlMessage(scalar)))
                 return
             }
         }
         issues += found
-    }
-
-    private static func name(of scalar: Unicode.Scalar) -> String {
-        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x09: "tab",
-                                       0x0D: "carriage return", 0x1B: "ESC", 0x7F: "DEL"]
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        return names[scalar.value].map { "\($0) (\(code))" } ?? code
     }
 
     // MARK: Validation
@@ -344,8 +336,8 @@ struct PackLoader {
         }
     }
 
-    /// Whether `text` holds `[[` or `**` (or, if asked, a line break). On the UTF-8 bytes:
-    /// Foundation's `contains` (which Yams brings in) costs a thousand times more.
+    /// Whether `text` holds `[[` or `**` (or, if asked, a line break). On the UTF-8 bytes,
+    /// which is far cheaper than a generic substring search.
     static func hasMarkup(_ text: String, orBreaks: Bool) -> Bool {
         var previous: UInt8 = 0
         for byte in text.utf8 {

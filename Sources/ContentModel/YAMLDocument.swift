@@ -1,4 +1,4 @@
-import Yams
+import TermRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +10,7 @@ struct YAMLDocument {
     let file: String
     /// The name of the root value in field paths (`topics`, `pack`, ...).
     let rootName: String
-    let root: Node
+    let root: YAMLNode
     /// True when the raw text cannot hold a control character in any value: no such byte,
     /// and no backslash escape that could make one (a double-quoted "\e" would).
     let isPlainText: Bool
@@ -21,25 +21,24 @@ struct YAMLDocument {
         guard let bytes = readFile(path) else {
             throw ContentIssue(file: path, line: 0, field: "", message: "cannot read this file (missing, or no permission)")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             let line = firstInvalidUTF8Line(bytes)
             throw ContentIssue(file: path, line: line, field: "", message: "the file is not valid UTF-8 text")
         }
-        let node: Node?
+        let isPlain = isPlain(bytes)
+        if !isPlain, let (line, scalar) = firstRawControl(bytes) {
+            throw ContentIssue(file: path, line: line, field: "", message: controlMessage(scalar))
+        }
+        let node: YAMLNode?
         do {
-            // The basic resolver skips tag guessing by regular expression (slow ICU regexes, and
-            // loading ICU data); every field is read into a typed model anyway. Naming UTF-8
-            // skips `Encoding.default`, which consults the process environment through Foundation.
-            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            throw issue(for: error, file: path, text: text)
+            node = try YAMLParser.parse(bytes)
         } catch {
-            throw ContentIssue(file: path, line: 0, field: "", message: "cannot parse YAML: \(error)")
+            throw ContentIssue(file: path, line: error.line, field: "", message: "YAML syntax error: \(error.message)")
         }
         guard let node else {
             throw ContentIssue(file: path, line: 1, field: rootName, message: "the file is empty")
         }
-        return YAMLDocument(file: path, rootName: rootName, root: node, isPlainText: isPlain(bytes))
+        return YAMLDocument(file: path, rootName: rootName, root: node, isPlainText: isPlain)
     }
 
     /// A reader at the document's root.
@@ -48,13 +47,11 @@ struct YAMLDocument {
     /// The line of the deepest node along `path` that exists.
     func line(at path: [PathComponent]) -> Int {
         var node = root
-        var line = node.mark?.line ?? 0
         for component in path {
             guard let next = child(of: node, component) else { break }
             node = next
-            line = node.mark?.line ?? line
         }
-        return line
+        return node.line
     }
 
     /// - Parameter linesBelow: how far below the value's first line the problem is (a line
@@ -65,15 +62,14 @@ struct YAMLDocument {
 
     /// Every scalar (keys included) with its path, for checks that apply to all text.
     func forEachScalar(_ body: (String, Int, [PathComponent]) -> Void) {
-        func visit(_ node: Node, _ path: [PathComponent]) {
-            switch node {
-            case .scalar(let scalar):
-                body(scalar.string, node.mark?.line ?? 0, path)
-            case .mapping(let mapping):
-                for (key, value) in mapping {
-                    let name = key.string ?? "?"
-                    body(name, key.mark?.line ?? 0, path + [.key(name)])
-                    visit(value, path + [.key(name)])
+        func visit(_ node: YAMLNode, _ path: [PathComponent]) {
+            switch node.value {
+            case .scalar(let text):
+                body(text, node.line, path)
+            case .mapping(let pairs):
+                for pair in pairs {
+                    body(pair.key, pair.line, path + [.key(pair.key)])
+                    visit(pair.value, path + [.key(pair.key)])
                 }
             case .sequence(let sequence):
                 for (index, element) in sequence.enumerated() { visit(element, path + [.index(index)]) }
@@ -82,27 +78,14 @@ struct YAMLDocument {
         visit(root, [])
     }
 
-    private func child(of node: Node, _ component: PathComponent) -> Node? {
-        switch (node, component) {
-        case (.mapping(let mapping), .key(let key)):
-            return mapping.first { $0.key.string == key }?.value
+    private func child(of node: YAMLNode, _ component: PathComponent) -> YAMLNode? {
+        switch (node.value, component) {
+        case (.mapping(let pairs), .key(let key)):
+            return pairs.first { $0.key == key }?.value
         case (.sequence(let sequence), .index(let index)):
             return index < sequence.count ? sequence[index] : nil
         default:
             return nil
-        }
-    }
-
-    private static func issue(for error: YamlError, file: String, text: String) -> ContentIssue {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return ContentIssue(file: file, line: mark.line, field: "", message: "YAML syntax error: \(problem)")
-        case .reader(let problem, let offset, _, _):
-            let line = offset.map { lineNumber(ofUTF8Offset: $0, in: text) } ?? 0
-            return ContentIssue(file: file, line: line, field: "", message: "YAML cannot read this text: \(problem)")
-        default:
-            return ContentIssue(file: file, line: 0, field: "", message: "YAML error: \(error)")
         }
     }
 
@@ -130,11 +113,32 @@ struct YAMLDocument {
         return true
     }
 
-    private static let safeEscapes: [UInt8] = Array("\"\\/ _nLP".utf8)
-
-    private static func lineNumber(ofUTF8Offset offset: Int, in text: String) -> Int {
-        1 + text.utf8.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    /// The line and character of the first control character typed into the file itself
+    /// (not made by an escape). Tabs and line ends (LF or CRLF) are YAML's own.
+    private static func firstRawControl(_ bytes: [UInt8]) -> (Int, Unicode.Scalar)? {
+        var line = 1
+        var previous: Unicode.Scalar = " "
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            defer { previous = scalar }
+            if previous == "\r" && scalar != "\n" { return (line, previous) }
+            if scalar == "\n" { line += 1; continue }
+            if scalar == "\t" || scalar == "\r" { continue }
+            if Sanitizer.isForbidden(scalar) { return (line, scalar) }
+        }
+        return previous == "\r" ? (line, previous) : nil
     }
+
+    /// What the loader says about a control character in content.
+    static func controlMessage(_ scalar: Unicode.Scalar) -> String {
+        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x09: "tab",
+                                       0x0D: "carriage return", 0x1B: "ESC", 0x7F: "DEL"]
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let name = names[scalar.value].map { "\($0) (\(code))" } ?? code
+        return "\(name) is a control character; it is not allowed in content"
+    }
+
+    private static let safeEscapes: [UInt8] = Array("\"\\/ _nLP".utf8)
 
     private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
         var line = 1

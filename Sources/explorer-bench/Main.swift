@@ -2,7 +2,6 @@ import ContentModel
 import ExplorerCore
 import ExplorerUI
 import TermRender
-import Yams
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,15 +15,6 @@ enum ExplorerBench {
         let directory = arguments.count > 1 ? arguments[1] : "Assets/content/en"
         let clock = ContinuousClock()
 
-        var composeTimes: [Double] = []
-        for _ in 0..<21 {
-            let start = clock.now
-            for file in ContentPack.File.allCases {
-                let text = try readText("\(directory)/\(file.rawValue)")
-                _ = try Yams.compose(yaml: text, .basic)
-            }
-            composeTimes.append(milliseconds(clock.now - start))
-        }
         var loadTimes: [Double] = []
         var pack: ContentPack?
         for _ in 0..<21 {
@@ -73,7 +63,6 @@ enum ExplorerBench {
         let largeSearch = try searchPerKeystroke(large, clock: clock)
 
         print("In-process, release build, shipped pack (\(directory)):")
-        print("  parse YAML (Yams compose, all files)  median \(format(median(composeTimes))) ms")
         print("  load + validate the whole pack        median \(format(median(loadTimes))) ms")
         print("  first frame: wrap + view + diff       median \(format(median(firstFrameTimes))) ms")
         print("  one keystroke: update + view + diff   median \(format(median(keyTimes))) µs, "

@@ -89,7 +89,10 @@ struct ContentOptions: ParsableArguments {
 }
 
 struct Browse: ParsableCommand {
+    // Every command names itself: otherwise ArgumentParser derives the name from the type's
+    // name at run time, a costly reflection on every start with arguments.
     static let configuration = CommandConfiguration(
+        commandName: "browse",
         abstract: "Browse the panels full-screen (the default).")
 
     @OptionGroup var options: ContentOptions
@@ -269,6 +272,7 @@ struct Browse: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print panels as plain text (all of them when no id is given).")
 
     @OptionGroup var options: ContentOptions
@@ -303,7 +307,7 @@ struct Show: ParsableCommand {
 }
 
 struct Topics: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the panel ids and titles.")
+    static let configuration = CommandConfiguration(commandName: "topics", abstract: "List the panel ids and titles.")
 
     @OptionGroup var options: ContentOptions
 
@@ -318,6 +322,7 @@ struct Topics: ParsableCommand {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check a content pack: schema, sources, reading grade, banned phrases, medical terms, review date.",
         discussion: "Names file, line and field of every problem and prints each screen's reading grade.")
 
