@@ -18,11 +18,12 @@ public struct Mechanism: Equatable, Sendable, ContentReadable {
         init(from reader: NodeReader) throws(ContentIssue) {
             let fields = try reader.mapping(allowing: ["caption", "picture"])
             caption = try reader.required("caption", in: fields).text
-            // Substrings, not generic sequences: building a String from a generic sequence does
-            // a dynamic cast, which scans every conformance in the static binary (`make bench`).
-            var lines = try reader.required("picture", in: fields).text
-                .split(separator: "\n" as Character, omittingEmptySubsequences: false)
-                .map { line in line.lastIndex { $0 != " " }.map { String(line[...$0]) } ?? "" }
+            // Split on UTF-8 bytes: splitting by Character runs grapheme breaking over every
+            // box-drawing character, which was most of start-up's cost for this file.
+            let text = try reader.required("picture", in: fields).text
+            var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+                line.lastIndex { $0 != 0x20 }.map { String(Substring(line[...$0])) } ?? ""
+            }
             while lines.last?.isEmpty == true { lines.removeLast() }
             picture = lines
         }

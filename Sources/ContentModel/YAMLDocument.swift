@@ -92,26 +92,34 @@ struct YAMLDocument {
     /// A fast scan of the raw bytes, so the tree walk that names the line of a control
     /// character only runs when there may be one.
     private static func isPlain(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") {
-                // Escapes that make printable text (\" \\ \/ \space \_ \n \L \P) are safe.
-                guard index + 1 < bytes.count, Self.safeEscapes.contains(bytes[index + 1]) else { return false }
-                index += 2
-                continue
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // Printable ASCII other than a backslash: nearly every byte of a content file.
+                if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") {
+                    index += 1
+                    continue
+                }
+                if byte == UInt8(ascii: "\\") {
+                    // Escapes that make printable text (\" \\ \/ \space \_ \n \L \P) are safe.
+                    guard index + 1 < bytes.count, Self.safeEscapes.contains(bytes[index + 1]) else { return false }
+                    index += 2
+                    continue
+                }
+                if byte < 0x80 { return false }
+                // C1 controls (C2 80...C2 9F) and bidirectional overrides (E2 80 AA...AE, E2 81 A6...A9).
+                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return false }
+                if byte == 0xE2, index + 2 < bytes.count,
+                   (bytes[index + 1] == 0x80 && (0xAA...0xAE).contains(bytes[index + 2]))
+                    || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2])) { return false }
+                index += 1
             }
-            if byte == 0x7F { return false }
-            if byte < 0x20 && byte != UInt8(ascii: "\n") { return false }
-            // C1 controls (C2 80...C2 9F) and bidirectional overrides (E2 80 AA...AE, E2 81 A6...A9).
-            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return false }
-            if byte == 0xE2, index + 2 < bytes.count,
-               (bytes[index + 1] == 0x80 && (0xAA...0xAE).contains(bytes[index + 2]))
-                || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2])) { return false }
-            index += 1
+            return true
         }
-        return true
     }
+
+    private static let safeEscapes: [UInt8] = Array("\"\\/ _nLP".utf8)
 
     /// The line and character of the first control character typed into the file itself
     /// (not made by an escape). Tabs and line ends (LF or CRLF) are YAML's own.
@@ -138,8 +146,6 @@ struct YAMLDocument {
         return "\(name) is a control character; it is not allowed in content"
     }
 
-    private static let safeEscapes: [UInt8] = Array("\"\\/ _nLP".utf8)
-
     private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
         var line = 1
         var start = 0
@@ -151,18 +157,24 @@ struct YAMLDocument {
         return line
     }
 
+    /// The whole file, read into an array of its exact size (no zeroed buffer to fill first).
     private static func readFile(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        if size == 0 { return [] }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0 && errno == EINTR { continue }
+                if got <= 0 { failed = got < 0; break }
+                count += got
+            }
         }
-        return bytes
+        return failed ? nil : bytes
     }
 }

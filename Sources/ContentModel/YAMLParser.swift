@@ -310,6 +310,7 @@ struct YAMLParser {
             : "a value in single quotes is never closed (a ' is missing)")
         index += 1
         var text: [UInt8] = []
+        text.reserveCapacity(128)
         // Escapes and folds produce text that trailing-space trimming must not remove.
         var kept = 0
         while true {
@@ -344,8 +345,15 @@ struct YAMLParser {
                 kept = text.count
                 continue
             }
-            text.append(byte)
+            // A run of ordinary characters, copied at once.
+            let start = index
             index += 1
+            while index < bytes.count {
+                let next = bytes[index]
+                if next == quote || next == Byte.newline || next == Byte.backslash { break }
+                index += 1
+            }
+            text.append(contentsOf: bytes[start..<index])
         }
     }
 

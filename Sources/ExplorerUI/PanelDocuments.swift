@@ -79,7 +79,10 @@ public final class PanelDocuments: PageMetrics {
     }
 
     public func diagram(panel: Int, size: Size) -> DiagramInfo? {
-        guard let mechanism = pack.mechanism,
+        // Only a panel that shows the pictures needs its reading layout built to find them
+        // (at start-up that would lay out the first panel twice).
+        guard let mechanism = pack.mechanism, pack.topics.indices.contains(panel),
+              pack.topics[panel].blocks.contains(where: { $0.kind == .include(.mechanism) }),
               let placement = document(panel: panel, area: readingArea(size)).diagram else { return nil }
         return DiagramInfo(lines: placement.lines, frameCount: mechanism.frames.count,
                            secondsPerFrame: Double(mechanism.secondsPerFrame))
