@@ -4,10 +4,11 @@ BUILD   := .build/release
 BIN     := $(BUILD)/ketamine-explorer
 CONTENT := Assets/content/en
 PREFIX  ?= /usr/local
-# Static Swift runtime: faster start-up and less memory than dynamic linking. lld (shipped with
-# Swift) packs the binary's ~76,000 relative relocations (DT_RELR, glibc 2.36+, Debian 12):
-# about 2 MiB less memory at start-up. See `make bench`.
-RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
+# One static executable: the Swift runtime, libstdc++, ncursesw and glibc all linked in, so the
+# dynamic loader has nothing to load or relocate at start-up (about 2 ms less to the first frame
+# than linking them as shared libraries; see `make bench` and the README's "Performance").
+# lld ships with Swift. The static libraries come from libncurses-dev and libc6-dev.
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable -Xswiftc -use-ld=lld
 
 .PHONY: all deps build run test lint bench install uninstall clean
 
