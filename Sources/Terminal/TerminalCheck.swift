@@ -61,9 +61,11 @@ public enum TerminalCheck {
         return .success(TerminalInfo(term: term, isUTF8: localeIsUTF8()))
     }
 
-    /// Applies the user's locale and reports whether it is UTF-8. Call before `newterm`.
+    /// Applies the user's character set (the locale's LC_CTYPE) and reports whether it is
+    /// UTF-8. Call before `newterm`. Only LC_CTYPE: it is all ncursesw and our text need, and
+    /// each further category is another locale file read at start-up.
     public static func localeIsUTF8() -> Bool {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
         let name = String(cString: codeset).uppercased()
         return name == "UTF-8" || name == "UTF8"
