@@ -17,8 +17,11 @@ all: build
 deps:
 	@scripts/ensure-deps.sh
 
+# After the binary, a snapshot of the shipped pack for this build (Assets/content/en/pack.snapshot):
+# start-up reads it instead of parsing and checking the YAML while nothing has changed.
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer
+	$(BIN) snapshot $(CONTENT)
 
 run: build
 	$(BIN)
@@ -31,6 +34,7 @@ test: deps
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer
 	$(BIN) lint $(CONTENT)
+	$(BIN) snapshot $(CONTENT)
 	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test
 
 bench: build

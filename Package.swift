@@ -11,12 +11,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The only C: ncursesw through a shim header. Only `Terminal` imports it.
+        // C comes in through shim headers only: ncursesw (only `Terminal` imports it), and
+        // glibc's <link.h> for the program's build ID (only the executable imports it).
         .systemLibrary(
             name: "CNcursesW",
             path: "Sources/CNcursesW",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(name: "CLinkMap", path: "Sources/CLinkMap"),
         // Content types, YAML reading (our own reader: see YAMLParser.swift) and validation. No UI.
         .target(name: "ContentModel", dependencies: ["TermRender"]),
         // Cells, buffers, rectangles, display width, wrapping, themes. Pure Swift.
@@ -30,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "ketamine-explorer",
             dependencies: [
-                "ContentModel", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal",
+                "CLinkMap", "ContentModel", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,7 +1,7 @@
 import TermRender
 
 /// A whole content pack, loaded and validated. Immutable: the explorer never changes it.
-public struct ContentPack: Sendable {
+public struct ContentPack: Equatable, Sendable {
     /// The files a pack is made of, with the name each one's root has in field paths.
     public enum File: String, CaseIterable, Sendable {
         case pack = "pack.yaml"
@@ -72,6 +72,13 @@ public struct ContentPack: Sendable {
     public static func load(from directory: String) throws(ContentErrors) -> ContentPack {
         var loader = PackLoader(directory: directory)
         return try loader.load()
+    }
+
+    /// The pack from its snapshot when `directory/pack.snapshot` matches the files and
+    /// `program` (see `PackSnapshot`), else read and checked from the YAML as `load(from:)` does.
+    public static func load(from directory: String, program: [UInt8]) throws(ContentErrors) -> ContentPack {
+        if let pack = PackSnapshot.load(directory: directory, program: program) { return pack }
+        return try load(from: directory)
     }
 
     /// Loads the pack and checks its quality: reading grades, banned phrases, medical terms

@@ -18,7 +18,7 @@ struct YAMLDocument {
     /// Reads and parses `path`. Throws an issue naming the line for unreadable files, invalid
     /// UTF-8 and YAML syntax errors.
     static func load(path: String, rootName: String) throws(ContentIssue) -> YAMLDocument {
-        guard let bytes = readFile(path) else {
+        guard let bytes = FileBytes.read(path) else {
             throw ContentIssue(file: path, line: 0, field: "", message: "cannot read this file (missing, or no permission)")
         }
         guard String(validating: bytes, as: UTF8.self) != nil else {
@@ -155,26 +155,5 @@ struct YAMLDocument {
             start = index + 1
         }
         return line
-    }
-
-    /// The whole file, read into an array of its exact size (no zeroed buffer to fill first).
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        if size == 0 { return [] }
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let got = read(descriptor, buffer.baseAddress! + count, size - count)
-                if got < 0 && errno == EINTR { continue }
-                if got <= 0 { failed = got < 0; break }
-                count += got
-            }
-        }
-        return failed ? nil : bytes
     }
 }

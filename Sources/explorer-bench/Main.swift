@@ -23,6 +23,7 @@ enum ExplorerBench {
             loadTimes.append(milliseconds(clock.now - start))
         }
         guard let pack else { return }
+        let snapshotTimes = try snapshotLoads(directory, clock: clock)
 
         let size = Size(width: 80, height: 24)
         var firstFrameTimes: [Double] = []
@@ -64,6 +65,8 @@ enum ExplorerBench {
 
         print("In-process, release build, shipped pack (\(directory)):")
         print("  load + validate the whole pack        median \(format(median(loadTimes))) ms")
+        print("  the same from its snapshot            median \(format(median(snapshotTimes))) ms "
+              + "(what start-up does after `make build`)")
         print("  first frame: wrap + view + diff       median \(format(median(firstFrameTimes))) ms")
         print("  one keystroke: update + view + diff   median \(format(median(keyTimes))) µs, "
               + "p99 \(format(percentile(keyTimes, 0.99))) µs, max \(format(keyTimes.max() ?? 0)) µs "
@@ -77,6 +80,35 @@ enum ExplorerBench {
         print("  cells changed per keystroke           median \(Int(median(changedCells.map(Double.init)))) "
               + "of \(size.width * size.height)")
         for line in soakReport { print(line) }
+    }
+
+    /// Loading the pack from a snapshot, in a scratch copy of the pack (the real one's snapshot
+    /// belongs to the explorer's build, not to this program).
+    static func snapshotLoads(_ directory: String, clock: ContinuousClock) throws -> [Double] {
+        var template = Array("/tmp/kx-bench-XXXXXX".utf8CString)
+        guard let scratch = mkdtemp(&template).map({ String(cString: $0) }) else { return [] }
+        defer {
+            for file in ContentPack.File.allCases { unlink("\(scratch)/\(file.rawValue)") }
+            unlink("\(scratch)/\(PackSnapshot.fileName)")
+            rmdir(scratch)
+        }
+        for file in ContentPack.File.allCases {
+            guard let input = fopen("\(directory)/\(file.rawValue)", "rb") else { continue }
+            let output = fopen("\(scratch)/\(file.rawValue)", "wb")
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while case let count = fread(&buffer, 1, buffer.count, input), count > 0 { fwrite(buffer, 1, count, output) }
+            fclose(input)
+            fclose(output)
+        }
+        let program: [UInt8] = Array("explorer-bench".utf8)
+        _ = try PackSnapshot.save(directory: scratch, program: program)
+        var times: [Double] = []
+        for _ in 0..<21 {
+            let start = clock.now
+            guard PackSnapshot.load(directory: scratch, program: program) != nil else { return [] }
+            times.append(milliseconds(clock.now - start))
+        }
+        return times
     }
 
     /// A simulated week in a waiting room, through the kiosk's `update` and `view`: open

@@ -29,6 +29,7 @@ struct KetamineExplorer: ParsableCommand {
             ketamine-explorer export --format text|markdown|html [--output FILE] [ID ...]
             ketamine-explorer topics [--content DIR]
             ketamine-explorer lint [DIR]
+            ketamine-explorer snapshot [DIR]
             """,
         discussion: """
             --content DIR picks the content pack folder (default: Assets/content/en of this
@@ -39,7 +40,7 @@ struct KetamineExplorer: ParsableCommand {
             Education, not medical advice. Emergency: 911. Crisis: call or text 988.
             """,
         version: version,
-        subcommands: [Browse.self, Show.self, Topics.self, Lint.self, HashPIN.self, ExportCommand.self],
+        subcommands: [Browse.self, Show.self, Topics.self, Lint.self, Snapshot.self, HashPIN.self, ExportCommand.self],
         defaultSubcommand: Browse.self
     )
 }
@@ -57,7 +58,7 @@ struct ContentOptions: ParsableArguments {
 
     static func load(_ directory: String) throws -> ContentPack {
         do {
-            return try ContentPack.load(from: directory)
+            return try ContentPack.load(from: directory, program: BuildID.current)
         } catch {
             try refuse(error.issues, in: directory)
         }
@@ -359,6 +360,37 @@ struct Lint: ParsableCommand {
         var parts = tm()
         gmtime_r(&now, &parts)
         return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
+}
+
+struct Snapshot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Check a content pack and save it as \(PackSnapshot.fileName) in its folder, for a faster start.",
+        discussion: """
+            `make build` does this for the shipped pack. The explorer uses the snapshot only while \
+            every pack file and the program are unchanged; otherwise it reads the YAML as usual. \
+            Deleting the file is always safe.
+            """)
+
+    @Argument(help: ArgumentHelp("The content pack folder (default: the shipped pack).", valueName: "DIR"))
+    var directory: String?
+
+    func run() throws {
+        let path = ContentLocation.resolve(directory)
+        guard !BuildID.current.isEmpty else {
+            PlainOutput.error("ketamine-explorer: this build has no build ID, so it cannot use a snapshot; nothing written.")
+            throw Exit.usageOrTerminal
+        }
+        do {
+            let size = try PackSnapshot.save(directory: path, program: BuildID.current)
+            PlainOutput.write(["\(path)/\(PackSnapshot.fileName): saved (\(size) bytes)."])
+        } catch .content(let errors) {
+            try ContentOptions.refuse(errors.issues, in: path)
+        } catch .write(let message) {
+            PlainOutput.error("ketamine-explorer: \(message)")
+            throw Exit.usageOrTerminal
+        }
     }
 }
 

@@ -251,3 +251,33 @@ import Testing
         #expect(try runCommand(["show", "--content"]).status == 2)
     }
 }
+
+/// `ketamine-explorer snapshot`: a faster start that can never hide an edit.
+@Suite(.serialized) struct SnapshotCommandTests {
+    @Test func aSnapshotIsSavedUsedAndIgnoredOnceAFileChanges() throws {
+        let copy = try EditedPack("pack.yaml", replacing: "title:", with: "title:")
+        let saved = try runCommand(["snapshot", copy.path])
+        #expect(saved.status == 0, "\(saved.error)")
+        #expect(saved.output.contains("pack.snapshot: saved"))
+
+        let pane = try TmuxPane(arguments: "--content '\(copy.path)'")
+        #expect(pane.waitFor("call or text 988."))
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+
+        // Break a file after the snapshot was made: the YAML is read again and refused.
+        let topics = "\(copy.path)/topics.yaml"
+        let text = try String(contentsOfFile: topics, encoding: .utf8)
+        try text.replacingOccurrences(of: "- id: causes", with: "- id: overview").write(toFile: topics, atomically: true, encoding: .utf8)
+        let refused = try runCommand(["topics", "--content", copy.path])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("topics.yaml:"))
+        #expect(refused.error.contains("duplicate id 'overview'"))
+
+        // And a broken pack gets no snapshot.
+        try FileManager.default.removeItem(atPath: "\(copy.path)/pack.snapshot")
+        let again = try runCommand(["snapshot", copy.path])
+        #expect(again.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: "\(copy.path)/pack.snapshot"))
+    }
+}
