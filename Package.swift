@@ -12,7 +12,7 @@ let package = Package(
     ],
     targets: [
         // C comes in through shim headers only: ncursesw (only `Terminal` imports it), and
-        // glibc's <link.h> for the program's build ID (only the executable imports it).
+        // getauxval and <elf.h> for the program's build ID (only the executable imports it).
         .systemLibrary(
             name: "CNcursesW",
             path: "Sources/CNcursesW",
