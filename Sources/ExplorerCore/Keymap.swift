@@ -46,18 +46,23 @@ public struct Binding: Sendable {
 /// The single table that dispatches keys and generates the footer and the help screen.
 public struct Keymap: Sendable {
     public let bindings: [Binding]
-    private let table: [Key: Action]
+    /// Every key with its action, the first binding's winning. A list searched in order: a
+    /// few dozen keys, once per keystroke, and a dictionary keyed by Key cost a scan of every
+    /// protocol conformance in the binary at start-up (to check Key is Hashable).
+    private let table: [(key: Key, action: Action)]
 
     public init(_ bindings: [Binding]) {
         self.bindings = bindings
-        var table: [Key: Action] = [:]
+        var table: [(key: Key, action: Action)] = []
         for binding in bindings {
-            for (key, action) in binding.dispatch where table[key] == nil { table[key] = action }
+            for (key, action) in binding.dispatch where !table.contains(where: { $0.key == key }) {
+                table.append((key, action))
+            }
         }
         self.table = table
     }
 
-    public func action(for key: Key) -> Action? { table[key] }
+    public func action(for key: Key) -> Action? { table.first { $0.key == key }?.action }
 
     /// The footer's hints, in table order.
     public var footerHints: [Binding.Hint] { bindings.compactMap(\.hint) }

@@ -19,7 +19,8 @@ public final class PanelDocuments: PageMetrics {
     public let motion: Bool
     /// Wrapped lines per width (and picture scale), for the last two used: the preview and
     /// the reading view each have one, and memory stays flat however often the window is resized.
-    private var cache: [(key: Key, panels: [Int: PanelDocument])] = []
+    /// Each holds a slot per panel (an array, not a dictionary keyed by Int: see `Keymap.table`).
+    private var cache: [(key: Key, panels: [PanelDocument?])] = []
 
     private struct Key: Equatable {
         let width: Int
@@ -65,7 +66,9 @@ public final class PanelDocuments: PageMetrics {
             cache[slot].panels[panel] = document
         } else {
             if cache.count == 2 { cache.removeFirst() }
-            cache.append((key, [panel: document]))
+            var panels = [PanelDocument?](repeating: nil, count: pack.topics.count)
+            panels[panel] = document
+            cache.append((key, panels))
         }
         return document
     }
@@ -117,7 +120,7 @@ public final class PanelDocuments: PageMetrics {
         let layout = ScreenLayout(size: state.size, reading: state.focus == .content)
         if y == layout.hints.y {
             let keymap = Keymap.active(for: state)
-            return FooterView.hintPositions(keymap: keymap, in: layout.hints).first { $0.columns.contains(x) }
+            return FooterView.hintPositions(keymap: keymap, in: layout.hints).first { $0.x <= x && x < $0.x + $0.width }
                 .map { .action($0.hint.action) }
         }
         if let search = state.search {

@@ -35,8 +35,18 @@ public enum DisplayWidth {
         return min(width, 2)
     }
 
-    /// Columns taken by a string.
-    public static func of(_ text: some StringProtocol) -> Int {
+    /// Columns taken by a string. String and Substring get their own entry points: called
+    /// from other modules, the generic one runs unspecialised, and its first call made the
+    /// runtime scan every protocol conformance in the binary for `allSatisfy`'s types.
+    public static func of(_ text: String) -> Int { width(of: text) }
+
+    /// Columns taken by a substring.
+    public static func of(_ text: Substring) -> Int { width(of: text) }
+
+    /// Columns taken by any other kind of string.
+    public static func of(_ text: some StringProtocol) -> Int { width(of: text) }
+
+    private static func width(of text: some StringProtocol) -> Int {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }   // ASCII fast path
         // Scalar by scalar while every scalar stands alone (no marks, joiners, selectors or
         // flags): splitting into grapheme clusters costs far more.

@@ -25,7 +25,10 @@ public final class NcursesBackend {
     private let useColor: Bool
     /// The locale is not UTF-8: every character is drawn in ASCII of the same width.
     private let asciiOnly: Bool
-    private var pairs: [CellStyle: Int16] = [:]
+    /// The colour pairs made so far; pair n is at index n-1. A theme has a few dozen at most,
+    /// so a list searched in order (a dictionary keyed by CellStyle cost a scan of every
+    /// protocol conformance in the binary at start-up, to check CellStyle is Hashable).
+    private var pairs: [CellStyle] = []
     private var previous: Buffer?
     private var active = true
     private var cursorShown = false
@@ -206,12 +209,12 @@ public final class NcursesBackend {
     private func colorPair(for style: CellStyle) -> Int16 {
         if style.foreground == .terminalDefault && style.background == .terminalDefault { return 0 }
         let key = CellStyle(foreground: style.foreground, background: style.background)
-        if let pair = pairs[key] { return pair }
+        if let index = pairs.firstIndex(of: key) { return Int16(index + 1) }
         let next = Int16(pairs.count + 1)
         guard Int32(next) < kx_color_pairs() else { return 0 }
         let colors = Int(kx_colors())
         init_pair(next, style.foreground.cursesNumber(colors: colors), style.background.cursesNumber(colors: colors))
-        pairs[key] = next
+        pairs.append(key)
         return next
     }
 
