@@ -76,7 +76,10 @@ func runCommand(_ arguments: [String], environment: [String: String] = [:], stan
 
 /// A private tmux server running one pane at a fixed size. The pane runs a small shell
 /// script that records `stty -g` before and after the explorer and prints its exit status,
-/// so a test can prove the terminal came back exactly as it was.
+/// so a test can prove the terminal came back exactly as it was. The script ignores signals
+/// while the explorer runs (the signal tests aim them at the explorer), then takes them
+/// again, so that `kill-server` at the end (its SIGHUP) also ends the pane's last `sleep`
+/// and with it the server.
 final class TmuxPane {
     let socket = "kx-\(UUID().uuidString.prefix(8))"
     let directory: String
@@ -95,6 +98,7 @@ final class TmuxPane {
             echo "EXIT=$?"
             stty -g > '\(directory)/stty.after'
             echo DONE
+            trap - INT HUP TERM QUIT
             sleep 600
             """ : command
         try script.write(toFile: "\(directory)/run.sh", atomically: true, encoding: .utf8)
@@ -169,9 +173,13 @@ final class TmuxPane {
 }
 
 /// Runs a program and waits for it, with output through a file rather than a pipe: a tmux
-/// server started by the command lives on and would hold a pipe open forever.
+/// server started by the command lives on and would hold a pipe open forever. For the same
+/// reason nothing else open in this process is passed on: tests run in parallel, and a tmux
+/// server that inherited another test's `runCommand` pipe kept that test waiting for the end
+/// of its output until the server's script finished (ten minutes).
 @discardableResult
 func run(_ arguments: [String]) throws -> String {
+    closeOnExec()
     let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("kx-out-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: outputPath) }
     var actions = posix_spawn_file_actions_t()
@@ -180,14 +188,36 @@ func run(_ arguments: [String]) throws -> String {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    // No blocked signals and default handlers in the child: the test runner's threads block
+    // most signals, and a tmux server that inherited that mask (SIGCHLD blocked) never saw
+    // its pane end, so `kill-server` left it running for the rest of the pane's `sleep 600`.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t(), all = sigset_t()
+    sigemptyset(&none)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
-    let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+    let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
     guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
     var exitStatus: Int32 = 0
     while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
     return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+}
+
+/// Marks every descriptor above standard error close-on-exec (Foundation's pipes are not).
+/// Harmless for `Process`: it hands a child its pipes by dup2, which clears the mark.
+func closeOnExec() {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
+    for descriptor in entries.compactMap({ Int32($0) }) where descriptor > 2 {
+        let flags = fcntl(descriptor, F_GETFD)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+    }
 }
 
 /// The first words of a topic's main message, as the screen shows them.
