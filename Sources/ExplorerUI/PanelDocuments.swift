@@ -17,8 +17,9 @@ public final class PanelDocuments: PageMetrics {
     public let glyphs: Glyphs
     /// False with `--reduce-motion`: the mechanism is shown as still pictures.
     public let motion: Bool
-    /// Wrapped lines per width (and picture scale), for the last two used: the preview and
-    /// the reading view each have one, and memory stays flat however often the window is resized.
+    /// Wrapped lines per width and picture scale, for the last three used: the preview, the
+    /// reading view, and the reading view of the panel with the picture (whose scale only it
+    /// needs), and memory stays flat however often the window is resized.
     /// Each holds a slot per panel (an array, not a dictionary keyed by Int: see `Keymap.table`).
     private var cache: [(key: Key, panels: [PanelDocument?])] = []
 
@@ -54,7 +55,8 @@ public final class PanelDocuments: PageMetrics {
 
     /// The lines of `panel` laid out in `area`, with its links in reading order.
     public func document(panel: Int, area: Size) -> PanelDocument {
-        let key = Key(width: area.width, diagramScale: diagramScale(area))
+        // Only the panel with the picture needs its scale (finding it wraps every caption).
+        let key = Key(width: area.width, diagramScale: showsMechanism(panel) ? diagramScale(area) : 0)
         if let slot = cache.firstIndex(where: { $0.key == key }), let document = cache[slot].panels[panel] {
             return document
         }
@@ -65,7 +67,7 @@ public final class PanelDocuments: PageMetrics {
         if let slot = cache.firstIndex(where: { $0.key == key }) {
             cache[slot].panels[panel] = document
         } else {
-            if cache.count == 2 { cache.removeFirst() }
+            if cache.count == 3 { cache.removeFirst() }
             var panels = [PanelDocument?](repeating: nil, count: pack.topics.count)
             panels[panel] = document
             cache.append((key, panels))
@@ -84,11 +86,14 @@ public final class PanelDocuments: PageMetrics {
     public func diagram(panel: Int, size: Size) -> DiagramInfo? {
         // Only a panel that shows the pictures needs its reading layout built to find them
         // (at start-up that would lay out the first panel twice).
-        guard let mechanism = pack.mechanism, pack.topics.indices.contains(panel),
-              pack.topics[panel].blocks.contains(where: { $0.kind == .include(.mechanism) }),
+        guard let mechanism = pack.mechanism, showsMechanism(panel),
               let placement = document(panel: panel, area: readingArea(size)).diagram else { return nil }
         return DiagramInfo(lines: placement.lines, frameCount: mechanism.frames.count,
                            secondsPerFrame: Double(mechanism.secondsPerFrame))
+    }
+
+    private func showsMechanism(_ panel: Int) -> Bool {
+        pack.topics.indices.contains(panel) && pack.topics[panel].blocks.contains { $0.kind == .include(.mechanism) }
     }
 
     public func pageHeight(size: Size) -> Int { ScreenLayout(size: size, reading: true).text.height }
