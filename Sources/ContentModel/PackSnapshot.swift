@@ -164,16 +164,18 @@ public enum PackSnapshot {
 struct SnapshotWriter {
     var bytes: [UInt8] = []
 
-    mutating func count(_ value: Int) {
-        var rest = UInt(value)
+    mutating func count(_ value: Int) { varint(UInt(value)) }
+
+    mutating func number(_ value: Int) { varint(UInt(bitPattern: value << 1) ^ UInt(bitPattern: value >> 63)) }
+
+    private mutating func varint(_ value: UInt) {
+        var rest = value
         while rest >= 0x80 {
             bytes.append(UInt8(rest & 0x7F) | 0x80)
             rest >>= 7
         }
         bytes.append(UInt8(rest))
     }
-
-    mutating func number(_ value: Int) { count(Int(bitPattern: UInt(bitPattern: value << 1) ^ UInt(bitPattern: value >> 63))) }
     mutating func flag(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func data(_ value: [UInt8]) {
@@ -225,22 +227,19 @@ struct SnapshotReader {
         return bytes[offset..<offset + length]
     }
 
+    /// A count or length: never more than the bytes there are.
     mutating func count() throws(Damaged) -> Int {
-        var value: UInt = 0
-        var shift: UInt = 0
-        while true {
-            guard offset < end, shift < 63 else { throw Damaged() }
-            let byte = bytes[offset]
-            offset += 1
-            value |= UInt(byte & 0x7F) << shift
-            if byte < 0x80 { break }
-            shift += 7
-        }
+        let value = try varint()
         guard value <= UInt(end) else { throw Damaged() }
         return Int(value)
     }
 
     mutating func number() throws(Damaged) -> Int {
+        let value = try varint()
+        return Int(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
+    }
+
+    private mutating func varint() throws(Damaged) -> UInt {
         var value: UInt = 0
         var shift: UInt = 0
         while true {
@@ -248,10 +247,9 @@ struct SnapshotReader {
             let byte = bytes[offset]
             offset += 1
             value |= UInt(byte & 0x7F) << shift
-            if byte < 0x80 { break }
+            if byte < 0x80 { return value }
             shift += 7
         }
-        return Int(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
     }
 
     mutating func flag() throws(Damaged) -> Bool {

@@ -108,3 +108,15 @@ import Testing
         #expect(PackSnapshot.decode(body, files: files, directory: pack.directory, program: program) == nil)
     }
 }
+
+@Suite struct SnapshotEncodingTests {
+    @Test(arguments: [0, 1, -1, 63, -64, 64, 1970, 2026, Int.max, Int.min])
+    func numbersComeBackAsTheyWent(_ value: Int) throws {
+        var writer = SnapshotWriter()
+        writer.number(value)
+        writer.count(300)
+        var reader = SnapshotReader(bytes: writer.bytes, end: writer.bytes.count)
+        #expect(try reader.number() == value)
+        #expect(throws: SnapshotReader.Damaged.self) { try reader.count() }   // 300 is more than there is
+    }
+}
