@@ -46,18 +46,7 @@ public enum PackSnapshot {
             throw .write("a pack file changed while it was being read; run this again")
         }
         let bytes = encode(pack, files: before, program: program)
-        let path = "\(directory)/\(fileName)"
-        let temporary = "\(path).\(getpid()).tmp"
-        guard writeFile(temporary, bytes) else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .write("cannot write \(temporary): \(reason)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .write("cannot write \(path): \(reason)")
-        }
+        if let problem = FileBytes.replace("\(directory)/\(fileName)", with: bytes) { throw .write(problem) }
         return bytes.count
     }
 
@@ -83,9 +72,13 @@ public enum PackSnapshot {
             if let content { writer.data(content) }
         }
         pack.save(to: &writer)
-        let sum = checksum(writer.bytes[...])
-        for shift in stride(from: 0, to: 64, by: 8) { writer.bytes.append(UInt8(truncatingIfNeeded: sum >> UInt64(shift))) }
-        return writer.bytes
+        return sealed(writer.bytes)
+    }
+
+    /// `body` with its checksum after it, eight bytes, least significant first.
+    static func sealed(_ body: [UInt8]) -> [UInt8] {
+        let sum = checksum(body[...])
+        return body + (0..<8).map { UInt8(truncatingIfNeeded: sum >> UInt64($0 * 8)) }
     }
 
     static func decode(_ bytes: [UInt8], files contents: [[UInt8]?], directory: String, program: [UInt8]) -> ContentPack? {
@@ -140,22 +133,6 @@ public enum PackSnapshot {
             }
             return hash
         }
-    }
-
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        var written = 0
-        let complete = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let result = write(descriptor, raw.baseAddress! + written, raw.count - written)
-                if result < 0 && errno == EINTR { continue }
-                if result <= 0 { return false }
-                written += result
-            }
-            return true
-        }
-        return close(descriptor) == 0 && complete
     }
 }
 

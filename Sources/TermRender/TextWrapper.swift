@@ -109,6 +109,7 @@ private struct LineBuilder {
     var hasWords = false
     /// The style of the space before the next word: that of the text it came from.
     var pendingSpace: Style?
+    private static let space: [UInt8] = [UInt8(ascii: " ")]
 
     init(width: Int, firstIndent: [Span], restIndent: [Span]) {
         self.width = width
@@ -149,8 +150,7 @@ private struct LineBuilder {
         let spaceWidth = hasWords && pendingSpace != nil ? 1 : 0
         if current.width + spaceWidth + word.width <= width {
             if spaceWidth == 1, let style = pendingSpace {
-                let space: [UInt8] = [UInt8(ascii: " ")]
-                space.withUnsafeBufferPointer { current.append($0, style, width: 1) }
+                Self.space.withUnsafeBufferPointer { current.append($0, style, width: 1) }
             }
             appendWord()
             return

@@ -97,7 +97,7 @@ struct Heartbeat {
         lastBeat = now
         let text = Self.text(version: KetamineExplorer.version, contentVersion: contentVersion,
                              uptime: Int(now - startedAt), resets: resets, lastError: lastError)
-        Self.replace(path, with: text)
+        _ = FileBytes.replace(path, with: Array(text.utf8))   // a missed beat is retried in 30 s
     }
 
     static func text(version: String, contentVersion: String, uptime: Int, resets: Int, lastError: String?) -> String {
@@ -109,16 +109,5 @@ struct Heartbeat {
         last_error: \(lastError ?? "none")
 
         """
-    }
-
-    /// Writes a temporary file beside `path` and renames it over, so a reader never sees half a file.
-    private static func replace(_ path: String, with text: String) {
-        let temporary = path + ".new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        close(descriptor)
-        if written == bytes.count { rename(temporary, path) } else { unlink(temporary) }
     }
 }
