@@ -52,6 +52,16 @@ public struct Buffer: Equatable, Sendable {
         guard y >= 0, y < size.height else { return x }
         let end = min(limit ?? size.width, size.width)
         var column = x
+        // Printable ASCII, most of what is drawn: a cell per byte, nothing to clean, no
+        // grapheme breaking or width lookups.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                guard column < end else { break }
+                if column >= 0 { self[column, y] = Cell(text: String(Unicode.Scalar(byte)), role: role) }
+                column += 1
+            }
+            return column
+        }
         for character in Sanitizer.clean(text) {
             guard column < end else { break }
             let width = DisplayWidth.of(character)

@@ -25,6 +25,15 @@ import Testing
         #expect(!buffer.cells.contains { $0.text.unicodeScalars.contains { Sanitizer.isForbidden($0) } })
     }
 
+    @Test func plainTextStopsAtTheLimitAndDeleteIsStillCleaned() {
+        var buffer = Buffer(size: Size(width: 10, height: 2))
+        #expect(buffer.write("abcdef", x: 2, y: 0, limit: 5, role: .strong) == 5)
+        #expect(buffer.textLines() == ["  abc", ""])
+        #expect(buffer[2, 0].role == .strong && buffer[5, 0].role == .plain)
+        buffer.write("a\u{7F}b", x: 0, y: 1, role: .plain)
+        #expect(buffer[1, 1].text == "\u{FFFD}")
+    }
+
     @Test func reportsOnlyTheCellsThatChanged() {
         var first = Buffer(size: Size(width: 10, height: 3))
         first.write("same line", x: 0, y: 0, role: .plain)
