@@ -58,6 +58,10 @@ public final class NcursesBackend {
         noecho()
         nonl()
         intrflush(window, false)
+        // Scroll with insert/delete line where the terminal has no scroll region (ansi, sun,
+        // cons25): without this, ncurses repaints every line of a scrolled panel (about 1,000
+        // bytes a line instead of 75). Terminals with a scroll region still use it.
+        idlok(window, true)
         keypad(window, true)
         set_escdelay(25)
         wtimeout(window, waitMilliseconds)

@@ -133,13 +133,27 @@ final class TmuxPane {
     /// Polls the screen until `text` appears (no fixed sleeps). Records an issue on timeout.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        waitUntil("\"\(text)\"", seconds: seconds, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// Polls the screen until `condition` holds for it. Records an issue on timeout.
+    @discardableResult
+    func waitUntil(_ what: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
+                   _ condition: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if screen().contains(text) { return true }
+            if condition(screen()) { return true }
             usleep(20_000)
         }
-        Issue.record("Timed out waiting for \"\(text)\". Screen:\n\(screen())", sourceLocation: sourceLocation)
+        Issue.record("Timed out waiting for \(what). Screen:\n\(screen())", sourceLocation: sourceLocation)
         return false
+    }
+
+    /// Sends `key` and waits until the screen shows something else.
+    func sendAndWaitForChange(_ key: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = screen()
+        try send(key)
+        waitUntil("the screen to change after \(key)", sourceLocation: sourceLocation) { $0 != before }
     }
 
     /// The explorer's process id: the child of the pane's shell.

@@ -41,6 +41,48 @@ import Testing
         pane.expectRestored()
     }
 
+    /// Terminals without a scroll region (ansi, sun, cons25) scroll a panel by deleting and
+    /// inserting a line: a one-line scroll writes about one line's bytes, not the whole panel
+    /// again (about 1,000), and leaves the same screen as xterm after the same keys.
+    @Test func withoutAScrollRegionOnlyTheNewLineIsWritten() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let recording = "\(directory)/typescript"
+        let ansi = try TmuxPane(environment: "TERM=ansi", recording: recording)
+        let xterm = try TmuxPane(environment: "TERM=xterm-256color")
+        for pane in [ansi, xterm] {
+            pane.waitFor(pack.info.disclaimer)
+            try pane.sendAndWaitForChange("Enter")
+        }
+        let before = settledSize(of: recording)
+        let presses = 10
+        for _ in 0..<presses { try ansi.sendAndWaitForChange("j") }
+        let written = settledSize(of: recording) - before
+        #expect(written < presses * 250, "\(written) bytes for \(presses) one-line scrolls")
+        try xterm.tmux(["send-keys", "-t", "0"] + Array(repeating: "j", count: presses))
+        let scrolled = ansi.screen()
+        #expect(scrolled.contains(pack.info.disclaimer) && scrolled.contains("q quit"), "\(scrolled)")
+        xterm.waitUntil("the screen ansi shows:\n\(scrolled)") { $0 == scrolled }
+        for pane in [ansi, xterm] {
+            try pane.send("q")
+            #expect(pane.exitStatus() == 0)
+            pane.expectRestored()
+        }
+    }
+
+    /// The size of a file that is still being written, once it has stopped growing.
+    private func settledSize(of path: String) -> Int {
+        var last = -1
+        var steady = 0
+        while steady < 3 {
+            usleep(50_000)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            steady = size == last ? steady + 1 : 0
+            last = size
+        }
+        return last
+    }
+
     /// The SGR colour parameters (30-37, 38, 40-47, 48, 90-97, 100-107) in what was written.
     private func colourCodes(in file: String) throws -> [String] {
         let bytes = try String(contentsOfFile: file, encoding: .isoLatin1)
