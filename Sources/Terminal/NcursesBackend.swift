@@ -65,6 +65,15 @@ public final class NcursesBackend {
         keypad(window, true)
         set_escdelay(25)
         wtimeout(window, waitMilliseconds)
+        // ncurses 6.4 leaves a new screen in its "initial" state until the first endwin, and
+        // in that state flushes its output at every cursor move: a frame went out in 4 to 30
+        // write calls, which a terminal may show half drawn and ssh sends as many packets.
+        // Suspending once and resuming (endwin, then a refresh that clears the screen) puts it
+        // in the running state, where a frame is one write. Before colours are started, or
+        // resuming would also reset the terminal's palette (terminfo oc).
+        endwin()
+        wnoutrefresh(window)
+        doupdate()
         curs_set(0)
         if mouse {
             mousemask(kx_BUTTON1_PRESSED() | kx_BUTTON1_CLICKED() | kx_BUTTON4_PRESSED() | kx_BUTTON5_PRESSED(), nil)

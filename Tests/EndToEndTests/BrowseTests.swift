@@ -40,6 +40,35 @@ import Testing
         #expect(pane.exitStatus() == 0)
     }
 
+    /// A keystroke's frame reaches the terminal in one write (two at most, for a cursor
+    /// shown or hidden), not flushed at every cursor move: a terminal can show a frame split
+    /// over many writes half drawn, and ssh sends each write as a packet of its own.
+    @Test func aFrameIsWrittenAtOnce() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let trace = "\(directory)/trace"
+        let pane = try TmuxPane(environment: "strace -qq -e trace=read,write -o '\(trace)'")
+        pane.waitFor(pack.info.disclaimer)
+        let keys = ["Enter", "j", "Tab", "j", "Escape", "Tab", "3"]
+        for key in keys { try pane.sendAndWaitForChange(key) }
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+        // After each key the program reads, the writes to the terminal until the next key.
+        var frames: [[Substring]] = []
+        for line in try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n") {
+            if line.hasPrefix("read(0,"), line.hasSuffix("= 1") {
+                frames.append([])
+            } else if line.hasPrefix("write(1,"), !frames.isEmpty {
+                frames[frames.count - 1].append(line)
+            }
+        }
+        // Escape arrives as one read, then ncurses waits to see whether more follows.
+        #expect(frames.count == keys.count + 1, "\(frames.count) keys read")
+        for (key, writes) in zip(keys, frames) {
+            #expect((1...2).contains(writes.count), "\(key): \(writes.count) writes\n\(writes.joined(separator: "\n"))")
+        }
+    }
+
     @Test func searchingForMagnesiumLandsOnTheMechanismPanel() throws {
         let pane = try TmuxPane()
         pane.waitFor("Ketamine treatment explorer")

@@ -120,7 +120,10 @@ final class TmuxPane {
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
 
-    func screen() -> String { (try? tmux(["capture-pane", "-p", "-t", "0"])) ?? "" }
+    /// The pane's text; `styled` adds its colours and attributes as escape sequences.
+    func screen(styled: Bool = false) -> String {
+        (try? tmux(["capture-pane", "-p", "-t", "0"] + (styled ? ["-e"] : []))) ?? ""
+    }
 
     func format(_ name: String) -> String {
         ((try? tmux(["display-message", "-p", "-t", "0", "#{\(name)}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -136,24 +139,25 @@ final class TmuxPane {
         waitUntil("\"\(text)\"", seconds: seconds, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
-    /// Polls the screen until `condition` holds for it. Records an issue on timeout.
+    /// Polls the screen (`styled`: with its colours) until `condition` holds for it. Records
+    /// an issue on timeout.
     @discardableResult
-    func waitUntil(_ what: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
-                   _ condition: (String) -> Bool) -> Bool {
+    func waitUntil(_ what: String, seconds: Double = 10, styled: Bool = false,
+                   sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if condition(screen()) { return true }
+            if condition(screen(styled: styled)) { return true }
             usleep(20_000)
         }
         Issue.record("Timed out waiting for \(what). Screen:\n\(screen())", sourceLocation: sourceLocation)
         return false
     }
 
-    /// Sends `key` and waits until the screen shows something else.
+    /// Sends `key` and waits until the screen shows something else, if only in its colours.
     func sendAndWaitForChange(_ key: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let before = screen()
+        let before = screen(styled: true)
         try send(key)
-        waitUntil("the screen to change after \(key)", sourceLocation: sourceLocation) { $0 != before }
+        waitUntil("the screen to change after \(key)", styled: true, sourceLocation: sourceLocation) { $0 != before }
     }
 
     /// The explorer's process id: the child of the pane's shell.
