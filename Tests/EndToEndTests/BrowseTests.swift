@@ -62,7 +62,7 @@ import Testing
                 frames[frames.count - 1].append(line)
             }
         }
-        // Escape arrives as one read, then ncurses waits to see whether more follows.
+        // Each key is one read (Escape too: ncurses then only polls for what might follow), and q.
         #expect(frames.count == keys.count + 1, "\(frames.count) keys read")
         for (key, writes) in zip(keys, frames) {
             #expect((1...2).contains(writes.count), "\(key): \(writes.count) writes\n\(writes.joined(separator: "\n"))")
