@@ -3,7 +3,7 @@
 
 Both run on a fresh 80x24 pseudo-terminal (TERM=xterm-256color, LANG=C.UTF-8), started with
 posix_spawn and timed inside this script from spawn, so Python's own start-up and memory are
-not counted. Reported as medians:
+not counted; the two programs start in turn, run after run. Reported as medians:
   first frame   spawn -> the frame's last line is on the terminal
   peak memory   the child's peak resident set size (VmHWM) once the first frame is shown
   scroll bytes  bytes written to the terminal for a one-line scroll (j), after the screen settles
@@ -94,20 +94,30 @@ def finish(pid, fd, quit_key=b"q"):
     os.close(fd)
 
 
-def first_frame(argv, marker, runs):
-    times, peaks = [], []
+def first_frame(argv, marker):
+    """One start: milliseconds from spawn to `marker` on the terminal, and peak KiB."""
+    start = time.perf_counter()
+    pid, fd = spawn(argv)
+    _, ok = read_until(fd, lambda d: marker in d)
+    elapsed = time.perf_counter() - start
+    if not ok:
+        sys.exit(f"bench: {argv[0]} never showed {marker!r}")
+    drain_quiet(fd, quiet=0.02)
+    peak = peak_kib(pid)
+    finish(pid, fd)
+    return elapsed * 1000, peak
+
+
+def first_frames(programs, runs):
+    """Median first frame and peak memory of each (argv, marker), started in turn, run after
+    run: the shared machine's load then weighs on each program alike."""
+    results = [([], []) for _ in programs]
     for _ in range(runs):
-        start = time.perf_counter()
-        pid, fd = spawn(argv)
-        _, ok = read_until(fd, lambda d: marker in d)
-        elapsed = time.perf_counter() - start
-        if not ok:
-            sys.exit(f"bench: {argv[0]} never showed {marker!r}")
-        drain_quiet(fd, quiet=0.02)
-        peaks.append(peak_kib(pid))
-        finish(pid, fd)
-        times.append(elapsed * 1000)
-    return statistics.median(times), statistics.median(peaks)
+        for (argv, marker), (times, peaks) in zip(programs, results):
+            elapsed, peak = first_frame(argv, marker)
+            times.append(elapsed)
+            peaks.append(peak)
+    return [(statistics.median(times), statistics.median(peaks)) for times, peaks in results]
 
 
 def scroll_bytes(argv, marker, setup_keys, key, presses, term=None):
@@ -171,8 +181,7 @@ def main():
     marker = b"call or text 988."
     less_marker = os.path.basename(sample.name).encode()
 
-    ours_ms, ours_kib = first_frame(explorer, marker, args.runs)
-    less_ms, less_kib = first_frame(less, less_marker, args.runs)
+    (ours_ms, ours_kib), (less_ms, less_kib) = first_frames([(explorer, marker), (less, less_marker)], args.runs)
     ours_scroll = scroll_bytes(explorer, marker, [b"\r"], b"j", 20)
     less_scroll = scroll_bytes(less, less_marker, [], b"j", 20)
     # A terminal with no scroll region: ncurses deletes and inserts a line instead.
