@@ -5,7 +5,7 @@ import Glibc
 /// Whole files in and out, as bytes.
 public enum FileBytes {
     /// The whole file, read into an array of its exact size (no zeroed buffer to fill first).
-    static func read(_ path: String) -> [UInt8]? {
+    public static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -34,6 +34,7 @@ public enum PackSnapshot {
 
     /// Reads and checks the pack in `directory` in full, then writes `directory/pack.snapshot`
     /// (through a temporary file, so a reader never sees half of one). Returns its size in bytes.
+    @discardableResult
     public static func save(directory: String, program: [UInt8]) throws(SaveError) -> Int {
         let before = readFiles(directory)
         let pack: ContentPack
@@ -177,6 +178,16 @@ struct SnapshotWriter {
 
     mutating func word<Word: RawRepresentable>(_ value: Word) where Word.RawValue == String { string(value.rawValue) }
 
+    mutating func optionalWord<Word: RawRepresentable>(_ value: Word?) where Word.RawValue == String {
+        flag(value != nil)
+        if let value { word(value) }
+    }
+
+    mutating func optional<Element: Snapshotted>(_ value: Element?) {
+        flag(value != nil)
+        value?.save(to: &self)
+    }
+
     mutating func list<Element: Snapshotted>(_ values: [Element]) {
         count(values.count)
         for value in values { value.save(to: &self) }
@@ -256,6 +267,14 @@ struct SnapshotReader {
         return word
     }
 
+    mutating func optionalWord<Word: RawRepresentable>(_: Word.Type) throws(Damaged) -> Word? where Word.RawValue == String {
+        try flag() ? try word(Word.self) : nil
+    }
+
+    mutating func optional<Element: Snapshotted>(_: Element.Type) throws(Damaged) -> Element? {
+        try flag() ? try Element(snapshot: &self) : nil
+    }
+
     mutating func list<Element: Snapshotted>(of _: Element.Type) throws(Damaged) -> [Element] {
         let total = try count()
         var values: [Element] = []
@@ -282,10 +301,8 @@ extension ContentPack {
         writer.list(causes)
         comparison.save(to: &writer)
         writer.list(evidence)
-        writer.flag(mechanism != nil)
-        mechanism?.save(to: &writer)
-        writer.flag(tours != nil)
-        tours?.save(to: &writer)
+        writer.optional(mechanism)
+        writer.optional(tours)
     }
 
     init(snapshot reader: inout SnapshotReader, directory: String) throws(SnapshotReader.Damaged) {
@@ -298,8 +315,8 @@ extension ContentPack {
                   causes: try reader.list(of: ListEntry.self),
                   comparison: try Comparison(snapshot: &reader),
                   evidence: try reader.list(of: EvidenceEntry.self),
-                  mechanism: try reader.flag() ? try Mechanism(snapshot: &reader) : nil,
-                  tours: try reader.flag() ? try Tours(snapshot: &reader) : nil)
+                  mechanism: try reader.optional(Mechanism.self),
+                  tours: try reader.optional(Tours.self))
     }
 }
 
@@ -402,8 +419,7 @@ extension Block: Snapshotted {
             writer.word(include)
         }
         writer.strings(sources)
-        writer.flag(evidence != nil)
-        if let evidence { writer.word(evidence) }
+        writer.optionalWord(evidence)
     }
 
     init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
@@ -416,7 +432,7 @@ extension Block: Snapshotted {
         default: throw SnapshotReader.Damaged()
         }
         sources = try reader.strings()
-        evidence = try reader.flag() ? try reader.word(EvidenceStrength.self) : nil
+        evidence = try reader.optionalWord(EvidenceStrength.self)
     }
 }
 
@@ -529,15 +545,13 @@ extension Mechanism.Frame: Snapshotted {
 
 extension Tours: Snapshotted {
     func save(to writer: inout SnapshotWriter) {
-        writer.flag(attract != nil)
-        attract?.save(to: &writer)
-        writer.flag(guided != nil)
-        guided?.save(to: &writer)
+        writer.optional(attract)
+        writer.optional(guided)
     }
 
     init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
-        attract = try reader.flag() ? try Attract(snapshot: &reader) : nil
-        guided = try reader.flag() ? try Guided(snapshot: &reader) : nil
+        attract = try reader.optional(Attract.self)
+        guided = try reader.optional(Guided.self)
     }
 }
 
@@ -613,8 +627,7 @@ extension Guided.Step: Snapshotted {
     func save(to writer: inout SnapshotWriter) {
         writer.string(title)
         writer.optional(topic)
-        writer.flag(show != nil)
-        if let show { writer.word(show) }
+        writer.optionalWord(show)
         writer.strings(notes)
         writer.list(checkpoint)
     }
@@ -622,7 +635,7 @@ extension Guided.Step: Snapshotted {
     init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         title = try reader.string()
         topic = try reader.optional()
-        show = try reader.flag() ? try reader.word(Screen.self) : nil
+        show = try reader.optionalWord(Screen.self)
         notes = try reader.strings()
         checkpoint = try reader.list(of: Guided.Question.self)
     }

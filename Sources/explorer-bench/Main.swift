@@ -93,12 +93,8 @@ enum ExplorerBench {
             rmdir(scratch)
         }
         for file in ContentPack.File.allCases {
-            guard let input = fopen("\(directory)/\(file.rawValue)", "rb") else { continue }
-            let output = fopen("\(scratch)/\(file.rawValue)", "wb")
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while case let count = fread(&buffer, 1, buffer.count, input), count > 0 { fwrite(buffer, 1, count, output) }
-            fclose(input)
-            fclose(output)
+            guard let bytes = FileBytes.read("\(directory)/\(file.rawValue)") else { continue }
+            if let problem = FileBytes.replace("\(scratch)/\(file.rawValue)", with: bytes) { print("bench: \(problem)") }
         }
         let program: [UInt8] = Array("explorer-bench".utf8)
         _ = try PackSnapshot.save(directory: scratch, program: program)
