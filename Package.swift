@@ -45,6 +45,8 @@ let package = Package(
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "TermRender", "Yams"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermRenderTests", dependencies: ["TermRender"]),
+        // The frame writer against a model terminal, with terminfo values of real terminal types.
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermRender"]),
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ExplorerUI", "ContentModel"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender"],
                     exclude: ["Snapshots"]),

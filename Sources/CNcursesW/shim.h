@@ -47,4 +47,13 @@ static inline const char *kx_string_capability(const char *name) {
     return (value == NULL || value == (char *)-1) ? NULL : value;
 }
 
+/* tiparm is variadic, which Swift cannot call. Every capability the frame writer uses takes
+   one or two numbers; a second number a capability does not use is ignored. tiparm keeps
+   its result in a static buffer: the caller copies it out at once, under a lock. */
+static inline const char *kx_tiparm2(const char *capability, int first, int second) {
+    return tiparm(capability, first, second);
+}
+static inline int kx_number_capability(const char *name) { return tigetnum((char *)name); }
+static inline int kx_flag_capability(const char *name) { return tigetflag((char *)name); }
+
 #endif

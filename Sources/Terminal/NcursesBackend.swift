@@ -16,22 +16,17 @@ public enum InputEvent: Equatable, Sendable {
     case hangup
 }
 
-/// The only code that calls curses. It starts full-screen mode, draws only the cells that
-/// changed since the last frame, decodes keys, and restores the terminal on every way out.
+/// The only code that calls curses. ncurses sets the terminal's modes, reads keys, mouse and
+/// resizes, and enters and leaves full-screen mode; the frames themselves are drawn by a
+/// `FrameWriter` from the terminal's terminfo strings (why: see FrameWriter) and written in
+/// one `write` each. ncurses never draws: nothing is put in its windows.
 public final class NcursesBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
-    private let theme: Theme
-    private let useColor: Bool
-    /// The locale is not UTF-8: every character is drawn in ASCII of the same width.
-    private let asciiOnly: Bool
-    /// The colour pairs made so far; pair n is at index n-1. A theme has a few dozen at most,
-    /// so a list searched in order (a dictionary keyed by CellStyle cost a scan of every
-    /// protocol conformance in the binary at start-up, to check CellStyle is Hashable).
-    private var pairs: [CellStyle] = []
-    private var previous: Buffer?
+    private var writer: FrameWriter
+    /// The terminal's restore strings (sgr0, cnorm, rmkx, rmcup), for the crash handler.
+    private let restoreTail: [UInt8]
     private var active = true
-    private var cursorShown = false
 
     /// Starts full-screen mode. Call only after `TerminalCheck.run()` succeeded.
     /// - Parameters:
@@ -45,32 +40,28 @@ public final class NcursesBackend {
                 waitMilliseconds: Int32 = 250) throws(TerminalProblem) {
         var modes = termios()
         tcgetattr(STDIN_FILENO, &modes)
-        // Unicode box drawing instead of the VT100 alternate character set.
-        setenv("NCURSES_NO_UTF8_ACS", "1", 0)
-        guard let screen = newterm(nil, kx_stdout(), kx_stdin()), let window = kx_stdscr() else {
+        guard let screen = newterm(nil, kx_stdout(), kx_stdin()), let window = kx_stdscr(),
+              let capabilities = TerminalCapabilities.loaded() else {
             throw .cannotStart(info.term)
         }
         self.screen = screen
         self.window = window
-        self.theme = theme
-        asciiOnly = !info.isUTF8
         if raw { CNcursesW.raw() } else { cbreak() }
         noecho()
         nonl()
+        var drawingModes = termios()
+        tcgetattr(STDOUT_FILENO, &drawingModes)
+        let lineFeedReturns = drawingModes.c_oflag & tcflag_t(OPOST) != 0 && drawingModes.c_oflag & tcflag_t(ONLCR) != 0
+        writer = FrameWriter(capabilities: capabilities, theme: theme, color: color && has_colors(),
+                             asciiOnly: !info.isUTF8, lineFeedReturns: lineFeedReturns, cursorVisible: false)
         intrflush(window, false)
-        // Scroll with insert/delete line where the terminal has no scroll region (ansi, sun,
-        // cons25): without this, ncurses repaints every line of a scrolled panel (about 1,000
-        // bytes a line instead of 75). Terminals with a scroll region still use it.
-        idlok(window, true)
         keypad(window, true)
         set_escdelay(25)
         wtimeout(window, waitMilliseconds)
-        // ncurses 6.4 leaves a new screen in its "initial" state until the first endwin, and
-        // in that state flushes its output at every cursor move: a frame went out in 4 to 30
-        // write calls, which a terminal may show half drawn and ssh sends as many packets.
-        // Suspending once and resuming (endwin, then a refresh that clears the screen) puts it
-        // in the running state, where a frame is one write. Before colours are started, or
-        // resuming would also reset the terminal's palette (terminfo oc).
+        // Enter full-screen mode now, in one go: ncurses sends smcup, resets the scroll region
+        // and clears the screen at its first refresh. (ncurses 6.4 also flushes at every
+        // cursor move until the screen has once been suspended and resumed; suspending once
+        // here keeps its own few writes whole.)
         endwin()
         wnoutrefresh(window)
         doupdate()
@@ -79,16 +70,8 @@ public final class NcursesBackend {
             mousemask(kx_BUTTON1_PRESSED() | kx_BUTTON1_CLICKED() | kx_BUTTON4_PRESSED() | kx_BUTTON5_PRESSED(), nil)
             mouseinterval(0)   // report a press at once, not after waiting to see if it is a click
         }
-        self.useColor = color && has_colors()
-        if useColor {
-            start_color()
-            use_default_colors()
-        }
-        // A theme with its own background (high contrast) paints every blank cell with it too.
-        if useColor, theme.style(for: .plain).background != .terminalDefault {
-            wbkgdset(window, chtype(UInt8(ascii: " ")) | kx_COLOR_PAIR(Int32(colorPair(for: theme.style(for: .plain)))))
-        }
-        SignalGuard.armCrashRestore(modes: modes, bytes: Self.restoreSequence())
+        restoreTail = Self.restoreSequence()
+        SignalGuard.armCrashRestore(modes: modes, bytes: restoreTail)
         atexit { NcursesBackend.restoreAtExit() }
     }
 
@@ -97,81 +80,72 @@ public final class NcursesBackend {
     /// The terminal's current size.
     public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
 
-    /// Draws `buffer`, writing only the cells that differ from the last frame.
+    /// Draws `buffer`, writing only what differs from the last frame, in one write.
     public func draw(_ buffer: Buffer) {
         guard active else { return }
-        if previous?.size != buffer.size {
-            // A new or resized screen starts blank, so blank cells need no writing.
-            werase(window)
-            previous = Buffer(size: buffer.size)
+        let resized = buffer.size != lastSize
+        send(writer.bytes(for: buffer))
+        if resized {
+            lastSize = buffer.size
+            // The crash handler resets the scroll region the writer leaves set, for this height.
+            let reset = writer.regionReset(height: buffer.size.height)
+            NcursesBackend.exitBytes = reset
+            SignalGuard.updateRestoreBytes(reset + restoreTail)
         }
-        // Consecutive changed cells of one style go out as one string.
-        var run: [wchar_t] = []
-        var runStart: Buffer.Change?
-        var runEnd = 0
-        for change in buffer.changes(from: previous) {
-            if let start = runStart, start.y == change.y, runEnd == change.x, start.cell.role == change.cell.role {
-                append(change.cell, to: &run)
-                runEnd += 1
-                continue
-            }
-            if let start = runStart { put(run, at: start) }
-            run.removeAll(keepingCapacity: true)
-            append(change.cell, to: &run)
-            runStart = change
-            runEnd = change.x + 1
-        }
-        if let start = runStart { put(run, at: start) }
-        previous = buffer
-        placeCursor(buffer.cursor)
-        wnoutrefresh(window)
-        doupdate()
     }
 
-    /// The cursor on the focused item (readers and magnifiers follow it), or hidden.
-    private func placeCursor(_ point: Buffer.Point?) {
-        if let point {
-            wmove(window, Int32(point.y), Int32(point.x))
-            if !cursorShown { curs_set(1); cursorShown = true }
-        } else if cursorShown {
-            curs_set(0)
-            cursorShown = false
-        }
-    }
+    private var lastSize: Size?
 
     /// Clears the screen, so nothing shown stays there.
     public func clear() {
         guard active else { return }
-        wclear(window)
-        wnoutrefresh(window)
-        doupdate()
-        previous = Buffer(size: size)
+        send(writer.clearBytes(scrollback: false))
     }
 
     /// Clears the screen and the terminal's scrollback (terminfo E3, where the terminal has
     /// it), so nothing the last visitor saw can be scrolled back to.
     public func wipe() {
-        clear()
-        if let clearScrollback = kx_string_capability("E3") { putp(clearScrollback) }
-        fflush(kx_stdout())
+        guard active else { return }
+        send(writer.clearBytes(scrollback: true))
     }
 
-    /// Waits for the next key, resize or timeout.
+    /// Waits for the next key, resize or timeout. After Ctrl-Z it suspends, and once
+    /// continued reports a resize so the whole screen is drawn again.
     public func readEvent() -> InputEvent {
         var character: wint_t = 0
         let status = wget_wch(window, &character)
         if status == KEY_CODE_YES {
             let code = Int32(character)
             if code == KEY_RESIZE {
-                previous = nil
+                // ncurses marks its (empty) window changed on a resize; were it left so, the
+                // next wait for a key would draw that empty window over the frame.
+                wnoutrefresh(window)
+                writer.invalidate()
                 return .resize(size)
             }
             if code == KEY_MOUSE { return mouseEvent() }
             return .key(Self.key(forCode: code))
         }
         if status == OK { return .key(Self.key(forCharacter: UInt32(character))) }
+        if SignalGuard.takeSuspendRequest() {
+            suspend()
+            return .resize(size)
+        }
         // ERR: a timeout, or an interrupted wait; if input is gone, it would repeat forever.
         return isatty(STDIN_FILENO) == 0 ? .hangup : .timeout
+    }
+
+    /// Hands the terminal back to the shell until the program is continued, then takes it again.
+    private func suspend() {
+        send(writer.leave())
+        curs_set(1)
+        endwin()
+        SignalGuard.suspend()
+        // Continued: ncurses restores the program's modes and full-screen mode at its refresh.
+        wnoutrefresh(window)
+        doupdate()
+        curs_set(0)
+        writer.invalidate()
     }
 
     /// Leaves full-screen mode and restores the terminal. Safe to call more than once.
@@ -180,12 +154,31 @@ public final class NcursesBackend {
         // Without an alternate screen (vt100, linux) the last frame would stay under the
         // shell's prompt: clear it, so the terminal is left as clean as it was found.
         if kx_string_capability("rmcup") == nil { clear() }
+        send(writer.leave())
         active = false
         curs_set(1)
         endwin()
         delscreen(screen)
         SignalGuard.disarm()
         NcursesBackend.live = false
+    }
+
+    /// Writes all of `bytes` to the terminal in one call (more only if the kernel takes part).
+    private func send(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBufferPointer { pointer -> Int in
+                guard let base = pointer.baseAddress else { return 0 }
+                return write(STDOUT_FILENO, base + offset, pointer.count - offset)
+            }
+            if written > 0 {
+                offset += written
+            } else if written < 0 && (errno == EINTR || errno == EAGAIN) {
+                continue
+            } else {
+                return   // the terminal is gone; the next read reports the hang-up
+            }
+        }
     }
 
     private func mouseEvent() -> InputEvent {
@@ -197,38 +190,6 @@ public final class NcursesBackend {
             return .pointer(.click(x: Int(event.x), y: Int(event.y)))
         }
         return .timeout
-    }
-
-    // MARK: Drawing
-
-    private func append(_ cell: Cell, to run: inout [wchar_t]) {
-        let text = asciiOnly ? cell.text.map(ASCIIFallback.text(for:)).joined() : cell.text
-        for scalar in text.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
-    }
-
-    private func put(_ run: [wchar_t], at start: Buffer.Change) {
-        let style = theme.style(for: start.cell.role)
-        var attributes = kx_A_NORMAL()
-        if style.bold { attributes |= kx_A_BOLD() }
-        if style.underline { attributes |= kx_A_UNDERLINE() }
-        if style.reverse { attributes |= kx_A_REVERSE() }
-        if style.dim { attributes |= kx_A_DIM() }
-        wattr_set(window, attributes, useColor ? colorPair(for: style) : 0, nil)
-        _ = run.withUnsafeBufferPointer { characters in
-            mvwaddnwstr(window, Int32(start.y), Int32(start.x), characters.baseAddress, Int32(characters.count))
-        }
-    }
-
-    private func colorPair(for style: CellStyle) -> Int16 {
-        if style.foreground == .terminalDefault && style.background == .terminalDefault { return 0 }
-        let key = CellStyle(foreground: style.foreground, background: style.background)
-        if let index = pairs.firstIndex(of: key) { return Int16(index + 1) }
-        let next = Int16(pairs.count + 1)
-        guard Int32(next) < kx_color_pairs() else { return 0 }
-        let colors = Int(kx_colors())
-        init_pair(next, style.foreground.cursesNumber(colors: colors), style.background.cursesNumber(colors: colors))
-        pairs.append(key)
-        return next
     }
 
     // MARK: Keys
@@ -277,8 +238,14 @@ public final class NcursesBackend {
     /// True between start-up and shutdown; read by the exit hook.
     nonisolated(unsafe) fileprivate static var live = true
 
+    /// What leaving at exit writes before `endwin`: the whole screen as the scroll region.
+    nonisolated(unsafe) fileprivate static var exitBytes: [UInt8] = []
+
     private static func restoreAtExit() {
         guard live, isendwin() == false else { return }
+        exitBytes.withUnsafeBufferPointer { pointer in
+            if let base = pointer.baseAddress { _ = write(STDOUT_FILENO, base, pointer.count) }
+        }
         curs_set(1)
         endwin()
     }

@@ -6,6 +6,8 @@ import Glibc
 /// The signal that asked the program to stop, or 0. Set by the handler, read by the loop:
 /// the handler does nothing but this store, which is async-signal-safe.
 private let pendingSignal = Atomic<Int32>(0)
+/// Ctrl-Z (SIGTSTP) asked the program to suspend; the loop does it between frames.
+private let pendingSuspend = Atomic<Bool>(false)
 
 /// Bytes that put the terminal back (leave the alternate screen, show the cursor, reset
 /// attributes) and the terminal modes from before start-up, kept where a crash handler can
@@ -31,8 +33,10 @@ public enum SignalGuard {
         return value == 0 ? nil : value
     }
 
-    /// Installs the stop handlers. Call before `newterm`, so ncurses keeps its hands off
-    /// these signals (it only installs its own where the action is still the default).
+    /// Installs the stop handlers, and one for Ctrl-Z. Call before `newterm`, so ncurses
+    /// keeps its hands off these signals (it only installs its own where the action is still
+    /// the default): ncurses's own Ctrl-Z handler would leave the screen to a shell with the
+    /// frame writer's scroll region still set, and redraw only what ncurses itself drew.
     public static func installStopHandlers(ignoring ignored: [Int32] = []) {
         for signal in stopSignals {
             if ignored.contains(signal) {
@@ -41,6 +45,23 @@ public enum SignalGuard {
                 install(signal) { number in pendingSignal.store(number, ordering: .relaxed) }
             }
         }
+        installSuspendHandler()
+    }
+
+    /// True once after Ctrl-Z: the caller hands the terminal back and calls `suspend()`.
+    public static func takeSuspendRequest() -> Bool {
+        pendingSuspend.exchange(false, ordering: .relaxed)
+    }
+
+    /// Stops the process as Ctrl-Z would, and returns once the shell continues it (`fg`).
+    public static func suspend() {
+        install(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        installSuspendHandler()
+    }
+
+    private static func installSuspendHandler() {
+        install(SIGTSTP) { _ in pendingSuspend.store(true, ordering: .relaxed) }
     }
 
     /// The kiosk's signals: SIGTERM and SIGHUP end it cleanly; SIGINT, SIGQUIT and the job-control
@@ -56,11 +77,7 @@ public enum SignalGuard {
         let modeStorage = savedModes ?? UnsafeMutablePointer<termios>.allocate(capacity: 1)
         modeStorage.initialize(to: modes)
         savedModes = modeStorage
-        restoreBytes?.deallocate()
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
-        storage.initialize(from: bytes, count: bytes.count)
-        restoreBytes = storage
-        restoreCount = bytes.count
+        updateRestoreBytes(bytes)
         _ = crashNotice.count   // initialise the lazy global now, not inside a handler
         armed = true
         for signal in crashSignals {
@@ -71,6 +88,17 @@ public enum SignalGuard {
                 raise(number)
             }
         }
+    }
+
+    /// Replaces the bytes a crash writes (they depend on the screen's size).
+    public static func updateRestoreBytes(_ bytes: [UInt8]) {
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        storage.initialize(from: bytes, count: bytes.count)
+        let old = restoreBytes
+        restoreCount = 0
+        restoreBytes = storage
+        restoreCount = bytes.count
+        old?.deallocate()
     }
 
     /// Called once the terminal is restored normally: a later crash has nothing to undo.

@@ -149,6 +149,7 @@ import Testing
     private func sendSignal(_ number: Int, named name: String) throws -> TmuxPane {
         let pane = try TmuxPane()
         pane.waitFor("Ketamine treatment explorer")
+        try pane.openAndScroll()
         kill(try pane.explorerPID(), Int32(number))
         #expect(pane.exitStatus() == 128 + number, "SIG\(name)")
         pane.expectRestored()
@@ -163,8 +164,29 @@ import Testing
     @Test func controlCRestoresTheTerminal() throws {
         let pane = try TmuxPane()
         pane.waitFor("Ketamine treatment explorer")
+        try pane.openAndScroll()
         try pane.send("C-c")
         #expect(pane.exitStatus() == 130)
+        pane.expectRestored()
+    }
+
+    /// Ctrl-Z gives the shell back a working terminal while the explorer is stopped (line
+    /// mode, echo, main screen, cursor, no scroll region); `fg` brings the screen back whole.
+    @Test func controlZHandsTheTerminalBackAndFgRedrawsIt() throws {
+        let pane = try TmuxPane(jobControl: true)
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.openAndScroll()
+        try pane.send("C-z")
+        pane.waitFor("STOPPED=148")
+        pane.expectHandedBack()
+        #expect(pane.sttySame(as: "stty.stopped"), "the shell gets its terminal modes back")
+        try pane.send("hello", "Enter")
+        pane.waitUntil("the whole panel again") { $0.contains("What is chronic pain?") && $0.contains("call or text 988.") }
+        #expect(pane.format("alternate_on") == "1")
+        try pane.sendAndWaitForChange("j")
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+        #expect(pane.screen().contains("TYPED=hello"), "the shell read the line typed while the explorer was stopped")
         pane.expectRestored()
     }
 

@@ -86,15 +86,27 @@ final class TmuxPane {
 
     /// - Parameter recording: also record every byte the explorer writes to the terminal in
     ///   this file (through `script`), to look for escape sequences a screen capture hides.
+    ///   - jobControl: run the explorer as a job of a shell with job control (`set -m`), so
+    ///     Ctrl-Z stops it: the script then prints STOPPED=, saves `stty -g` as stty.stopped,
+    ///     reads a line (echoed back as TYPED=) and continues the explorer with `fg`.
     init(width: Int = 80, height: Int = 24, arguments: String = "", environment: String = "",
-         wrapper: Bool = true, recording: String? = nil) throws {
+         wrapper: Bool = true, recording: String? = nil, jobControl: Bool = false) throws {
         directory = try Paths.temporaryDirectory()
         var command = "\(environment) '\(Paths.binary)' \(arguments)"
         if let recording { command = "script -qfec \"\(command)\" '\(recording)'" }
+        let stopped = jobControl ? """
+            echo "STOPPED=$?"
+            stty -g > '\(directory)/stty.stopped'
+            read line
+            echo "TYPED=$line"
+            fg
+            """ : ""
         let script = wrapper ? """
+            \(jobControl ? "set -m" : "")
             trap '' INT HUP TERM QUIT
             stty -g > '\(directory)/stty.before'
             \(command) 2> '\(directory)/stderr'
+            \(stopped)
             echo "EXIT=$?"
             stty -g > '\(directory)/stty.after'
             echo DONE
@@ -174,19 +186,43 @@ final class TmuxPane {
         return line.flatMap { Int($0.dropFirst(5)) }
     }
 
-    var sttyUnchanged: Bool {
+    var sttyUnchanged: Bool { sttySame(as: "stty.after") }
+
+    /// Whether `stty -g` saved in `file` is what it was before the explorer started.
+    func sttySame(as file: String) -> Bool {
         let before = try? String(contentsOfFile: "\(directory)/stty.before", encoding: .utf8)
-        let after = try? String(contentsOfFile: "\(directory)/stty.after", encoding: .utf8)
-        return before != nil && before == after
+        let other = try? String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)
+        return before != nil && before == other
     }
 
     var standardError: String { (try? String(contentsOfFile: "\(directory)/stderr", encoding: .utf8)) ?? "" }
 
-    /// The terminal is back to normal: same modes, main screen, visible cursor.
+    /// The terminal is back to normal: same modes, main screen, visible cursor, and the
+    /// whole screen as the scroll region.
     func expectRestored(sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(sttyUnchanged, "stty -g differs after exit", sourceLocation: sourceLocation)
+        expectHandedBack(sourceLocation: sourceLocation)
+    }
+
+    /// The screen is the shell's again: main screen, visible cursor, no scroll region.
+    func expectHandedBack(sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(format("alternate_on") == "0", "still on the alternate screen", sourceLocation: sourceLocation)
         #expect(format("cursor_flag") == "1", "cursor left hidden", sourceLocation: sourceLocation)
+        #expect(scrollRegionIsWholeScreen, "scroll region left at \(format("scroll_region_upper"))-\(format("scroll_region_lower"))",
+                sourceLocation: sourceLocation)
+    }
+
+    var scrollRegionIsWholeScreen: Bool {
+        format("scroll_region_upper") == "0" && Int(format("scroll_region_lower")) == (Int(format("pane_height")) ?? 0) - 1
+    }
+
+    /// Opens the first panel and scrolls it a line, so that the explorer's scroll region is
+    /// set: the state every way out must undo.
+    func openAndScroll(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try send("Enter")
+        waitFor("More below", sourceLocation: sourceLocation)
+        try sendAndWaitForChange("j", sourceLocation: sourceLocation)
+        #expect(!scrollRegionIsWholeScreen, "scrolling a panel sets a scroll region", sourceLocation: sourceLocation)
     }
 }
 
