@@ -39,14 +39,15 @@ let package = Package(
         // In-process timings for `make bench`; not shipped.
         .executableTarget(
             name: "explorer-bench",
-            dependencies: ["ContentModel", "ExplorerCore", "ExplorerUI", "TermRender"]
+            dependencies: ["ContentModel", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal"]
         ),
         // Yams is only a test oracle: the YAML reader must read every file as Yams does.
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "TermRender", "Yams"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermRenderTests", dependencies: ["TermRender"]),
-        // The frame writer against a model terminal, with terminfo values of real terminal types.
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermRender"]),
+        // The frame writer against a model terminal, with terminfo values of real terminal
+        // types; terminfo's parameter language against ncurses's own tiparm.
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermRender", "CNcursesW"]),
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ExplorerUI", "ContentModel"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender"],
                     exclude: ["Snapshots"]),

@@ -53,6 +53,8 @@ static inline const char *kx_string_capability(const char *name) {
 static inline const char *kx_tiparm2(const char *capability, int first, int second) {
     return tiparm(capability, first, second);
 }
+/* The name of string capability `index` (terminfo's order), or NULL past the last. */
+static inline const char *kx_string_capability_name(int index) { return strnames[index]; }
 static inline int kx_number_capability(const char *name) { return tigetnum((char *)name); }
 static inline int kx_flag_capability(const char *name) { return tigetflag((char *)name); }
 

@@ -1,5 +1,5 @@
-/// A grid of cells the size of the screen. Views draw into it; the backend writes only the
-/// cells that differ from the previous frame.
+/// A grid of cells the size of the screen. Views draw into it; the backend's `FrameWriter`
+/// writes only what differs from the previous frame.
 public struct Buffer: Equatable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
@@ -127,30 +127,5 @@ public struct Buffer: Equatable, Sendable {
             while line.last == " " { line.removeLast() }
             return line
         }
-    }
-
-    /// A cell that differs from the previous frame.
-    public struct Change: Equatable, Sendable {
-        public let x: Int
-        public let y: Int
-        public let cell: Cell
-    }
-
-    /// The cells to write to turn `previous` into this buffer: all of them when there is no
-    /// previous frame or its size differs. Continuation cells are skipped; the wide grapheme
-    /// before them covers them.
-    public func changes(from previous: Buffer?) -> [Change] {
-        var result: [Change] = []
-        let compare = previous?.size == size ? previous : nil
-        for y in 0..<size.height {
-            let row = y * size.width
-            for x in 0..<size.width {
-                let cell = cells[row + x]
-                if let compare, compare.cells[row + x] == cell { continue }
-                if cell.isContinuation { continue }
-                result.append(Change(x: x, y: y, cell: cell))
-            }
-        }
-        return result
     }
 }

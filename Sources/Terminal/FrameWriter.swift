@@ -32,6 +32,8 @@ public struct FrameWriter {
     private let blankLooks: [UInt8]
     /// The distinct looks of a blank: background, reverse and underline (the rest does not show).
     private let blankStyles: [CellStyle]
+    /// setaf and setab for each colour a role uses, filled in once.
+    private let colorCodes: [(color: Color, foreground: [UInt8], background: [UInt8])]
     private let asciiOnly: Bool
     /// Some role has a colour: NO_COLOR and monochrome never send a colour code, not even op.
     private let usesColor: Bool
@@ -65,6 +67,13 @@ public struct FrameWriter {
         }
         self.styles = styles
         usesColor = styles.contains { $0.foreground != .terminalDefault || $0.background != .terminalDefault }
+        var codes: [(color: Color, foreground: [UInt8], background: [UInt8])] = []
+        for color in styles.flatMap({ [$0.foreground, $0.background] })
+        where color != .terminalDefault && !codes.contains(where: { $0.color == color }) {
+            let number = Int(color.cursesNumber(colors: capabilities.colors))
+            codes.append((color, capabilities.foreground?(number) ?? [], capabilities.background?(number) ?? []))
+        }
+        colorCodes = codes
         looks = styles.map { style in UInt8(styles.firstIndex(of: style) ?? 0) }
         var blanks: [CellStyle] = [CellStyle()]
         blankLooks = styles.map { style in
@@ -81,27 +90,29 @@ public struct FrameWriter {
     /// `invalidate()` or a change of size; afterwards only what changed.
     public mutating func bytes(for frame: Buffer) -> [UInt8] {
         out.removeAll(keepingCapacity: true)
-        if size != frame.size { repaint(frame.size) }
-        let width = frame.size.width, height = frame.size.height
-        let targetKeys = (0..<height).map { rowKey(frame, $0) }
-        var screenKeys = (0..<height).map { screenRowKey($0, width: width) }
-        // Rows are told apart by hash here; drawRow compares every cell, so a collision can
-        // only cost a missed saving, never a wrong screen.
-        let changed = (0..<height).contains { targetKeys[$0] != screenKeys[$0] }
-
-        // Save the cursor where it is when the frame will put it back there: restoring costs
-        // 2 bytes, addressing it again 6 to 8.
         var saved: CellStyle?
-        if changed, let focus = frame.cursor, focus.y == cursorRow, focus.x == cursorColumn,
-           let save = capabilities.saveCursor, capabilities.restoreCursor != nil, let style = current {
-            out += save
-            saved = style
+        if size != frame.size {
+            // A blank screen: nothing to scroll, nothing to compare.
+            repaint(frame.size)
+        } else {
+            let width = frame.size.width, height = frame.size.height
+            let targetKeys = (0..<height).map { rowKey(frame, $0) }
+            let screenKeys = (0..<height).map { screenRowKey($0, width: width) }
+            // Rows are told apart by hash here; drawRow compares every cell, so a collision
+            // can only cost a missed saving, never a wrong screen.
+            let changed = (0..<height).contains { targetKeys[$0] != screenKeys[$0] }
+            // Save the cursor where it is when the frame will put it back there: restoring
+            // costs 2 bytes, addressing it again 6 to 8.
+            if changed, let focus = frame.cursor, focus.y == cursorRow, focus.x == cursorColumn,
+               let save = capabilities.saveCursor, capabilities.restoreCursor != nil, let style = current {
+                out += save
+                saved = style
+            }
+            if changed, let scroll = bestScroll(frame, targetKeys: targetKeys, screenKeys: screenKeys) {
+                perform(scroll, width: width)
+            }
         }
-        if changed, let scroll = bestScroll(frame, targetKeys: targetKeys, screenKeys: screenKeys) {
-            perform(scroll, width: width)
-            screenKeys = (0..<height).map { screenRowKey($0, width: width) }
-        }
-        for y in 0..<height { drawRow(y, of: frame) }
+        for y in 0..<frame.size.height { drawRow(y, of: frame) }
         placeCursor(frame.cursor, restoring: saved)
         return out
     }
@@ -207,10 +218,12 @@ public struct FrameWriter {
         return hash
     }
 
+    /// Folds in a cell's first byte, length and look: enough to tell rows of text apart, and
+    /// cheaper than every byte (a collision only costs a saving).
     private func mix(_ hash: inout UInt64, _ cell: Cell, look: UInt16? = nil) {
-        for byte in cell.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        let look = look ?? key(cell)
-        hash = (hash ^ UInt64(look) ^ 0xff00) &* 0x100000001b3
+        let utf8 = cell.text.utf8
+        let value = UInt64(utf8.first ?? 0) | UInt64(utf8.count) << 8 | UInt64(look ?? key(cell)) << 16
+        hash = (hash ^ value) &* 0x100000001b3
     }
 
     // MARK: Scrolling
@@ -349,6 +362,7 @@ public struct FrameWriter {
             guard cell.text == " ", blankLooks[Int(cell.role.rawValue)] == 0 else { break }
             blankFrom -= 1
         }
+        var tailChecked = false
         var x = 0
         while x < width {
             let target = frame.cells[row + x]
@@ -358,7 +372,8 @@ public struct FrameWriter {
                 x += 1
                 continue
             }
-            if x >= blankFrom, let erase = capabilities.clearToEndOfLine {
+            if x >= blankFrom, !tailChecked, let erase = capabilities.clearToEndOfLine {
+                tailChecked = true
                 let differing = (x..<width).reduce(0) { $0 + (sameLook(screen[row + $1], frame.cells[row + $1]) ? 0 : 1) }
                 if differing > erase.count {
                     move(toRow: y, column: x, frame: frame)
@@ -441,35 +456,39 @@ public struct FrameWriter {
         if !capabilities.movesInAttributes, let style = current, style.bold || style.underline || style.reverse || style.dim {
             apply(CellStyle())
         }
-        var best = capabilities.moveTo(row, column)
+        // The fixed strings and rewriting first; the parameterized ones (each to be filled
+        // in) only while nothing of 3 bytes or fewer has been found.
+        var best: [UInt8]?
         func consider(_ bytes: [UInt8]?) {
-            if let bytes, bytes.count < best.count { best = bytes }
+            if let bytes, bytes.count < best?.count ?? Int.max { best = bytes }
         }
+        func worthFillingIn() -> Bool { best?.count ?? Int.max > 3 }
+        let sameRow = cursorRow == row
         if row == 0, column == 0 { consider(capabilities.home) }
-        if cursorRow == row {
-            if let from = cursorColumn {
-                if column > from {
-                    consider(capabilities.forwardBy?(column - from))
-                    if let forward = capabilities.forward, (column - from) * forward.count < best.count {
-                        consider(Array(repeating: forward, count: column - from).flatMap { $0 })
-                    }
-                    if let frame { consider(rewrite(row: row, from: from, to: column, frame: frame, limit: best.count)) }
-                } else if let back = capabilities.backspace, (from - column) * back.count < best.count {
-                    consider(Array(repeating: back, count: from - column).flatMap { $0 })
+        if sameRow, let from = cursorColumn {
+            if column > from {
+                if let frame { consider(rewrite(row: row, from: from, to: column, frame: frame, limit: 8)) }
+                if let forward = capabilities.forward, (column - from) * forward.count <= 8 {
+                    consider(Array(repeating: forward, count: column - from).flatMap { $0 })
                 }
+            } else if let back = capabilities.backspace, (from - column) * back.count <= 8 {
+                consider(Array(repeating: back, count: from - column).flatMap { $0 })
             }
-            consider(capabilities.column?(column))
-            if let carriageReturn = capabilities.carriageReturn {
-                if column == 0 {
-                    consider(carriageReturn)
-                } else if let frame, let cells = rewrite(row: row, from: 0, to: column, frame: frame, limit: best.count - carriageReturn.count) {
-                    consider(carriageReturn + cells)
-                }
-            }
-        } else if cursorRow != nil, cursorColumn == column {
-            consider(capabilities.row?(row))
         }
-        out += best
+        if sameRow, let carriageReturn = capabilities.carriageReturn {
+            if column == 0 {
+                consider(carriageReturn)
+            } else if let frame, let cells = rewrite(row: row, from: 0, to: column, frame: frame, limit: 8 - carriageReturn.count) {
+                consider(carriageReturn + cells)
+            }
+        }
+        if sameRow, worthFillingIn() {
+            consider(capabilities.column?(column))
+            if let from = cursorColumn, column > from, worthFillingIn() { consider(capabilities.forwardBy?(column - from)) }
+        }
+        if !sameRow, cursorRow != nil, cursorColumn == column, worthFillingIn() { consider(capabilities.row?(row)) }
+        if worthFillingIn() { consider(capabilities.moveTo(row, column)) }
+        out += best ?? []
         cursorRow = row
         cursorColumn = column
     }
@@ -592,12 +611,11 @@ public struct FrameWriter {
         if style.dim && !base.dim, let dim = capabilities.dim { bytes += dim }
         if style.underline && !base.underline, let underline = capabilities.underline { bytes += underline }
         if style.reverse && !base.reverse, let reverse = capabilities.reverse { bytes += reverse }
-        let colors = capabilities.colors
-        if style.foreground != base.foreground, style.foreground != .terminalDefault, let set = capabilities.foreground {
-            bytes += set(Int(style.foreground.cursesNumber(colors: colors)))
+        if style.foreground != base.foreground, let codes = colorCodes.first(where: { $0.color == style.foreground }) {
+            bytes += codes.foreground
         }
-        if style.background != base.background, style.background != .terminalDefault, let set = capabilities.background {
-            bytes += set(Int(style.background.cursesNumber(colors: colors)))
+        if style.background != base.background, let codes = colorCodes.first(where: { $0.color == style.background }) {
+            bytes += codes.background
         }
     }
 }

@@ -1,5 +1,8 @@
 import CNcursesW
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The terminfo strings and flags the frame writer draws with, read once from the terminal
 /// description ncurses loaded (or, in tests, from a table of values).
@@ -9,19 +12,25 @@ import Synchronization
 public struct TerminalCapabilities: Sendable {
     /// A terminfo string that takes one or two numbers, such as `cup` (row, column).
     public struct Parameterized: Sendable {
-        let template: [CChar]
+        let template: [UInt8]
 
-        init?(_ text: String?) {
-            guard let text, !text.isEmpty else { return nil }
-            template = Array(text.utf8CString)
+        init?(_ bytes: [UInt8]?) {
+            guard let bytes, !bytes.isEmpty else { return nil }
+            template = bytes
         }
 
-        /// The string with its numbers filled in.
+        /// The string with its numbers filled in (by `TerminfoParameters`; by ncurses's
+        /// tiparm for what that does not know).
         public func callAsFunction(_ first: Int, _ second: Int = 0) -> [UInt8] {
-            tiparmLock.withLock { _ in
-                template.withUnsafeBufferPointer { pointer -> [UInt8] in
+            TerminalCapabilities.withoutPadding(TerminfoParameters.evaluate(template, first, second) ?? tiparm(first, second))
+        }
+
+        func tiparm(_ first: Int, _ second: Int) -> [UInt8] {
+            let text = template.map { CChar(bitPattern: $0) } + [0]
+            return tiparmLock.withLock { _ in
+                text.withUnsafeBufferPointer { pointer -> [UInt8] in
                     guard let base = pointer.baseAddress, let result = kx_tiparm2(base, Int32(first), Int32(second)) else { return [] }
-                    return TerminalCapabilities.withoutPadding(Array(String(cString: result).utf8))
+                    return UnsafeBufferPointer(start: result, count: strlen(result)).map { UInt8(bitPattern: $0) }
                 }
             }
         }
@@ -82,9 +91,15 @@ public struct TerminalCapabilities: Sendable {
     /// From a table of terminfo values: strings by name, `am`, `xenl`, `msgr`, `bce` present
     /// when true, `colors` and `ncv` as decimal numbers.
     public init?(values: [String: String]) {
+        self.init(bytes: values.mapValues { Array($0.utf8) })
+    }
+
+    /// The same, with each value's bytes as terminfo has them (some terminals' strings are
+    /// not UTF-8, such as an 8-bit CSI).
+    init?(bytes values: [String: [UInt8]]) {
         func string(_ name: String) -> [UInt8]? {
             guard let value = values[name], !value.isEmpty else { return nil }
-            return Self.withoutPadding(Array(value.utf8))
+            return Self.withoutPadding(value)
         }
         func parameterized(_ name: String) -> Parameterized? { Parameterized(values[name]) }
         guard let moveTo = parameterized("cup") else { return nil }
@@ -126,22 +141,35 @@ public struct TerminalCapabilities: Sendable {
         wrapsLate = values["xenl"] != nil
         movesInAttributes = values["msgr"] != nil
         erasesWithBackground = values["bce"] != nil
-        colors = values["colors"].flatMap { Int($0) } ?? 0
-        noColorAttributes = values["ncv"].flatMap { Int($0) } ?? 0
+        func number(_ name: String) -> Int { values[name].flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0 }
+        colors = number("colors")
+        noColorAttributes = number("ncv")
+    }
+
+    /// Terminal `name` from the system's terminal database, without starting the terminal
+    /// (for measuring the writer off a terminal). Not while a backend is running: it replaces
+    /// ncurses's current terminal description.
+    public static func named(_ name: String) -> TerminalCapabilities? {
+        var status: Int32 = 0
+        guard setupterm(name, STDOUT_FILENO, &status) == OK else { return nil }
+        defer { if let loaded = kx_cur_term() { del_curterm(loaded) } }
+        return loaded()
     }
 
     /// The terminal ncurses has loaded (after `newterm`).
     static func loaded() -> TerminalCapabilities? {
-        var values: [String: String] = [:]
+        var values: [String: [UInt8]] = [:]
         for name in names {
-            if let value = kx_string_capability(name) { values[name] = String(cString: value) }
+            if let value = kx_string_capability(name) {
+                values[name] = UnsafeBufferPointer(start: value, count: strlen(value)).map { UInt8(bitPattern: $0) }
+            }
         }
-        for flag in ["am", "xenl", "msgr", "bce"] where kx_flag_capability(flag) > 0 { values[flag] = "" }
+        for flag in ["am", "xenl", "msgr", "bce"] where kx_flag_capability(flag) > 0 { values[flag] = [] }
         for number in ["colors", "ncv"] {
             let value = kx_number_capability(number)
-            if value > 0 { values[number] = String(value) }
+            if value > 0 { values[number] = Array(String(value).utf8) }
         }
-        return TerminalCapabilities(values: values)
+        return TerminalCapabilities(bytes: values)
     }
 
     /// `text` without terminfo padding (`$<5>`, `$<2/>`, `$<10*>`).

@@ -2,12 +2,14 @@ import ContentModel
 import ExplorerCore
 import ExplorerUI
 import TermRender
+import Terminal
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// In-process figures for `make bench`: loading the pack, the first frame's view, and the
-/// work one keystroke costs (update, view and diff), on the shipped pack.
+/// work one keystroke costs (update, view, and the bytes the frame writer makes of it for
+/// xterm-256color), on the shipped pack.
 @main
 enum ExplorerBench {
     static func main() throws {
@@ -25,41 +27,46 @@ enum ExplorerBench {
         guard let pack else { return }
         let snapshotTimes = try snapshotLoads(directory, clock: clock)
 
+        guard let terminal = TerminalCapabilities.named("xterm-256color") else {
+            print("explorer-bench: no xterm-256color in the terminal database")
+            return
+        }
+        func newWriter() -> FrameWriter { FrameWriter(capabilities: terminal, theme: .standard, color: true, asciiOnly: false) }
         let size = Size(width: 80, height: 24)
         var firstFrameTimes: [Double] = []
         for _ in 0..<21 {
             let start = clock.now
             let documents = PanelDocuments(pack: pack, glyphs: .unicode)
             let state = AppState(panelCount: pack.topics.count, size: size)
-            _ = ExplorerView.render(state, documents: documents).changes(from: nil)
+            var writer = newWriter()
+            _ = writer.bytes(for: ExplorerView.render(state, documents: documents))
             firstFrameTimes.append(milliseconds(clock.now - start))
         }
 
         // A long, varied session: every key a reader uses, many times over.
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
         var state = AppState(panelCount: pack.topics.count, size: size)
-        var previous = ExplorerView.render(state, documents: documents)
+        var writer = newWriter()
+        _ = writer.bytes(for: ExplorerView.render(state, documents: documents))
         let keys: [Key] = [.down, .down, .enter, .character("j"), .character("j"), .pageDown, .pageUp, .tab,
                            .character(" "), .end, .home, .backTab, .escape, .character("3"), .character("5"),
                            .pageDown, .character("?"), .character("x"), .up, .character("G")]
         var keyTimes: [Double] = []
-        var changedCells: [Int] = []
+        var bytesWritten: [Int] = []
         for round in 0..<500 {
             for key in keys {
                 let start = clock.now
                 _ = update(&state, .key(key), metrics: documents)
-                let frame = ExplorerView.render(state, documents: documents)
-                let changes = frame.changes(from: previous)
+                let bytes = writer.bytes(for: ExplorerView.render(state, documents: documents))
                 keyTimes.append(microseconds(clock.now - start))
-                if round == 0 { changedCells.append(changes.count) }
-                previous = frame
+                if round == 0 { bytesWritten.append(bytes.count) }
             }
         }
 
-        let pictureTimes = pictureFrames(pack, clock: clock)
+        let pictureTimes = pictureFrames(pack, writer: newWriter(), clock: clock)
         let shippedSearch = try searchPerKeystroke(pack, clock: clock)
         // Before the 10,000-topic pack, so the memory figures are the kiosk's own.
-        let soakReport = soak(pack)
+        let soakReport = soak(pack, writer: newWriter())
         let large = try generatedPack(topics: 10_000, from: directory)
         let largeSearch = try searchPerKeystroke(large, clock: clock)
 
@@ -67,18 +74,18 @@ enum ExplorerBench {
         print("  load + validate the whole pack        median \(format(median(loadTimes))) ms")
         print("  the same from its snapshot            median \(format(median(snapshotTimes))) ms "
               + "(what start-up does after `make build`)")
-        print("  first frame: wrap + view + diff       median \(format(median(firstFrameTimes))) ms")
-        print("  one keystroke: update + view + diff   median \(format(median(keyTimes))) µs, "
+        print("  first frame: wrap + view + bytes      median \(format(median(firstFrameTimes))) ms")
+        print("  one keystroke: update + view + bytes  median \(format(median(keyTimes))) µs, "
               + "p99 \(format(percentile(keyTimes, 0.99))) µs, max \(format(keyTimes.max() ?? 0)) µs "
               + "(\(keyTimes.count) keys)")
         print("  a new mechanism picture, 120x40      median \(format(median(pictureTimes))) µs, "
-              + "max \(format(pictureTimes.max() ?? 0)) µs (update + view + diff)")
+              + "max \(format(pictureTimes.max() ?? 0)) µs (update + view + bytes)")
         print("  search, per keystroke (\"magnesium\")   median \(format(median(shippedSearch))) µs, "
               + "max \(format(shippedSearch.max() ?? 0)) µs")
         print("  search, 10,000 generated topics       median \(format(median(largeSearch) / 1000)) ms, "
               + "max \(format((largeSearch.max() ?? 0) / 1000)) ms per keystroke")
-        print("  cells changed per keystroke           median \(Int(median(changedCells.map(Double.init)))) "
-              + "of \(size.width * size.height)")
+        print("  bytes written per keystroke           median \(Int(median(bytesWritten.map(Double.init)))), "
+              + "max \(bytesWritten.max() ?? 0) (the keys above, once each)")
         for line in soakReport { print(line) }
     }
 
@@ -111,7 +118,8 @@ enum ExplorerBench {
     /// 08:00-18:00, the attract loop between visitors, a visitor every 20 minutes who reads
     /// for two minutes and walks away (idle countdown, reset), a blank screen at night.
     /// Peak and current memory after the first day and after the seventh must match.
-    static func soak(_ pack: ContentPack) -> [String] {
+    static func soak(_ pack: ContentPack, writer: FrameWriter) -> [String] {
+        var writer = writer
         var config = KioskConfig()
         config.openingHours = KioskConfig.OpeningHours("08:00-18:00")
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
@@ -122,7 +130,7 @@ enum ExplorerBench {
                            .character("/"), .character("p"), .character("a"), .character("i"), .character("n"),
                            .enter, .tab, .enter, .character("x"), .character("g"), .character("?"), .escape,
                            .backspace, .character("7"), .end, .home, .character("5"), .pageDown, .pageDown]
-        var previous = KioskView.render(kiosk, documents: documents)
+        _ = writer.bytes(for: KioskView.render(kiosk, documents: documents))
         var frames = 0
         var memory: [(day: Int, peak: Int, current: Int)] = []
         let clock = ContinuousClock()
@@ -137,15 +145,13 @@ enum ExplorerBench {
                 message = .key(intoVisit == 0 ? .character(" ") : keys[(second / 5) % keys.count])
             }
             let effects = kiosk.update(message, now: now, minuteOfDay: minute, metrics: documents)
-            if effects.contains(.wipeScreen) { previous = Buffer(size: size) }
+            if effects.contains(.wipeScreen) { _ = writer.clearBytes(scrollback: true) }
             if second % (24 * 3600) == 24 * 3600 - 1 {
                 let (peak, current) = memoryKiB()
                 memory.append((second / (24 * 3600) + 1, peak, current))
             }
             if case .key = message { } else if second % 4 != 0 { continue }   // the view, as often as it changes
-            let frame = KioskView.render(kiosk, documents: documents)
-            _ = frame.changes(from: previous)
-            previous = frame
+            _ = writer.bytes(for: KioskView.render(kiosk, documents: documents))
             frames += 1
         }
         var report = ["Kiosk soak, a simulated week (\(frames) frames, \(kiosk.resets) visitors wiped) in "
@@ -171,7 +177,8 @@ enum ExplorerBench {
     }
 
     /// Times stepping through the animated picture, drawn twice as large at 120x40.
-    static func pictureFrames(_ pack: ContentPack, clock: ContinuousClock) -> [Double] {
+    static func pictureFrames(_ pack: ContentPack, writer: FrameWriter, clock: ContinuousClock) -> [Double] {
+        var writer = writer
         guard let panel = pack.topics.firstIndex(where: { $0.blocks.contains { $0.kind == .include(.mechanism) } }) else { return [] }
         let size = Size(width: 120, height: 40)
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
@@ -179,15 +186,13 @@ enum ExplorerBench {
         _ = update(&state, .key(.character(Character(String(panel + 1)))), metrics: documents)
         state.scroll = max(0, (documents.diagram(panel: panel, size: size)?.lines.lowerBound ?? 1) - 1)
         _ = update(&state, .resize(size), metrics: documents)
-        var previous = ExplorerView.render(state, documents: documents)
+        _ = writer.bytes(for: ExplorerView.render(state, documents: documents))
         var times: [Double] = []
         for step in 0..<300 {
             let start = clock.now
             _ = update(&state, .key(step % 12 < 6 ? .right : .left), metrics: documents)
-            let frame = ExplorerView.render(state, documents: documents)
-            _ = frame.changes(from: previous)
+            _ = writer.bytes(for: ExplorerView.render(state, documents: documents))
             times.append(microseconds(clock.now - start))
-            previous = frame
         }
         return times
     }

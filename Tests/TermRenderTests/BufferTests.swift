@@ -33,25 +33,4 @@ import Testing
         buffer.write("a\u{7F}b", x: 0, y: 1, role: .plain)
         #expect(buffer[1, 1].text == "\u{FFFD}")
     }
-
-    @Test func reportsOnlyTheCellsThatChanged() {
-        var first = Buffer(size: Size(width: 10, height: 3))
-        first.write("same line", x: 0, y: 0, role: .plain)
-        first.write("old", x: 0, y: 1, role: .plain)
-        var second = first
-        second.write("new", x: 0, y: 1, role: .plain)
-        let changes = second.changes(from: first)
-        #expect(changes.map(\.y) == [1, 1, 1])
-        #expect(changes.map(\.cell.text) == ["n", "e", "w"])
-        #expect(first.changes(from: first).isEmpty)
-        #expect(first.changes(from: nil).count == 30)
-    }
-
-    @Test func aRoleChangeAloneIsAChange() {
-        var first = Buffer(size: Size(width: 4, height: 1))
-        first.write("ab", x: 0, y: 0, role: .plain)
-        var second = Buffer(size: Size(width: 4, height: 1))
-        second.write("ab", x: 0, y: 0, role: .listSelected)
-        #expect(second.changes(from: first).count == 2)
-    }
 }

@@ -227,6 +227,29 @@ struct ReadingScreen {
         }
     }
 
+    @Test func onlyTheCellsThatChangedAreWritten() throws {
+        var first = Buffer(size: Size(width: 20, height: 3))
+        first.write("same line", x: 0, y: 0, role: .plain)
+        first.write("old word", x: 0, y: 1, role: .plain)
+        var bench = try WriterBench(TerminalTypes.xterm256, size: first.size)
+        bench.show(first)
+        var second = first
+        second.write("new", x: 0, y: 1, role: .plain)
+        #expect(String(decoding: bench.show(second), as: UTF8.self) == "\rnew")   // back to the line start, three letters
+        #expect(bench.differences(from: second).isEmpty)
+    }
+
+    @Test func aRoleChangeAloneIsWritten() throws {
+        var first = Buffer(size: Size(width: 4, height: 1))
+        first.write("ab", x: 0, y: 0, role: .plain)
+        var bench = try WriterBench(TerminalTypes.xterm256, size: first.size)
+        bench.show(first)
+        var second = Buffer(size: Size(width: 4, height: 1))
+        second.write("ab", x: 0, y: 0, role: .listSelected)
+        #expect(!bench.show(second).isEmpty)
+        #expect(bench.differences(from: second).isEmpty)
+    }
+
     @Test func nothingChangedWritesNothing() throws {
         var random = SeededRandom(state: 7)
         let frame = ReadingScreen(lineCount: 40, random: &random).render(Size(width: 80, height: 24))
