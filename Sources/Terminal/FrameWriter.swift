@@ -96,20 +96,22 @@ public struct FrameWriter {
             repaint(frame.size)
         } else {
             let width = frame.size.width, height = frame.size.height
-            let targetKeys = (0..<height).map { rowKey(frame, $0) }
-            let screenKeys = (0..<height).map { screenRowKey($0, width: width) }
-            // Rows are told apart by hash here; drawRow compares every cell, so a collision
-            // can only cost a missed saving, never a wrong screen.
-            let changed = (0..<height).contains { targetKeys[$0] != screenKeys[$0] }
+            let changedRows = (0..<height).reduce(0) { $0 + (rowIsShown($1, of: frame) ? 0 : 1) }
             // Save the cursor where it is when the frame will put it back there: restoring
             // costs 2 bytes, addressing it again 6 to 8.
-            if changed, let focus = frame.cursor, focus.y == cursorRow, focus.x == cursorColumn,
+            if changedRows > 0, let focus = frame.cursor, focus.y == cursorRow, focus.x == cursorColumn,
                let save = capabilities.saveCursor, capabilities.restoreCursor != nil, let style = current {
                 out += save
                 saved = style
             }
-            if changed, let scroll = bestScroll(frame, targetKeys: targetKeys, screenKeys: screenKeys) {
-                perform(scroll, width: width)
+            // Rows are told apart by hash here; drawRow compares every cell, so a collision
+            // can only cost a missed saving, never a wrong screen.
+            if changedRows >= 2 {
+                let targetKeys = (0..<height).map { rowKey(frame, $0) }
+                let screenKeys = (0..<height).map { screenRowKey($0, width: width) }
+                if let scroll = bestScroll(frame, targetKeys: targetKeys, screenKeys: screenKeys) {
+                    perform(scroll, width: width)
+                }
             }
         }
         for y in 0..<frame.size.height { drawRow(y, of: frame) }
@@ -186,13 +188,13 @@ public struct FrameWriter {
     /// A key for how a cell looks: cells with equal keys and equal text look the same.
     private func key(_ cell: Cell) -> UInt16 {
         let role = Int(cell.role.rawValue)
-        return cell.text == " " ? 0x100 | UInt16(blankLooks[role]) : UInt16(looks[role])
+        return cell.isSpace ? 0x100 | UInt16(blankLooks[role]) : UInt16(looks[role])
     }
 
     private func sameLook(_ screenCell: ScreenCell, _ target: Cell) -> Bool {
         switch screenCell {
         case .unknown: return false
-        case .erased: return target.text == " " && blankLooks[Int(target.role.rawValue)] == 0
+        case .erased: return target.isSpace && blankLooks[Int(target.role.rawValue)] == 0
         case .cell(let shown): return shown.text == target.text && key(shown) == key(target)
         }
     }
@@ -352,14 +354,26 @@ public struct FrameWriter {
 
     // MARK: Drawing
 
+    /// Whether the screen shows row `y` of the frame: the quick test that passes over most
+    /// rows of most frames (the same cell, roles and all, before asking how roles look).
+    private func rowIsShown(_ y: Int, of frame: Buffer) -> Bool {
+        let width = frame.size.width
+        for x in (y * width)..<(y * width + width) {
+            if case .cell(let shown) = screen[x], shown == frame.cells[x] { continue }
+            guard sameLook(screen[x], frame.cells[x]) else { return false }
+        }
+        return true
+    }
+
     private mutating func drawRow(_ y: Int, of frame: Buffer) {
+        guard !rowIsShown(y, of: frame) else { return }
         let width = frame.size.width, height = frame.size.height
         let row = y * width
         // From here to the end the row is blank: one erase does it, where that is shorter.
         var blankFrom = width
         while blankFrom > 0 {
             let cell = frame.cells[row + blankFrom - 1]
-            guard cell.text == " ", blankLooks[Int(cell.role.rawValue)] == 0 else { break }
+            guard cell.isSpace, blankLooks[Int(cell.role.rawValue)] == 0 else { break }
             blankFrom -= 1
         }
         var tailChecked = false
@@ -507,7 +521,7 @@ public struct FrameWriter {
                   sameLook(screen[row * width + x], cell),
                   cell.utf8IsPrintableASCII else { return nil }
             let role = Int(cell.role.rawValue)
-            if cell.text == " " {
+            if cell.isSpace {
                 guard blankLook == blankStyles[Int(blankLooks[role])] else { return nil }
             } else {
                 guard styles[role] == style else { return nil }
@@ -629,4 +643,7 @@ extension TerminalCapabilities {
 
 private extension Cell {
     var utf8IsPrintableASCII: Bool { text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+
+    /// Byte for byte: String's == with a literal takes its slow comparison for every other text.
+    var isSpace: Bool { text.utf8.count == 1 && text.utf8.first == 0x20 }
 }
