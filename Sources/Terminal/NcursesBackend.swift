@@ -137,6 +137,7 @@ public final class NcursesBackend {
 
     /// Hands the terminal back to the shell until the program is continued, then takes it again.
     private func suspend() {
+        clearUnlessAlternateScreen()
         send(writer.leave())
         curs_set(1)
         endwin()
@@ -151,9 +152,7 @@ public final class NcursesBackend {
     /// Leaves full-screen mode and restores the terminal. Safe to call more than once.
     public func shutdown() {
         guard active else { return }
-        // Without an alternate screen (vt100, linux) the last frame would stay under the
-        // shell's prompt: clear it, so the terminal is left as clean as it was found.
-        if kx_string_capability("rmcup") == nil { clear() }
+        clearUnlessAlternateScreen()
         send(writer.leave())
         active = false
         curs_set(1)
@@ -161,6 +160,13 @@ public final class NcursesBackend {
         delscreen(screen)
         SignalGuard.disarm()
         NcursesBackend.live = false
+    }
+
+    /// Without an alternate screen (vt100, linux) the last frame would stay under the shell's
+    /// prompt, a guided session's answers with it: clear it, so the terminal is left as clean
+    /// as it was found.
+    private func clearUnlessAlternateScreen() {
+        if kx_string_capability("rmcup") == nil { clear() }
     }
 
     /// Writes all of `bytes` to the terminal in one call (more only if the kernel takes part).
