@@ -91,12 +91,15 @@ public struct FrameWriter {
     public mutating func bytes(for frame: Buffer) -> [UInt8] {
         out.removeAll(keepingCapacity: true)
         var saved: CellStyle?
+        let height = frame.size.height
+        var shown: [Bool]
         if size != frame.size {
             // A blank screen: nothing to scroll, nothing to compare.
             repaint(frame.size)
+            shown = (0..<height).map { rowIsShown($0, of: frame) }
         } else {
-            let width = frame.size.width, height = frame.size.height
-            let changedRows = (0..<height).reduce(0) { $0 + (rowIsShown($1, of: frame) ? 0 : 1) }
+            shown = (0..<height).map { rowIsShown($0, of: frame) }
+            let changedRows = shown.reduce(0) { $0 + ($1 ? 0 : 1) }
             // Save the cursor where it is when the frame will put it back there: restoring
             // costs 2 bytes, addressing it again 6 to 8.
             if changedRows > 0, let focus = frame.cursor, focus.y == cursorRow, focus.x == cursorColumn,
@@ -107,14 +110,16 @@ public struct FrameWriter {
             // Rows are told apart by hash here; drawRow compares every cell, so a collision
             // can only cost a missed saving, never a wrong screen.
             if changedRows >= 2 {
+                let width = frame.size.width
                 let targetKeys = (0..<height).map { rowKey(frame, $0) }
                 let screenKeys = (0..<height).map { screenRowKey($0, width: width) }
                 if let scroll = bestScroll(frame, targetKeys: targetKeys, screenKeys: screenKeys) {
                     perform(scroll, width: width)
+                    shown = (0..<height).map { rowIsShown($0, of: frame) }
                 }
             }
         }
-        for y in 0..<frame.size.height { drawRow(y, of: frame) }
+        for y in 0..<height where !shown[y] { drawRow(y, of: frame) }
         placeCursor(frame.cursor, restoring: saved)
         return out
     }
@@ -174,9 +179,12 @@ public struct FrameWriter {
         }
     }
 
+    private func regionIs(_ top: Int, _ bottom: Int) -> Bool {
+        region.map { $0 == (top, bottom) } ?? false
+    }
+
     private mutating func resetRegion(height: Int) {
-        guard let set = capabilities.setScrollRegion, height > 0 else { return }
-        if let region, region == (0, height - 1) { return }
+        guard let set = capabilities.setScrollRegion, height > 0, !regionIs(0, height - 1) else { return }
         out += set(0, height - 1)
         region = (0, height - 1)
         cursorRow = nil
@@ -269,7 +277,7 @@ public struct FrameWriter {
                                    : Scroll(top: start + lines, bottom: end, lines: lines),
                          receiving: start...end)
             }
-            if canRegion, let region, region != (0, height - 1), region.bottom - region.top >= abs(lines) {
+            if canRegion, let region, !regionIs(0, height - 1), region.bottom - region.top >= abs(lines) {
                 let receiving = lines > 0 ? region.top...(region.bottom - lines) : (region.top - lines)...region.bottom
                 if receiving.allSatisfy({ fits($0, lines) }) {
                     consider(Scroll(top: region.top, bottom: region.bottom, lines: lines), receiving: receiving)
@@ -291,18 +299,17 @@ public struct FrameWriter {
     private func cost(of scroll: Scroll) -> Int {
         let count = abs(scroll.lines)
         if let set = capabilities.setScrollRegion {
-            let regionCost = region.map { $0 == (scroll.top, scroll.bottom) } == true ? 0 : set(scroll.top, scroll.bottom).count
+            let regionCost = regionIs(scroll.top, scroll.bottom) ? 0 : set(scroll.top, scroll.bottom).count
             return regionCost + 8 + (capabilities.scrollStep(scroll.lines)?.count ?? 4) * count
         }
         return 2 * 8 + 2 * 3 * count
     }
 
     private mutating func perform(_ scroll: Scroll, width: Int) {
-        guard let height = size?.height else { return }
         let erased = prepareErase()
         let count = abs(scroll.lines)
         if let set = capabilities.setScrollRegion {
-            if region.map({ $0 != (scroll.top, scroll.bottom) }) ?? true {
+            if !regionIs(scroll.top, scroll.bottom) {
                 out += set(scroll.top, scroll.bottom)
                 region = (scroll.top, scroll.bottom)
                 cursorRow = nil
@@ -319,7 +326,7 @@ public struct FrameWriter {
                 repeatOrCount(capabilities.scrollReverse, capabilities.scrollReverseBy, count)
             }
         } else {
-            resetRegion(height: height)
+            // No scroll region at all: delete lines above and insert them below.
             let (deleteAt, insertAt) = scroll.lines > 0 ? (scroll.top, scroll.bottom - count + 1)
                                                         : (scroll.bottom - count + 1, scroll.top)
             move(toRow: deleteAt, column: 0)
@@ -366,7 +373,6 @@ public struct FrameWriter {
     }
 
     private mutating func drawRow(_ y: Int, of frame: Buffer) {
-        guard !rowIsShown(y, of: frame) else { return }
         let width = frame.size.width, height = frame.size.height
         let row = y * width
         // From here to the end the row is blank: one erase does it, where that is shorter.
@@ -441,23 +447,19 @@ public struct FrameWriter {
         screen[y * width + width - 1] = .cell(last)
     }
 
-    /// Appends a cell's text, in ASCII where the locale is not UTF-8. A control character
-    /// never reaches the terminal, whatever the views put in a cell: it becomes "?".
+    /// Appends a cell's text, in ASCII where the locale is not UTF-8. Whatever the views put
+    /// in a cell, nothing `Sanitizer` forbids (control characters, bidirectional overrides)
+    /// reaches the terminal: it goes out as U+FFFD, as the views' own text does.
     private mutating func put(_ text: String) {
-        if asciiOnly, !text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for character in text { out += ASCIIFallback.text(for: character).utf8 }
+        if text.isPrintableASCII {
+            out += text.utf8
             return
         }
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F {
-                out.append(UInt8(ascii: "?"))
-            } else if previous == 0xC2, byte >= 0x80, byte < 0xA0 {
-                out[out.count - 1] = UInt8(ascii: "?")   // a C1 control, U+0080 to U+009F
-            } else {
-                out.append(byte)
-            }
-            previous = byte
+        let clean = Sanitizer.clean(text)
+        if asciiOnly {
+            for character in clean { out += ASCIIFallback.text(for: character).utf8 }
+        } else {
+            out += clean.utf8
         }
     }
 
@@ -519,7 +521,7 @@ public struct FrameWriter {
             let cell = frame.cells[row * width + x]
             guard !cell.isContinuation, x + 1 >= width || !frame.cells[row * width + x + 1].isContinuation,
                   sameLook(screen[row * width + x], cell),
-                  cell.utf8IsPrintableASCII else { return nil }
+                  cell.text.isPrintableASCII else { return nil }
             let role = Int(cell.role.rawValue)
             if cell.isSpace {
                 guard blankLook == blankStyles[Int(blankLooks[role])] else { return nil }
@@ -641,9 +643,11 @@ extension TerminalCapabilities {
     }
 }
 
-private extension Cell {
-    var utf8IsPrintableASCII: Bool { text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+private extension String {
+    var isPrintableASCII: Bool { utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+}
 
+private extension Cell {
     /// Byte for byte: String's == with a literal takes its slow comparison for every other text.
     var isSpace: Bool { text.utf8.count == 1 && text.utf8.first == 0x20 }
 }

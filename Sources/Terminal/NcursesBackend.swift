@@ -71,7 +71,7 @@ public final class NcursesBackend {
             mouseinterval(0)   // report a press at once, not after waiting to see if it is a click
         }
         restoreTail = Self.restoreSequence()
-        SignalGuard.armCrashRestore(modes: modes, bytes: restoreTail)
+        SignalGuard.armCrashRestore(modes: modes, bytes: hurriedExitBytes())
         atexit { NcursesBackend.restoreAtExit() }
     }
 
@@ -83,18 +83,17 @@ public final class NcursesBackend {
     /// Draws `buffer`, writing only what differs from the last frame, in one write.
     public func draw(_ buffer: Buffer) {
         guard active else { return }
-        let resized = buffer.size != lastSize
         send(writer.bytes(for: buffer))
-        if resized {
-            lastSize = buffer.size
-            // The crash handler resets the scroll region the writer leaves set, for this height.
-            let reset = writer.regionReset(height: buffer.size.height)
-            NcursesBackend.exitBytes = reset
-            SignalGuard.updateRestoreBytes(reset + restoreTail)
-        }
     }
 
-    private var lastSize: Size?
+    /// What leaving in a hurry writes for the screen's height now: the whole screen as the
+    /// scroll region (which the writer leaves set) for the exit hook, and with the terminal's
+    /// restore strings after it for the crash handler.
+    private func hurriedExitBytes() -> [UInt8] {
+        let reset = writer.regionReset(height: size.height)
+        NcursesBackend.exitBytes = reset
+        return reset + restoreTail
+    }
 
     /// Clears the screen, so nothing shown stays there.
     public func clear() {
@@ -121,6 +120,7 @@ public final class NcursesBackend {
                 // next wait for a key would draw that empty window over the frame.
                 wnoutrefresh(window)
                 writer.invalidate()
+                SignalGuard.updateRestoreBytes(hurriedExitBytes())
                 return .resize(size)
             }
             if code == KEY_MOUSE { return mouseEvent() }
@@ -260,9 +260,7 @@ public final class NcursesBackend {
     private static func restoreSequence() -> [UInt8] {
         var bytes: [UInt8] = []
         for name in ["sgr0", "cnorm", "rmkx", "rmcup"] {
-            if let value = kx_string_capability(name) {
-                bytes += Array(String(cString: value).utf8)
-            }
+            if let value = kx_string_capability(name) { bytes += TerminalCapabilities.bytes(of: value) }
         }
         return bytes
     }

@@ -30,7 +30,7 @@ public struct TerminalCapabilities: Sendable {
             return tiparmLock.withLock { _ in
                 text.withUnsafeBufferPointer { pointer -> [UInt8] in
                     guard let base = pointer.baseAddress, let result = kx_tiparm2(base, Int32(first), Int32(second)) else { return [] }
-                    return UnsafeBufferPointer(start: result, count: strlen(result)).map { UInt8(bitPattern: $0) }
+                    return TerminalCapabilities.bytes(of: result)
                 }
             }
         }
@@ -87,16 +87,20 @@ public struct TerminalCapabilities: Sendable {
     static let names = ["cup", "hpa", "vpa", "cuf1", "cuf", "cub1", "cr", "home", "csr", "ind", "indn", "ri", "rin",
                         "il1", "il", "dl1", "dl", "ich1", "ich", "clear", "el", "E3", "sc", "rc", "sgr0", "bold", "smul", "rev", "dim",
                         "setaf", "setab", "op", "civis", "cnorm"]
+    static let flagNames = ["am", "xenl", "msgr", "bce"]
+    static let numberNames = ["colors", "ncv"]
 
     /// From a table of terminfo values: strings by name, `am`, `xenl`, `msgr`, `bce` present
     /// when true, `colors` and `ncv` as decimal numbers.
     public init?(values: [String: String]) {
-        self.init(bytes: values.mapValues { Array($0.utf8) })
+        self.init(strings: values.mapValues { Array($0.utf8) },
+                  flags: Set(Self.flagNames.filter { values[$0] != nil }),
+                  numbers: values.compactMapValues { Int($0) })
     }
 
-    /// The same, with each value's bytes as terminfo has them (some terminals' strings are
-    /// not UTF-8, such as an 8-bit CSI).
-    init?(bytes values: [String: [UInt8]]) {
+    /// Strings with their bytes as terminfo has them (some terminals' strings are not UTF-8,
+    /// such as an 8-bit CSI), the flags that are set, and numbers.
+    init?(strings values: [String: [UInt8]], flags: Set<String>, numbers: [String: Int]) {
         func string(_ name: String) -> [UInt8]? {
             guard let value = values[name], !value.isEmpty else { return nil }
             return Self.withoutPadding(value)
@@ -137,13 +141,12 @@ public struct TerminalCapabilities: Sendable {
         defaultColors = string("op")
         hideCursor = string("civis")
         showCursor = string("cnorm")
-        autoMargins = values["am"] != nil
-        wrapsLate = values["xenl"] != nil
-        movesInAttributes = values["msgr"] != nil
-        erasesWithBackground = values["bce"] != nil
-        func number(_ name: String) -> Int { values[name].flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0 }
-        colors = number("colors")
-        noColorAttributes = number("ncv")
+        autoMargins = flags.contains("am")
+        wrapsLate = flags.contains("xenl")
+        movesInAttributes = flags.contains("msgr")
+        erasesWithBackground = flags.contains("bce")
+        colors = numbers["colors"] ?? 0
+        noColorAttributes = numbers["ncv"] ?? 0
     }
 
     /// Terminal `name` from the system's terminal database, without starting the terminal
@@ -158,18 +161,22 @@ public struct TerminalCapabilities: Sendable {
 
     /// The terminal ncurses has loaded (after `newterm`).
     static func loaded() -> TerminalCapabilities? {
-        var values: [String: [UInt8]] = [:]
+        var strings: [String: [UInt8]] = [:]
         for name in names {
-            if let value = kx_string_capability(name) {
-                values[name] = UnsafeBufferPointer(start: value, count: strlen(value)).map { UInt8(bitPattern: $0) }
-            }
+            if let value = kx_string_capability(name) { strings[name] = bytes(of: value) }
         }
-        for flag in ["am", "xenl", "msgr", "bce"] where kx_flag_capability(flag) > 0 { values[flag] = [] }
-        for number in ["colors", "ncv"] {
-            let value = kx_number_capability(number)
-            if value > 0 { values[number] = Array(String(value).utf8) }
+        var numbers: [String: Int] = [:]
+        for name in numberNames {
+            let value = kx_number_capability(name)
+            if value > 0 { numbers[name] = Int(value) }
         }
-        return TerminalCapabilities(bytes: values)
+        return TerminalCapabilities(strings: strings, flags: Set(flagNames.filter { kx_flag_capability($0) > 0 }),
+                                    numbers: numbers)
+    }
+
+    /// A C string's bytes, as they are (not decoded as UTF-8).
+    static func bytes(of text: UnsafePointer<CChar>) -> [UInt8] {
+        UnsafeBufferPointer(start: text, count: strlen(text)).map { UInt8(bitPattern: $0) }
     }
 
     /// `text` without terminfo padding (`$<5>`, `$<2/>`, `$<10*>`).

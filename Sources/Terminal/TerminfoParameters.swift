@@ -115,7 +115,8 @@ enum TerminfoParameters {
             default:
                 // printf-style: %[[:]flags][width[.precision]][doxX]
                 index -= 1
-                guard format(template, from: &index, stack.popLast() ?? 0, to: &out) else { return nil }
+                guard let formatted = formatted(template, from: &index, stack.popLast() ?? 0) else { return nil }
+                out += formatted
             }
         }
         return out
@@ -175,14 +176,7 @@ enum TerminfoParameters {
         return false
     }
 
-    /// One printf conversion of `value`, from the byte after `%`, appended to `out`; false
-    /// when it is not one.
-    private static func format(_ template: [UInt8], from index: inout Int, _ value: Int, to out: inout [UInt8]) -> Bool {
-        guard let formatted = formatted(template, from: &index, value) else { return false }
-        out += formatted
-        return true
-    }
-
+    /// One printf conversion of `value`, from the byte after `%`; nil when it is not one.
     private static func formatted(_ template: [UInt8], from index: inout Int, _ value: Int) -> [UInt8]? {
         var leftAlign = false, plus = false, space = false, alternate = false, zeroPad = false
         if index < template.count, template[index] == UInt8(ascii: ":") { index += 1 }

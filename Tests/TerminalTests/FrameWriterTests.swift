@@ -280,12 +280,15 @@ struct ReadingScreen {
         frame[0, 0] = Cell(text: "\u{1B}", role: .plain)
         frame[1, 0] = Cell(text: "[2J\u{07}", role: .plain)
         frame[2, 0] = Cell(text: "\u{9B}", role: .plain)
+        frame[0, 1] = Cell(text: "\u{202E}", role: .plain)   // right-to-left override
         var bench = try WriterBench(TerminalTypes.xterm256, size: frame.size)
         let bytes = bench.show(frame)
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(!text.contains("\u{07}") && !text.contains("\u{9B}") && !text.contains("\u{1B}[2J\u{07}"))
+        #expect(!text.contains("\u{07}") && !text.contains("\u{9B}") && !text.contains("\u{202E}")
+                && !text.contains("\u{1B}[2J\u{07}"))
         #expect(bench.terminal.unknown.isEmpty)
-        #expect(bench.terminal[0, 0].text == "?")
+        // As Buffer.write does with text: the replacement character, visible and harmless.
+        #expect(bench.terminal[0, 0].text == "\u{FFFD}" && bench.terminal[0, 1].text == "\u{FFFD}")
     }
 
     /// Padding such as vt100's `$<5>` is for hardware terminals; none is sent.

@@ -52,7 +52,7 @@ import Glibc
             while let capability = kx_string_capability_name(index) {
                 index += 1
                 guard let value = kx_string_capability(capability) else { continue }
-                let bytes = UnsafeBufferPointer(start: value, count: strlen(value)).map { UInt8(bitPattern: $0) }
+                let bytes = TerminalCapabilities.bytes(of: value)
                 // One or two numbers, as every string the writer uses (the shim passes two).
                 let text = String(decoding: bytes, as: UTF8.self)
                 if text.contains("%"), !(3...9).contains(where: { text.contains("%p\($0)") }) { result.append(("\(name).\(String(cString: capability))", bytes)) }
