@@ -35,6 +35,8 @@ public struct ContentPack: Equatable, Sendable {
     public let mechanism: Mechanism?
     /// The attract loop, if the pack has `tours.yaml`.
     public let tours: Tours?
+    /// The clinic's own details, when it has a `clinic.yaml`: never part of the pack's files.
+    public private(set) var clinic: ClinicInfo?
 
     private let sourceNumbers: [String: Int]
     private let glossaryIndex: [String: Int]
@@ -72,11 +74,35 @@ public struct ContentPack: Equatable, Sendable {
         topicIndex = topicsByID
     }
 
-    /// Reads every file of the pack in `directory` and validates it. Throws every problem
-    /// found, each naming its file, line and field.
+    /// Reads every file of the pack in `directory` and checks it as `lint` does (schema,
+    /// references, reading grades, banned phrases, medical terms): a pack with an error is
+    /// never shown to a patient. Throws every problem found, each naming its file, line and
+    /// field. Warnings (a review date passed) do not stop it: `reviewWarnings` has them.
     public static func load(from directory: String) throws(ContentErrors) -> ContentPack {
-        var loader = PackLoader(directory: directory)
-        return try loader.load()
+        let report = lint(from: directory, today: nil)
+        guard let pack = report.pack, report.errors.isEmpty else { throw ContentErrors(report.errors) }
+        return pack
+    }
+
+    /// The same pack showing `clinic`'s details where its panels include them.
+    public func with(clinic: ClinicInfo?) -> ContentPack {
+        var copy = self
+        copy.clinic = clinic
+        return copy
+    }
+
+    /// The kiosk's slides: the pack's attract loop, then one with the clinic's details when
+    /// it has set them up.
+    public var attractSlides: [Tours.Slide] {
+        var slides = tours?.attract?.slides ?? []
+        if let clinic { slides.append(Tours.Slide(clinic: clinic)) }
+        return slides
+    }
+
+    /// What `lint` would warn about today without failing: the review date, once passed.
+    public func reviewWarnings(today: CalendarDate) -> [String] {
+        guard let next = CalendarDate(info.nextReview), next < today else { return [] }
+        return ["the content in \(directory) was due for review on \(next) (today is \(today)); have a clinician review it"]
     }
 
     /// The pack from its snapshot when `directory/pack.snapshot` matches the files and
@@ -118,7 +144,7 @@ public struct ContentPack: Equatable, Sendable {
                 case .evidence: ids += evidence.flatMap(\.sources)
                 case .mechanism: ids += mechanism?.sources ?? []
                 case .glossary: ids += glossary.flatMap(\.sources)
-                case .sources, .about: break
+                case .sources, .about, .clinic: break
                 }
             }
         }

@@ -80,6 +80,17 @@ struct NodeReader {
         }
     }
 
+    /// `true`/`false` (also `yes`/`no`, as YAML 1.1 and many editors write them).
+    var flag: Bool {
+        get throws(ContentIssue) {
+            switch try text.lowercased() {
+            case "true", "yes": return true
+            case "false", "no": return false
+            default: throw problem("expected true or false")
+            }
+        }
+    }
+
     var texts: [String] {
         get throws(ContentIssue) {
             var result: [String] = []

@@ -60,7 +60,7 @@ struct PackLoader {
         do {
             let document = try YAMLDocument.load(path: "\(directory)/\(file.rawValue)", rootName: file.rootName)
             documents[file] = document
-            checkCharacters(document)
+            issues += document.controlCharacterIssues()
             return try body(document.reader)
         } catch {
             issues.append(error)
@@ -71,25 +71,6 @@ struct PackLoader {
     /// Whether an optional file is there at all (a file that is there but unreadable is an error).
     private func exists(_ file: ContentPack.File) -> Bool {
         access("\(directory)/\(file.rawValue)", F_OK) == 0
-    }
-
-    /// No control character may reach the terminal, so none may be in the pack. Line breaks
-    /// inside text are the one exception.
-    private mutating func checkCharacters(_ document: YAMLDocument) {
-        guard !document.isPlainText else { return }
-        var found: [ContentIssue] = []
-        document.forEachScalar { text, line, path in
-            var newlines = 0
-            for scalar in text.unicodeScalars {
-                if scalar == "\n" { newlines += 1; continue }
-                guard Sanitizer.isForbidden(scalar) else { continue }
-                found.append(ContentIssue(file: document.file, line: line + newlines,
-                                          field: path.fieldName(root: document.rootName),
-                                          message: YAMLDocument.controlMessage(scalar)))
-                return
-            }
-        }
-        issues += found
     }
 
     // MARK: Validation
@@ -135,23 +116,41 @@ struct PackLoader {
             if source.citation.trimmingSpaces.isEmpty {
                 report(.sources, [.index(index), .key("citation")], "the citation is empty")
             }
-            if !(1800...2200).contains(source.year) {
-                report(.sources, [.index(index), .key("year")], "\(source.year) is not a plausible year")
+            for (key, year) in [("year", source.year), ("accessed", source.accessed)] {
+                if let year, !(1800...2200).contains(year) {
+                    report(.sources, [.index(index), .key(key)], "\(year) is not a plausible year")
+                }
             }
         }
     }
 
     private mutating func validateInfo(_ info: PackInfo) {
         for (key, value) in [("title", info.title), ("language", info.language), ("version", info.version),
-                             ("disclaimer", info.disclaimer)] where value.trimmingSpaces.isEmpty {
+                             ("written_by", info.writtenBy), ("funding", info.funding), ("conflicts", info.conflicts),
+                             ("update_policy", info.updatePolicy), ("disclaimer", info.disclaimer)]
+            where value.trimmingSpaces.isEmpty {
             report(.pack, [.key(key)], "this field is empty")
         }
-        let last = CalendarDate(info.lastReviewed)
-        let next = CalendarDate(info.nextReview)
-        if last == nil { report(.pack, [.key("last_reviewed")], "'\(info.lastReviewed)' is not a date written YYYY-MM-DD") }
-        if next == nil { report(.pack, [.key("next_review")], "'\(info.nextReview)' is not a date written YYYY-MM-DD") }
-        if let last, let next, next <= last {
-            report(.pack, [.key("next_review")], "the next review must come after the last one (\(info.lastReviewed))")
+        func date(_ key: String, _ text: String?) -> CalendarDate? {
+            guard let text else { return nil }
+            guard let date = CalendarDate(text) else {
+                report(.pack, [.key(key)], "'\(text)' is not a date written YYYY-MM-DD")
+                return nil
+            }
+            return date
+        }
+        let updated = date("last_updated", info.lastUpdated)
+        let reviewed = date("last_reviewed", info.lastReviewed)
+        let next = date("next_review", info.nextReview)
+        if info.lastReviewed != nil && info.reviewers.isEmpty {
+            report(.pack, [.key("last_reviewed")], "no one is named under `reviewers`, so nothing may say the content "
+                   + "was reviewed: remove `last_reviewed`, or name the clinicians who reviewed it")
+        }
+        if !info.reviewers.isEmpty && info.lastReviewed == nil {
+            report(.pack, [.key("reviewers")], "say when they reviewed it: add `last_reviewed: YYYY-MM-DD`")
+        }
+        if let next, let latest = [updated, reviewed].compactMap({ $0 }).max(), next <= latest {
+            report(.pack, [.key("next_review")], "the next review must come after the last update or review (\(latest))")
         }
     }
 
@@ -206,6 +205,16 @@ struct PackLoader {
                     for (itemIndex, item) in items.enumerated() {
                         checkText(item, pack, .topics, blockPath + [.key("bullets"), .index(itemIndex)])
                     }
+                case .icons(let arrays, let alt):
+                    for (arrayIndex, array) in arrays.enumerated() {
+                        let labelPath = blockPath + [.key("icons"), .index(arrayIndex), .key("label")]
+                        checkPlainText(array.label, pack, .topics, labelPath)
+                        if DisplayWidth.of(array.label) > Block.IconArray.maximumLabel {
+                            report(.topics, labelPath, "the label is longer than \(Block.IconArray.maximumLabel) "
+                                   + "columns; it is drawn above its icon array")
+                        }
+                    }
+                    checkPlainText(alt, pack, .topics, blockPath + [.key("alt")])
                 case .include:
                     break
                 }
@@ -288,6 +297,28 @@ struct PackLoader {
             if let topic = step.topic, pack.topicIndex(of: topic) == nil {
                 report(.tours, path + [.key("topic")], "unknown topic id '\(topic)' (not in topics.yaml)")
             }
+            if !step.sections.isEmpty {
+                if step.topic == nil || step.show != nil {
+                    report(.tours, path + [.key("sections")], "`sections` picks parts of the step's `topic:`; "
+                           + "it goes with `topic:` and no `show:`")
+                } else if let topic = step.topic.flatMap(pack.topicIndex(of:)).map({ pack.topics[$0] }) {
+                    let headings = topic.blocks.compactMap { block -> String? in
+                        if case .heading(let text) = block.kind { return text }
+                        return nil
+                    }
+                    for (number, section) in step.sections.enumerated() where !headings.contains(section) {
+                        report(.tours, path + [.key("sections"), .index(number)], "'\(section)' is not a heading of the "
+                               + "topic '\(topic.id)' (its headings: \(headings.joined(separator: "; ")))")
+                    }
+                }
+            }
+            if let callout = step.callout {
+                checkPlainText(callout, pack, .tours, path + [.key("callout")])
+                if step.show == nil {
+                    report(.tours, path + [.key("callout")], "a step's `callout` is shown on a `show:` screen; a topic "
+                           + "step shows the topic's own callouts")
+                }
+            }
             switch step.show {
             case nil where step.topic == nil:
                 report(.tours, path, "a step shows a `topic:` or a screen (`show: symptoms`, `values`, `questions` or `summary`)")
@@ -307,6 +338,9 @@ struct PackLoader {
             for (number, question) in step.checkpoint.enumerated() {
                 let questionPath = path + [.key("checkpoint"), .index(number)]
                 checkPlainText(question.question, pack, .tours, questionPath + [.key("question")])
+                if let ownWords = question.ownWords {
+                    checkPlainText(ownWords, pack, .tours, questionPath + [.key("own_words")])
+                }
                 checkPlainText(question.again, pack, .tours, questionPath + [.key("again")])
                 if !(2...4).contains(question.choices.count) {
                     report(.tours, questionPath + [.key("choices")], "give 2 to 4 choices")
@@ -329,11 +363,17 @@ struct PackLoader {
         if !(3...5).contains(guided.summary.points.count) {
             report(.tours, base + [.key("summary"), .key("points")], "give 3 to 5 key points")
         }
-        for (key, texts) in [("points", guided.summary.points), ("next", guided.summary.next)] {
+        if !(2...6).contains(guided.summary.safety.count) {
+            report(.tours, base + [.key("summary"), .key("safety")],
+                   "give 2 to 6 lines: the warning signs and whom to call, and the after-care rules")
+        }
+        for (key, texts) in [("points", guided.summary.points), ("next", guided.summary.next),
+                             ("safety", guided.summary.safety)] {
             for (index, text) in texts.enumerated() {
                 checkPlainText(text, pack, .tours, base + [.key("summary"), .key(key), .index(index)])
             }
         }
+        checkSources(guided.summary.sources, pack, .tours, base + [.key("summary"), .key("sources")], required: true)
     }
 
     /// Whether `text` holds `[[` or `**` (or, if asked, a line break). On the UTF-8 bytes,

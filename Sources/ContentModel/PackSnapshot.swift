@@ -20,7 +20,7 @@ public enum PackSnapshot {
     public static let fileName = "pack.snapshot"
 
     /// "KXSNAP", then the format number.
-    static let magic: [UInt8] = [0x4B, 0x58, 0x53, 0x4E, 0x41, 0x50, 0x00, 0x01]
+    static let magic: [UInt8] = [0x4B, 0x58, 0x53, 0x4E, 0x41, 0x50, 0x00, 0x02]
 
     /// The files a snapshot stands for: those `ContentPack.load` reads.
     static let files = ContentPack.File.allCases.filter { $0 != .lint }
@@ -176,6 +176,11 @@ struct SnapshotWriter {
         if let value { string(value) }
     }
 
+    mutating func optionalNumber(_ value: Int?) {
+        flag(value != nil)
+        if let value { number(value) }
+    }
+
     mutating func word<Word: RawRepresentable>(_ value: Word) where Word.RawValue == String { string(value.rawValue) }
 
     mutating func optionalWord<Word: RawRepresentable>(_ value: Word?) where Word.RawValue == String {
@@ -262,6 +267,10 @@ struct SnapshotReader {
         try flag() ? try string() : nil
     }
 
+    mutating func optionalNumber() throws(Damaged) -> Int? {
+        try flag() ? try number() : nil
+    }
+
     mutating func word<Word: RawRepresentable>(_: Word.Type) throws(Damaged) -> Word where Word.RawValue == String {
         guard let word = Word(rawValue: try string()) else { throw Damaged() }
         return word
@@ -325,9 +334,14 @@ extension PackInfo: Snapshotted {
         writer.string(title)
         writer.string(language)
         writer.string(version)
-        writer.string(lastReviewed)
+        writer.string(lastUpdated)
+        writer.optional(lastReviewed)
         writer.string(nextReview)
         writer.strings(reviewers)
+        writer.string(writtenBy)
+        writer.string(funding)
+        writer.string(conflicts)
+        writer.string(updatePolicy)
         writer.string(disclaimer)
     }
 
@@ -335,9 +349,14 @@ extension PackInfo: Snapshotted {
         title = try reader.string()
         language = try reader.string()
         version = try reader.string()
-        lastReviewed = try reader.string()
+        lastUpdated = try reader.string()
+        lastReviewed = try reader.optional()
         nextReview = try reader.string()
         reviewers = try reader.strings()
+        writtenBy = try reader.string()
+        funding = try reader.string()
+        conflicts = try reader.string()
+        updatePolicy = try reader.string()
         disclaimer = try reader.string()
     }
 }
@@ -345,18 +364,24 @@ extension PackInfo: Snapshotted {
 extension Source: Snapshotted {
     func save(to writer: inout SnapshotWriter) {
         writer.string(id)
+        writer.word(kind)
         writer.string(citation)
-        writer.number(year)
+        writer.optionalNumber(year)
+        writer.optionalNumber(accessed)
         writer.optional(url)
-        writer.optional(note)
+        writer.flag(checked)
+        writer.optional(reviewerNote)
     }
 
     init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         id = try reader.string()
+        kind = try reader.word(Kind.self)
         citation = try reader.string()
-        year = try reader.number()
+        year = try reader.optionalNumber()
+        accessed = try reader.optionalNumber()
         url = try reader.optional()
-        note = try reader.optional()
+        checked = try reader.flag()
+        reviewerNote = try reader.optional()
     }
 }
 
@@ -417,6 +442,10 @@ extension Block: Snapshotted {
         case .include(let include):
             writer.count(4)
             writer.word(include)
+        case .icons(let arrays, let alt):
+            writer.count(5)
+            writer.list(arrays)
+            writer.string(alt)
         }
         writer.strings(sources)
         writer.optionalWord(evidence)
@@ -429,10 +458,23 @@ extension Block: Snapshotted {
         case 2: kind = .heading(try reader.string())
         case 3: kind = .callout(try reader.string(), try reader.word(Tone.self))
         case 4: kind = .include(try reader.word(Include.self))
+        case 5: kind = .icons(try reader.list(of: IconArray.self), alt: try reader.string())
         default: throw SnapshotReader.Damaged()
         }
         sources = try reader.strings()
         evidence = try reader.optionalWord(EvidenceStrength.self)
+    }
+}
+
+extension Block.IconArray: Snapshotted {
+    func save(to writer: inout SnapshotWriter) {
+        writer.string(label)
+        writer.number(filled)
+    }
+
+    init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
+        label = try reader.string()
+        filled = try reader.number()
     }
 }
 
@@ -615,11 +657,15 @@ extension Guided.Summary: Snapshotted {
     func save(to writer: inout SnapshotWriter) {
         writer.strings(points)
         writer.strings(next)
+        writer.strings(safety)
+        writer.strings(sources)
     }
 
     init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         points = try reader.strings()
         next = try reader.strings()
+        safety = try reader.strings()
+        sources = try reader.strings()
     }
 }
 
@@ -627,7 +673,9 @@ extension Guided.Step: Snapshotted {
     func save(to writer: inout SnapshotWriter) {
         writer.string(title)
         writer.optional(topic)
+        writer.strings(sections)
         writer.optionalWord(show)
+        writer.optional(callout)
         writer.strings(notes)
         writer.list(checkpoint)
     }
@@ -635,7 +683,9 @@ extension Guided.Step: Snapshotted {
     init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         title = try reader.string()
         topic = try reader.optional()
+        sections = try reader.strings()
         show = try reader.optionalWord(Screen.self)
+        callout = try reader.optional()
         notes = try reader.strings()
         checkpoint = try reader.list(of: Guided.Question.self)
     }
@@ -644,6 +694,7 @@ extension Guided.Step: Snapshotted {
 extension Guided.Question: Snapshotted {
     func save(to writer: inout SnapshotWriter) {
         writer.string(question)
+        writer.optional(ownWords)
         writer.strings(choices)
         writer.number(best)
         writer.string(again)
@@ -651,6 +702,7 @@ extension Guided.Question: Snapshotted {
 
     init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         question = try reader.string()
+        ownWords = try reader.optional()
         choices = try reader.strings()
         best = try reader.number()
         again = try reader.string()

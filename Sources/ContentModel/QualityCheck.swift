@@ -50,7 +50,11 @@ struct QualityCheck {
                                                  readability: Readability([slide.headline, slide.text])),
                                      .tours, [.key("attract"), .key("slides"), .index(index)]))
         }
-        if let guided = pack.tours?.guided { grades += gradeGuided(guided) }
+        if let guided = pack.tours?.guided {
+            grades += gradeGuided(guided)
+            checkTeachBack(guided)
+        }
+        checkBenefitSources()
         checkBannedPhrases()
         if let today { checkReviewDate(today: today, strict: strict) }
         return LintReport(pack: pack, errors: ContentErrors(errors).issues, warnings: warnings, grades: grades)
@@ -62,8 +66,14 @@ struct QualityCheck {
     private mutating func gradeGuided(_ guided: Guided) -> [ScreenGrade] {
         var grades: [ScreenGrade] = []
         let base: [PathComponent] = [.key("guided")]
-        for (index, step) in guided.steps.enumerated() where !step.checkpoint.isEmpty {
-            let texts = step.checkpoint.flatMap { [$0.question] + $0.choices + [$0.again] }
+        for (index, step) in guided.steps.enumerated() {
+            if let callout = step.callout {
+                grades.append(checkGrade(ScreenGrade(topicID: "guided-callout-\(index + 1)", level: .core,
+                                                     readability: Readability([callout])),
+                                         .tours, base + [.key("steps"), .index(index), .key("callout")]))
+            }
+            guard !step.checkpoint.isEmpty else { continue }
+            let texts = step.checkpoint.flatMap { [$0.ownWords, $0.question].compactMap { $0 } + $0.choices + [$0.again] }
             grades.append(checkGrade(ScreenGrade(topicID: "guided-checkpoint-\(index + 1)", level: .core,
                                                  readability: Readability(texts)),
                                      .tours, base + [.key("steps"), .index(index), .key("checkpoint")]))
@@ -72,7 +82,8 @@ struct QualityCheck {
                                              readability: Readability([guided.values.prompt] + guided.values.pairs.flatMap { $0 })),
                                  .tours, base + [.key("values")]))
         grades.append(checkGrade(ScreenGrade(topicID: "guided-summary", level: .core,
-                                             readability: Readability(guided.summary.points + guided.summary.next)),
+                                             readability: Readability(guided.summary.points + guided.summary.next
+                                                                         + guided.summary.safety)),
                                  .tours, base + [.key("summary")]))
         return grades
     }
@@ -111,6 +122,55 @@ struct QualityCheck {
         }
     }
 
+    /// A teach-back check tests the explanation, so its answer must not be guessable from the
+    /// wording: no choice uses an absolute word ("always", "never" ...: `absolute_words` in
+    /// lint.yaml), and the best answer is not clearly the longest.
+    private mutating func checkTeachBack(_ guided: Guided) {
+        for (stepIndex, step) in guided.steps.enumerated() {
+            for (number, question) in step.checkpoint.enumerated() {
+                let path: [PathComponent] = [.key("guided"), .key("steps"), .index(stepIndex), .key("checkpoint"), .index(number)]
+                for (choice, text) in question.choices.enumerated() {
+                    let lower = text.lowercased()
+                    for word in rules.absoluteWords where Self.containsPhrase(word.lowercased(), in: lower) {
+                        errors.append(issue(.tours, path + [.key("choices"), .index(choice)],
+                            "'\(word)' makes the answer easy to guess (absolute words in lint.yaml); "
+                            + "word every choice with the same care"))
+                    }
+                }
+                guard question.choices.indices.contains(question.best) else { continue }
+                let best = question.choices[question.best].count
+                let others = question.choices.enumerated().filter { $0.offset != question.best }.map(\.element.count)
+                if let longest = others.max(), Double(best) > Double(longest) * Self.longestBestAnswer {
+                    errors.append(issue(.tours, path + [.key("choices"), .index(question.best)],
+                        "the best answer is \(best) characters, more than \(Self.longestBestAnswer) times "
+                        + "the longest other choice (\(longest)): the longest choice is easy to guess"))
+                }
+            }
+        }
+    }
+
+    /// How much longer than every other choice the best answer of a check may be.
+    static let longestBestAnswer = 1.25
+
+    /// A statement of benefit (a block with `evidence:`, an evidence.yaml entry) must rest on
+    /// more than consumer pages, clinics' sites or the news.
+    private mutating func checkBenefitSources() {
+        func check(_ ids: [String], _ file: ContentPack.File, _ path: [PathComponent]) {
+            let kinds = ids.compactMap { pack.source($0)?.kind }
+            guard !kinds.isEmpty, kinds.allSatisfy({ $0 == .clinicOrNews }) else { return }
+            errors.append(issue(file, path, "this benefit claim cites only '\(Source.Kind.clinicOrNews.rawValue)' sources; "
+                + "cite a guideline, review, trial, study or drug label"))
+        }
+        for (index, topic) in pack.topics.enumerated() {
+            for (blockIndex, block) in topic.blocks.enumerated() where block.evidence != nil {
+                check(block.sources, .topics, [.index(index), .key("blocks"), .index(blockIndex), .key("sources")])
+            }
+        }
+        for (index, entry) in pack.evidence.enumerated() {
+            check(entry.sources, .evidence, [.index(index), .key("sources")])
+        }
+    }
+
     /// No banned phrase in any text of any file, as a whole word, in any case.
     private mutating func checkBannedPhrases() {
         for (file, document) in documents.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where file != .lint {
@@ -141,37 +201,59 @@ struct QualityCheck {
     }
 
     /// True when `phrase` occurs in `text` with no letter or digit right before or after it
-    /// (so "cure" does not match "secure"). Both are lowercased already.
+    /// (so "cure" does not match "secure"). Both are lowercased already. Compared as UTF-8
+    /// bytes: walking Characters made `lint`, and so every start without a snapshot, take
+    /// half a second.
     static func containsPhrase(_ phrase: String, in text: String) -> Bool {
-        guard !phrase.isEmpty else { return false }
-        var searchStart = text.startIndex
-        while let range = text.range(ofPhrase: phrase, from: searchStart) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            if !(before.map(isWordCharacter) ?? false) && !(after.map(isWordCharacter) ?? false) { return true }
-            searchStart = text.index(after: range.lowerBound)
+        var phrase = phrase
+        var text = text
+        return phrase.withUTF8 { needle in
+            text.withUTF8 { haystack in
+                guard let first = needle.first, needle.count <= haystack.count else { return false }
+                var start = 0
+                while start + needle.count <= haystack.count {
+                    guard haystack[start] == first else { start += 1; continue }
+                    var matched = true
+                    for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched && !isWordScalar(before: start, in: haystack)
+                        && !isWordScalar(startingAt: start + needle.count, in: haystack) {
+                        return true
+                    }
+                    start += 1
+                }
+                return false
+            }
         }
-        return false
     }
 
-    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+    /// Whether the character that ends just before byte `index` is a letter or digit.
+    private static func isWordScalar(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index > 0 else { return false }
+        var start = index - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return isWordScalar(startingAt: start, in: bytes)
+    }
+
+    /// Whether the character that starts at byte `index` is a letter or digit.
+    private static func isWordScalar(startingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index < bytes.count else { return false }
+        let lead = bytes[index]
+        if lead < 0x80 {
+            return (lead >= UInt8(ascii: "a") && lead <= UInt8(ascii: "z"))
+                || (lead >= UInt8(ascii: "A") && lead <= UInt8(ascii: "Z"))
+                || (lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9"))
+        }
+        var decoder = UTF8()
+        var iterator = bytes[index...].makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
 
     static func format(_ grade: Double) -> String {
         let tenths = (grade * 10).rounded() / 10
         return "\(tenths)"
-    }
-}
-
-extension String {
-    /// The first occurrence of `phrase` at or after `start`, compared character by character.
-    fileprivate func range(ofPhrase phrase: String, from start: Index) -> Range<Index>? {
-        var index = start
-        while index < endIndex {
-            if self[index...].hasPrefix(phrase) {
-                return index..<(self.index(index, offsetBy: phrase.count, limitedBy: endIndex) ?? endIndex)
-            }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }

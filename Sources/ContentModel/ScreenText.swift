@@ -31,6 +31,12 @@ enum ScreenText {
                 for (item, text) in items.enumerated() {
                     result.append(Segment(text: text, kind: .body, file: .topics, path: path + [.key("bullets"), .index(item)]))
                 }
+            case .icons(let arrays, let alt):
+                for (arrayIndex, array) in arrays.enumerated() {
+                    result.append(Segment(text: array.label, kind: .label, file: .topics,
+                                          path: path + [.key("icons"), .index(arrayIndex), .key("label")]))
+                }
+                result.append(Segment(text: alt, kind: .body, file: .topics, path: path + [.key("alt")]))
             case .include(let include):
                 result += segments(of: include, in: pack)
             }
@@ -70,8 +76,8 @@ enum ScreenText {
             return pack.sources.enumerated().map { index, source in
                 Segment(text: source.citation, kind: .label, file: .sources, path: [.index(index), .key("citation")])
             }
-        case .about:
-            return []   // version and dates
+        case .about, .clinic:
+            return []   // version, dates and statements; the clinic's own details
         case .mechanism:
             return (pack.mechanism?.frames ?? []).enumerated().map { index, frame in
                 Segment(text: frame.caption, kind: .body, file: .mechanism, path: [.key("frames"), .index(index), .key("caption")])

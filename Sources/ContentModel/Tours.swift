@@ -24,6 +24,14 @@ public struct Tours: Equatable, Sendable, ContentReadable {
         public let text: String
         public let sources: [String]
 
+        /// The slide that shows the clinic's own details (not its costs: a waiting-room
+        /// screen does not advertise prices).
+        init(clinic: ClinicInfo) {
+            headline = clinic.name
+            text = clinic.details.filter { $0.label != "Cost" }.map { "\($0.label): \($0.value)." }.joined(separator: " ")
+            sources = []
+        }
+
         init(from reader: NodeReader) throws(ContentIssue) {
             let fields = try reader.mapping(allowing: ["headline", "text", "sources"])
             headline = try reader.required("headline", in: fields).text
@@ -70,18 +78,28 @@ public struct Guided: Equatable, Sendable, ContentReadable {
         public let title: String
         /// The topic the step shows (its main message first), or whose bullets are the questions.
         public let topic: String?
+        /// When not empty, only these parts of the topic: each names a `heading:` of the topic
+        /// and stands for its blocks up to the next heading. So a long topic can be split over
+        /// several short steps.
+        public let sections: [String]
         /// A special screen instead of (or, for questions, built from) a topic.
         public let show: Screen?
+        /// A line shown to the patient at the top of a special screen (the crisis line on the
+        /// symptoms step, say).
+        public let callout: String?
         /// The clinician's talking points, shown on `p`.
         public let notes: [String]
         /// "Pick the best answer" questions asked after the step.
         public let checkpoint: [Question]
 
         init(from reader: NodeReader) throws(ContentIssue) {
-            let fields = try reader.mapping(allowing: ["title", "topic", "show", "notes", "checkpoint"])
+            let fields = try reader.mapping(allowing: ["title", "topic", "sections", "show", "callout", "notes",
+                                                       "checkpoint"])
             title = try reader.required("title", in: fields).text
             topic = try reader.child("topic", in: fields)?.text
+            sections = try reader.child("sections", in: fields)?.texts ?? []
             show = try reader.child("show", in: fields)?.word(Screen.self)
+            callout = try reader.child("callout", in: fields)?.text
             notes = try reader.required("notes", in: fields).texts
             checkpoint = try reader.child("checkpoint", in: fields)?.list(of: Question.self) ?? []
         }
@@ -90,6 +108,8 @@ public struct Guided: Equatable, Sendable, ContentReadable {
     /// A teach-back question: it checks the explanation, not the patient.
     public struct Question: Equatable, Sendable, ContentReadable {
         public let question: String
+        /// Asked first: the patient says it in their own words; the choices are a fallback.
+        public let ownWords: String?
         public let choices: [String]
         /// The best choice, counting from 0.
         public let best: Int
@@ -97,8 +117,9 @@ public struct Guided: Equatable, Sendable, ContentReadable {
         public let again: String
 
         init(from reader: NodeReader) throws(ContentIssue) {
-            let fields = try reader.mapping(allowing: ["question", "choices", "best", "again"])
+            let fields = try reader.mapping(allowing: ["question", "own_words", "choices", "best", "again"])
             question = try reader.required("question", in: fields).text
+            ownWords = try reader.child("own_words", in: fields)?.text
             choices = try reader.required("choices", in: fields).texts
             best = try reader.required("best", in: fields).wholeNumber - 1
             again = try reader.required("again", in: fields).text
@@ -126,11 +147,17 @@ public struct Guided: Equatable, Sendable, ContentReadable {
     public struct Summary: Equatable, Sendable, ContentReadable {
         public let points: [String]
         public let next: [String]
+        /// Warning signs and whom to call, and the after-care rules: on the screen and the handout.
+        public let safety: [String]
+        /// What the summary rests on: the handout lists these sources in full.
+        public let sources: [String]
 
         init(from reader: NodeReader) throws(ContentIssue) {
-            let fields = try reader.mapping(allowing: ["points", "next"])
+            let fields = try reader.mapping(allowing: ["points", "next", "safety", "sources"])
             points = try reader.required("points", in: fields).texts
             next = try reader.required("next", in: fields).texts
+            safety = try reader.required("safety", in: fields).texts
+            sources = try reader.required("sources", in: fields).texts
         }
     }
 

@@ -60,6 +60,24 @@ struct YAMLDocument {
         ContentIssue(file: file, line: line(at: path) + linesBelow, field: path.fieldName(root: rootName), message: message)
     }
 
+    /// No control character may reach the terminal, so none may be in a file whose text is
+    /// shown. Line breaks inside text are the one exception. One issue per value that has one.
+    func controlCharacterIssues() -> [ContentIssue] {
+        guard !isPlainText else { return [] }
+        var found: [ContentIssue] = []
+        forEachScalar { text, line, path in
+            var newlines = 0
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" { newlines += 1; continue }
+                guard Sanitizer.isForbidden(scalar) else { continue }
+                found.append(ContentIssue(file: file, line: line + newlines, field: path.fieldName(root: rootName),
+                                          message: Self.controlMessage(scalar)))
+                return
+            }
+        }
+        return found
+    }
+
     /// Every scalar (keys included) with its path, for checks that apply to all text.
     func forEachScalar(_ body: (String, Int, [PathComponent]) -> Void) {
         func visit(_ node: YAMLNode, _ path: [PathComponent]) {

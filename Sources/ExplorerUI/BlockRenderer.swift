@@ -17,8 +17,13 @@ protocol BlockRenderer {
     mutating func addEvidence(_ entries: [EvidenceEntry])
     mutating func addGlossary(_ entries: [GlossaryEntry])
     mutating func addSources(_ sources: [Source])
-    mutating func addAbout(_ info: PackInfo)
+    /// Who wrote and reviewed the content (`PackFacts.about`).
+    mutating func addAbout(_ rows: [PackFacts.Row])
     mutating func addMechanism(_ mechanism: Mechanism)
+    /// 10x10 icon arrays and their one-line text alternative.
+    mutating func addIcons(_ arrays: [Block.IconArray], alt: String)
+    /// The clinic's own name and details (`clinic.yaml`).
+    mutating func addClinic(_ clinic: ClinicInfo)
     /// The line after a block naming its sources (and, where it speaks of benefit, the evidence).
     mutating func addCitation(_ label: String)
 }
@@ -37,8 +42,12 @@ extension BlockRenderer {
         case .include(.evidence): addEvidence(pack.evidence)
         case .include(.glossary): addGlossary(pack.glossary)
         case .include(.sources): addSources(pack.sources)
-        case .include(.about): addAbout(pack.info)
+        case .include(.about):
+            addAbout(PackFacts.about(pack))
+            if let clinic = pack.clinic { addClinic(clinic) }
         case .include(.mechanism): if let mechanism = pack.mechanism { addMechanism(mechanism) }
+        case .include(.clinic): if let clinic = pack.clinic { addClinic(clinic) }
+        case .icons(let arrays, let alt): addIcons(arrays, alt: alt)
         }
         if let label = pack.citationLabel(block.sources, evidence: block.evidence, separator: citationSeparator) {
             addCitation(label)

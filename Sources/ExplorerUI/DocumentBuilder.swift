@@ -144,22 +144,36 @@ struct DocumentBuilder: BlockRenderer {
             if index > 0 { lines.append([]) }
             let number = "\(index + 1). "
             let indent = [Span(String(repeating: " ", count: number.count))]
-            add([Span(number, .strong), Span("\(source.citation) (\(source.year))")], first: [], rest: indent)
+            add([Span(number, .strong), Span(PackFacts.citation(source))], first: [], rest: indent)
             if let url = source.url { add([Span(url, .source)], first: indent, rest: indent) }
-            if let note = source.note { add([Span("Note: \(note)", .muted)], first: indent, rest: indent) }
+            if !source.checked { add([Span(Source.uncheckedLabel, .muted)], first: indent, rest: indent) }
         }
     }
 
-    mutating func addAbout(_ info: PackInfo) {
-        add([Span("Content version: ", .strong), Span(info.version)])
-        add([Span("Last reviewed: ", .strong), Span(info.lastReviewed)])
-        add([Span("Next review due: ", .strong), Span(info.nextReview)])
-        if info.isClinicallyReviewed {
-            add([Span("Reviewed by: ", .strong), Span(info.reviewers.joined(separator: ", "))])
-        } else {
-            add([Span("Not yet clinically reviewed.", .warning)])
+    mutating func addAbout(_ rows: [PackFacts.Row]) {
+        for row in rows {
+            add([Span(row.label + ": ", .strong), Span(row.value, row.warning ? .warning : .plain)], rest: [Span("  ")])
         }
-        add([Span("Disclaimer: ", .strong), Span(info.disclaimer)], rest: [Span("  ")])
+    }
+
+    mutating func addClinic(_ clinic: ClinicInfo) {
+        if lines.last?.isEmpty == false { lines.append([]) }
+        add([Span(PackFacts.clinicHeading(clinic), .heading)])
+        for row in PackFacts.clinic(clinic) {
+            add([Span(row.label + ": ", .strong), Span(row.value)], rest: [Span("  ")])
+        }
+    }
+
+    /// The marks, unless this is plain mode's text alternative (a screen reader would read
+    /// out a hundred marks), then the one-line alternative.
+    mutating func addIcons(_ arrays: [Block.IconArray], alt: String) {
+        if diagramStyle != .captions {
+            for line in PackFacts.iconLines(arrays, glyphs: glyphs, width: width) {
+                lines.append(line.text.isEmpty ? [] : [Span(line.text, line.marks ? .diagram : .strong)])
+            }
+            lines.append([])
+        }
+        add(spans(alt))
     }
 
     // MARK: Comparison

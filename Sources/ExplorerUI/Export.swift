@@ -141,8 +141,7 @@ private struct MarkdownWriter: BlockRenderer {
         writer.blocks = ["# " + Export.escapeMarkdown(pack.info.title)]
         for index in topics { writer.add(pack.topics[index]) }
         writer.blocks.append("---")
-        writer.blocks.append("*" + Export.escapeMarkdown(
-            "Content version \(pack.info.version), last reviewed \(pack.info.lastReviewed).") + "*")
+        writer.blocks.append("*" + Export.escapeMarkdown(pack.info.statusLine) + "*")
         writer.blocks.append(Export.escapeMarkdown(pack.info.disclaimer))
         return [writer.blocks.joined(separator: "\n\n")]
     }
@@ -213,23 +212,27 @@ private struct MarkdownWriter: BlockRenderer {
     mutating func addSources(_ sources: [Source]) {
         guard !sources.isEmpty else { return }
         blocks.append(sources.enumerated().map { index, source in
-            var item = "\(index + 1). " + Export.escapeMarkdown("\(source.citation) (\(source.year))")
+            var item = "\(index + 1). " + Export.escapeMarkdown(PackFacts.citation(source))
             if let url = source.url { item += " " + autolink(url) }
-            if let note = source.note { item += "\\\n   " + Export.escapeMarkdown("Note: \(note)") }
+            if !source.checked { item += "\\\n   *" + Export.escapeMarkdown(Source.uncheckedLabel) + "*" }
             return item
         }.joined(separator: "\n"))
     }
 
-    mutating func addAbout(_ info: PackInfo) {
-        blocks.append("**Content version:** " + Export.escapeMarkdown(info.version))
-        blocks.append("**Last reviewed:** " + Export.escapeMarkdown(info.lastReviewed))
-        blocks.append("**Next review due:** " + Export.escapeMarkdown(info.nextReview))
-        if info.isClinicallyReviewed {
-            blocks.append("**Reviewed by:** " + Export.escapeMarkdown(info.reviewers.joined(separator: ", ")))
-        } else {
-            blocks.append("**Not yet clinically reviewed.**")
-        }
-        blocks.append("**Disclaimer:** " + Export.escapeMarkdown(info.disclaimer))
+    mutating func addAbout(_ rows: [PackFacts.Row]) {
+        blocks += rows.map { "**\(Export.escapeMarkdown($0.label)):** " + Export.escapeMarkdown($0.value) }
+    }
+
+    mutating func addClinic(_ clinic: ClinicInfo) {
+        blocks.append("### " + Export.escapeMarkdown(PackFacts.clinicHeading(clinic)))
+        blocks += PackFacts.clinic(clinic).map { "**\(Export.escapeMarkdown($0.label)):** " + Export.escapeMarkdown($0.value) }
+    }
+
+    mutating func addIcons(_ arrays: [Block.IconArray], alt: String) {
+        // Marks and labels only: no backticks can occur, so a plain fence is safe.
+        let lines = PackFacts.iconLines(arrays, glyphs: .unicode, width: 80).map(\.text)
+        blocks.append((["```text"] + lines + ["```"]).joined(separator: "\n"))
+        blocks.append(lineStart(inline(alt)))
     }
 
     mutating func addMechanism(_ mechanism: Mechanism) {
@@ -361,8 +364,7 @@ private struct HTMLWriter: BlockRenderer {
         for index in topics { writer.add(pack.topics[index]) }
         writer.lines += ["<footer>",
                          "<p>\(Export.escapeHTML(pack.info.disclaimer))</p>",
-                         "<p>" + Export.escapeHTML("Content version \(pack.info.version), last reviewed \(pack.info.lastReviewed).")
-                            + "</p>",
+                         "<p>" + Export.escapeHTML(pack.info.statusLine) + "</p>",
                          "</footer>", "</body>", "</html>"]
         return writer.lines
     }
@@ -449,28 +451,40 @@ private struct HTMLWriter: BlockRenderer {
         guard !sources.isEmpty else { return }
         lines.append("<ol>")
         for source in sources {
-            var item = "<li>" + Export.escapeHTML("\(source.citation) (\(source.year))")
+            var item = "<li>" + Export.escapeHTML(PackFacts.citation(source))
             if let url = source.url {
                 let text = Export.escapeHTML(url)
                 item += Self.isWebAddress(url) ? " <a href=\"\(text)\">\(text)</a>" : " \(text)"
             }
-            if let note = source.note { item += "<br>" + Export.escapeHTML("Note: \(note)") }
+            if !source.checked { item += "<br><em>" + Export.escapeHTML(Source.uncheckedLabel) + "</em>" }
             lines.append(item + "</li>")
         }
         lines.append("</ol>")
     }
 
-    mutating func addAbout(_ info: PackInfo) {
+    mutating func addAbout(_ rows: [PackFacts.Row]) {
         lines.append("<dl>")
-        lines.append("<dt>Content version</dt><dd>\(Export.escapeHTML(info.version))</dd>")
-        lines.append("<dt>Last reviewed</dt><dd>\(Export.escapeHTML(info.lastReviewed))</dd>")
-        lines.append("<dt>Next review due</dt><dd>\(Export.escapeHTML(info.nextReview))</dd>")
-        if info.isClinicallyReviewed {
-            lines.append("<dt>Reviewed by</dt><dd>\(Export.escapeHTML(info.reviewers.joined(separator: ", ")))</dd>")
+        for row in rows {
+            let value = Export.escapeHTML(row.value)
+            lines.append("<dt>\(Export.escapeHTML(row.label))</dt><dd>\(row.warning ? "<strong>\(value)</strong>" : value)</dd>")
         }
         lines.append("</dl>")
-        if !info.isClinicallyReviewed { lines.append("<p><strong>Not yet clinically reviewed.</strong></p>") }
-        lines.append("<p><strong>Disclaimer:</strong> \(Export.escapeHTML(info.disclaimer))</p>")
+    }
+
+    mutating func addClinic(_ clinic: ClinicInfo) {
+        lines.append("<h3>\(Export.escapeHTML(PackFacts.clinicHeading(clinic)))</h3>")
+        lines.append("<dl>")
+        lines += PackFacts.clinic(clinic).map { "<dt>\(Export.escapeHTML($0.label))</dt><dd>\(Export.escapeHTML($0.value))</dd>" }
+        lines.append("</dl>")
+    }
+
+    mutating func addIcons(_ arrays: [Block.IconArray], alt: String) {
+        let text = Export.escapeHTML(InlineMarkup.plainText(alt))
+        let picture = PackFacts.iconLines(arrays, glyphs: .unicode, width: 80).map { Export.escapeHTML($0.text) }
+        lines.append("<figure>")
+        lines.append("<pre role=\"img\" aria-label=\"\(text)\">\(picture.joined(separator: "\n"))</pre>")
+        lines.append("<figcaption>\(inline(alt))</figcaption>")
+        lines.append("</figure>")
     }
 
     mutating func addMechanism(_ mechanism: Mechanism) {

@@ -76,8 +76,20 @@ public final class GuidedDocuments: GuidedMetrics {
         var lines: [StyledLine] = []
         var cursorLine: Int?
         switch session.outline.steps[index].screen {
-        case .topic(let panel):
+        case .topic(let panel) where step.sections.isEmpty:
             return (documents.lines(panel: panel, area: Size(width: width, height: 20)), nil)
+        case .topic(let panel):
+            return (sectionLines(step: index, topic: panel, width: width), nil)
+        default:
+            break
+        }
+        if let callout = step.callout {
+            lines += wrap(callout, width, .warning)
+            lines.append([])
+        }
+        switch session.outline.steps[index].screen {
+        case .topic:
+            break
         case .symptoms:
             lines += wrap("Which of these do you notice? Tick any that fit. You do not have to tick any.", width, .keyMessage)
             lines.append([])
@@ -116,11 +128,36 @@ public final class GuidedDocuments: GuidedMetrics {
             lines += bullets(chosenQuestions(session), width, none: "None chosen.")
             lines += heading("What to do next", width)
             lines += bullets(guided.summary.next, width)
+            lines += heading(Handout.safetyHeading, width)
+            lines += bullets(guided.summary.safety, width)
+            if let clinic = pack.clinic {
+                lines += heading(PackFacts.clinicHeading(clinic), width)
+                lines += bullets(PackFacts.clinic(clinic).map { "\($0.label): \($0.value)" }, width)
+            }
+            if let label = pack.citationLabel(guided.summary.sources, separator: glyphs.middleDot) {
+                lines.append([])
+                lines += wrap(label, width, .source)
+            }
             lines.append([])
             lines += wrap("Clinician: press x to save a handout to print (no name or date on it).", width, .muted)
         }
         return (lines, cursorLine)
     }
+
+    /// The parts of a topic a step names in `sections`, laid out at `width`; kept for the
+    /// last few widths, as `PanelDocuments` keeps whole panels, so a keystroke does not lay
+    /// them out again.
+    private func sectionLines(step: Int, topic panel: Int, width: Int) -> [StyledLine] {
+        if let known = sectionCache.first(where: { $0.step == step && $0.width == width }) { return known.lines }
+        var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .automatic,
+                                      diagramStyle: .stills)
+        let lines = builder.build(pack.topics[panel].only(sections: guided.steps[step].sections))
+        if sectionCache.count == 4 { sectionCache.removeFirst() }
+        sectionCache.append((step, width, lines))
+        return lines
+    }
+
+    private var sectionCache: [(step: Int, width: Int, lines: [StyledLine])] = []
 
     /// A list or summary step as plain text lines: numbered rows to type, the summary as it reads.
     public func plainLines(step: Int, session: GuidedSession, width: Int) -> [String] {
@@ -129,7 +166,8 @@ public final class GuidedDocuments: GuidedMetrics {
         }
         switch session.outline.steps[step].screen {
         case .symptoms:
-            return ["Which of these do you notice? Type their numbers. You do not have to tick any."]
+            return (guided.steps[step].callout.map { [$0] } ?? [])
+                + ["Which of these do you notice? Type their numbers. You do not have to tick any."]
                 + numbered(pack.symptoms.map(\.name), ticked: session.symptoms)
         case .questions:
             let topic = guided.steps[step].topic.flatMap(pack.topicIndex(of:)) ?? 0
@@ -161,6 +199,9 @@ public final class GuidedDocuments: GuidedMetrics {
         let list = pack.questionList(topic: topic)
         return session.questions.sorted().filter { $0 < list.count }.map { list[$0] }
     }
+
+    static let ownWordsLabel = "In your own words: "
+    static let choicesFallback = "Then, if it helps, pick the best answer:"
 
     /// A row of a list: its marker (pointer, tick) first, the text wrapped under itself.
     static func item(_ mark: String, _ text: String, focused: Bool, width: Int, role: Role = .plain) -> [StyledLine] {
@@ -260,7 +301,15 @@ public enum GuidedView {
                                        _ question: Guided.Question, number: Int, of count: Int, glyphs: Glyphs) {
         let width = layout.body.width
         let answer = session.answers[GuidedSession.QuestionKey(step: session.step, question: number)]
-        var lines: [StyledLine] = [[Span("Question \(number + 1) of \(count). Pick the best answer.", .muted)], []]
+        var lines: [StyledLine] = [[Span("Question \(number + 1) of \(count).", .muted)], []]
+        if let ownWords = question.ownWords {
+            // Teach-back first: the patient says it in their own words; the choices are a fallback.
+            lines += TextWrapper.wrap([Span(GuidedDocuments.ownWordsLabel, .strong), Span(ownWords, .keyMessage)], width: width)
+            lines += TextWrapper.wrap([Span(GuidedDocuments.choicesFallback, .muted)], width: width)
+            lines.append([])
+        } else {
+            lines += TextWrapper.wrap([Span("Pick the best answer.", .muted)], width: width)
+        }
         lines += TextWrapper.wrap([Span(question.question, .keyMessage)], width: width)
         lines.append([])
         let pointer = glyphs == .ascii ? ">" : "▸"

@@ -3,31 +3,51 @@ import ExplorerCore
 import TermRender
 
 /// What a clinician may print for the patient at the end of a guided session: the key
-/// points, the questions chosen and the symptoms ticked, the pack's version and review date.
-/// Nothing else from the session, and nothing that identifies anyone: no name, no date.
+/// points, the warning signs and after-care, the questions chosen and the symptoms ticked,
+/// the clinic's details, the sources, and the pack's version and review status. Nothing else
+/// from the session, and nothing that identifies anyone: no name, no date.
 public struct Handout: Equatable, Sendable {
     public let title: String
     public let points: [String]
+    public let safety: [String]
     public let symptoms: [String]
     public let questions: [String]
     public let next: [String]
+    /// "Phone: ...": the clinic's own details, when it has set them up.
+    public let clinic: (heading: String, details: [String])?
+    /// Each source the summary rests on, in full.
+    public let sources: [String]
     public let footer: [String]
+
+    public static let safetyHeading = "When to get help, and after a visit"
 
     public init(session: GuidedSession, documents: GuidedDocuments) {
         let pack = documents.pack
+        let summary = documents.guided.summary
         title = "\(pack.info.title): your handout"
-        points = documents.guided.summary.points
+        points = summary.points
+        safety = summary.safety
         symptoms = session.symptoms.sorted().map { pack.symptoms[$0].name }
         questions = documents.chosenQuestions(session)
-        next = documents.guided.summary.next
-        footer = ["Content version \(pack.info.version), last reviewed \(pack.info.lastReviewed).", pack.info.disclaimer]
+        next = summary.next
+        clinic = pack.clinic.map { (PackFacts.clinicHeading($0), PackFacts.clinic($0).map { "\($0.label): \($0.value)" }) }
+        sources = summary.sources.compactMap { id in
+            pack.source(id).map { source in PackFacts.citation(source) + (source.url.map { " \($0)" } ?? "") }
+        }
+        footer = [pack.info.statusLine, pack.info.disclaimer]
     }
 
+    public static func == (lhs: Handout, rhs: Handout) -> Bool { lhs.text == rhs.text }
+
     private var sections: [(String, [String])] {
-        [("Key points", points),
-         ("The symptoms you noticed", symptoms.isEmpty ? ["None ticked."] : symptoms),
-         ("Questions to ask your care team", questions.isEmpty ? ["None chosen."] : questions),
-         ("What to do next", next)]
+        var sections = [("Key points", points),
+                        (Self.safetyHeading, safety),
+                        ("The symptoms you noticed", symptoms.isEmpty ? ["None ticked."] : symptoms),
+                        ("Questions to ask your care team", questions.isEmpty ? ["None chosen."] : questions),
+                        ("What to do next", next)]
+        if let clinic { sections.append((clinic.heading, clinic.details)) }
+        if !sources.isEmpty { sections.append(("Where these facts come from", sources)) }
+        return sections
     }
 
     /// Plain text, for any printer.

@@ -21,8 +21,9 @@ public enum KioskView {
         case .attract:
             if kiosk.app.isTooSmall { return ExplorerView.render(kiosk.app, documents: documents) }
             buffer = Buffer(size: kiosk.app.size)
-            if let attract = documents.pack.tours?.attract, !attract.slides.isEmpty {
-                drawSlide(into: &buffer, attract, index: kiosk.slide % attract.slides.count,
+            let slides = documents.pack.attractSlides
+            if let attract = documents.pack.tours?.attract, !slides.isEmpty {
+                drawSlide(into: &buffer, slides, index: kiosk.slide % slides.count, prompt: attract.prompt,
                           drift: kiosk.drift, pack: documents.pack, glyphs: glyphs)
             }
         case .closed:
@@ -34,12 +35,12 @@ public enum KioskView {
 
     /// One slide: the headline in a box, its text and sources, the dots, and how to start.
     /// Everything moves one cell every few minutes (`drift`) so nothing burns in.
-    private static func drawSlide(into buffer: inout Buffer, _ attract: Tours.Attract, index: Int, drift: Int,
-                                  pack: ContentPack, glyphs: Glyphs) {
+    private static func drawSlide(into buffer: inout Buffer, _ slides: [Tours.Slide], index: Int, prompt: String,
+                                  drift: Int, pack: ContentPack, glyphs: Glyphs) {
         let offsets = [(0, 0), (1, 0), (1, 1), (0, 1)]
         let (dx, dy) = offsets[drift % offsets.count]
         let area = Rect(x: 1 + dx, y: dy, width: buffer.size.width - 3, height: buffer.size.height - 1)
-        let slide = attract.slides[index]
+        let slide = slides[index]
         let textWidth = min(area.width - 4, 64)
 
         var rows: [(StyledLine, boxed: Bool)] = []
@@ -50,10 +51,10 @@ public enum KioskView {
             rows.append(([Span(label, .source)], false))
         }
         rows.append(([], false))
-        let dots = attract.slides.indices.map { $0 == index ? (glyphs == .ascii ? "*" : "●") : (glyphs == .ascii ? "o" : "○") }
+        let dots = slides.indices.map { $0 == index ? (glyphs == .ascii ? "*" : "●") : (glyphs == .ascii ? "o" : "○") }
         rows.append(([Span(dots.joined(separator: " "), .muted)], false))
         rows.append(([], false))
-        rows.append(([Span("  \(attract.prompt)  ", .listSelected)], false))
+        rows.append(([Span("  \(prompt)  ", .listSelected)], false))
 
         // The headline sits in a box two rows taller than it; centre the whole block.
         let height = rows.count + 2

@@ -144,8 +144,11 @@ public struct PlainGuided {
             return ["Here is that point again, another way: \(question.again)", "Pick the best answer again when you are ready.",
                     prompt()]
         }
-        var lines = ["", "Checking what I explained: \(step.title). Question \(number + 1) of \(step.checkpoint.count).",
-                     question.question]
+        var lines = ["", "Checking what I explained: \(step.title). Question \(number + 1) of \(step.checkpoint.count)."]
+        if let ownWords = question.ownWords {
+            lines += [GuidedDocuments.ownWordsLabel + ownWords, GuidedDocuments.choicesFallback]
+        }
+        lines.append(question.question)
         for (index, choice) in question.choices.enumerated() { lines.append("  \(index + 1). \(choice)") }
         return lines + [prompt()]
     }

@@ -16,7 +16,7 @@ enum SourcesView {
             guard let number = pack.sourceNumber(id), let source = pack.source(id) else { continue }
             let label = "\(number). "
             let indent = [Span(String(repeating: " ", count: label.count))]
-            lines += TextWrapper.wrap([Span(label, .strong), Span("\(source.citation) (\(source.year))")],
+            lines += TextWrapper.wrap([Span(label, .strong), Span(PackFacts.citation(source))],
                                       width: inner.width, restIndent: indent)
         }
         if lines.isEmpty { lines = [[Span("This panel cites no sources.")]] }

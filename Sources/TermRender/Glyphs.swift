@@ -11,12 +11,18 @@ public struct Glyphs: Equatable, Sendable {
     public var pointer: String
     public var ellipsis: String
     public var middleDot: String
+    /// An icon array's marks: one person affected, one not. Different shapes, so colour never
+    /// carries the meaning.
+    public var iconFilled: String
+    public var iconEmpty: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
-        bottomLeft: "└", bottomRight: "┘", bullet: "•", pointer: "▸", ellipsis: "…", middleDot: "·")
+        bottomLeft: "└", bottomRight: "┘", bullet: "•", pointer: "▸", ellipsis: "…", middleDot: "·",
+        iconFilled: "●", iconEmpty: "○")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
-        bottomLeft: "+", bottomRight: "+", bullet: "*", pointer: ">", ellipsis: "...", middleDot: "-")
+        bottomLeft: "+", bottomRight: "+", bullet: "*", pointer: ">", ellipsis: "...", middleDot: "-",
+        iconFilled: "#", iconEmpty: ".")
 }

@@ -124,7 +124,7 @@ enum ExplorerBench {
         config.openingHours = KioskConfig.OpeningHours("08:00-18:00")
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
         let size = Size(width: 80, height: 24)
-        var kiosk = KioskState(config: config, slideCount: pack.tours?.attract?.slides.count ?? 1,
+        var kiosk = KioskState(config: config, slideCount: max(1, pack.attractSlides.count),
                                panelCount: pack.topics.count, size: size, now: 0)
         let keys: [Key] = [.character("3"), .character("j"), .pageDown, .character("4"), .pageDown, .right, .right,
                            .character("/"), .character("p"), .character("a"), .character("i"), .character("n"),

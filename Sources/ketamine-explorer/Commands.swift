@@ -21,19 +21,21 @@ struct KetamineExplorer: ParsableCommand {
         commandName: "ketamine-explorer",
         abstract: "Learn about ketamine treatment for chronic pain, in the terminal.",
         usage: """
-            ketamine-explorer [--content DIR]
-            ketamine-explorer --kiosk [--config FILE] [--content DIR]
-            ketamine-explorer --guided [--export-dir DIR] [--content DIR]
+            ketamine-explorer [--content DIR] [--clinic FILE]
+            ketamine-explorer --kiosk [--config FILE] [--content DIR] [--clinic FILE]
+            ketamine-explorer --guided [--export-dir DIR] [--content DIR] [--clinic FILE]
             ketamine-explorer hash-pin
-            ketamine-explorer show [ID ...] [--content DIR]
+            ketamine-explorer show [ID ...] [--content DIR] [--clinic FILE]
             ketamine-explorer export --format text|markdown|html [--output FILE] [ID ...]
             ketamine-explorer topics [--content DIR]
-            ketamine-explorer lint [DIR]
+            ketamine-explorer lint [DIR] [--strict] [--notes]
             ketamine-explorer snapshot [DIR]
             """,
         discussion: """
             --content DIR picks the content pack folder (default: Assets/content/en of this
             checkout, an installed share/ketamine-explorer/content/en, or $KETAMINE_EXPLORER_CONTENT).
+            --clinic FILE shows the clinic's own name, phone, hours and costs (default:
+            /etc/ketamine-explorer/clinic.yaml if it exists).
             Inside the explorer, press ? for every key.
 
             Exit codes: 0 ok, 1 the content pack is invalid, 2 a usage or terminal problem.
@@ -51,16 +53,46 @@ struct ContentOptions: ParsableArguments {
         valueName: "DIR"))
     var content: String?
 
-    /// Loads the pack, or prints every problem and exits 1.
+    @Option(help: ArgumentHelp(
+        "The clinic's own details to show: name, phone, hours, website, cost (default: \(ClinicInfo.defaultPath) if it exists).",
+        valueName: "FILE"))
+    var clinic: String?
+
+    /// Loads the pack and the clinic's details, or prints every problem and exits 1.
     func loadPack() throws -> ContentPack {
-        try Self.load(ContentLocation.resolve(content))
+        try Self.load(ContentLocation.resolve(content), clinic: clinic)
     }
 
-    static func load(_ directory: String) throws -> ContentPack {
+    /// The pack in `directory`, checked as `lint` checks it (or from its snapshot of a checked
+    /// pack), with the clinic's details from `clinic` (or the default place). Any error in
+    /// either: every problem printed, exit 1; a pack with errors is never shown. A passed
+    /// review date is printed as a warning and does not stop it.
+    static func load(_ directory: String, clinic: String?) throws -> ContentPack {
+        let pack: ContentPack
         do {
-            return try ContentPack.load(from: directory, program: BuildID.current)
+            pack = try ContentPack.load(from: directory, program: BuildID.current)
         } catch {
             try refuse(error.issues, in: directory)
+        }
+        if let today = Lint.today() {
+            for warning in pack.reviewWarnings(today: today) { PlainOutput.error("ketamine-explorer: warning: \(warning)") }
+        }
+        return pack.with(clinic: try loadClinic(clinic))
+    }
+
+    /// The clinic's details from `path`, or from the default place if a file is there; nil
+    /// when there is none (then nothing about the clinic is shown).
+    static func loadClinic(_ path: String?) throws -> ClinicInfo? {
+        let file = path ?? ClinicInfo.defaultPath
+        if path == nil && !ClinicInfo.exists(file) { return nil }
+        do {
+            return try ClinicInfo.load(path: file)
+        } catch {
+            let count = error.issues.count
+            PlainOutput.error("ketamine-explorer: the clinic file \(file) has \(count) problem\(count == 1 ? "" : "s"):")
+            for issue in error.issues { PlainOutput.error("  \(issue)") }
+            PlainOutput.error("Options: \(ClinicInfo.options.joined(separator: ", ")) (see Assets/kiosk/clinic.example.yaml).")
+            throw Exit.contentInvalid
         }
     }
 
@@ -142,18 +174,19 @@ struct Browse: ParsableCommand {
         let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion, theme: Theme.named(theme) ?? .standard,
                                       forceColor: color, plain: plain)
         if kiosk {
-            try Self.startKiosk(content: options.content, configPath: config, settings: settings)
+            try Self.startKiosk(content: options.content, clinic: options.clinic, configPath: config, settings: settings)
         } else if guided {
-            try Self.startGuided(content: options.content, exportDirectory: exportDirectory ?? ".", settings: settings)
+            try Self.startGuided(content: options.content, clinic: options.clinic, exportDirectory: exportDirectory ?? ".",
+                                 settings: settings)
         } else {
-            try Self.start(content: options.content, settings: settings)
+            try Self.start(content: options.content, clinic: options.clinic, settings: settings)
         }
     }
 
     /// Browses the pack in `content` (or the default pack). `Main` calls this directly when
     /// there are no arguments, skipping the argument parser's reflection at start-up.
-    static func start(content: String?, settings: BrowseSettings = BrowseSettings()) throws {
-        let pack = try ContentOptions.load(ContentLocation.resolve(content))
+    static func start(content: String?, clinic: String? = nil, settings: BrowseSettings = BrowseSettings()) throws {
+        let pack = try ContentOptions.load(ContentLocation.resolve(content), clinic: clinic)
         if settings.usePlain {
             runPlain(pack)
             return
@@ -202,12 +235,12 @@ struct Browse: ParsableCommand {
 
     /// The waiting-room kiosk. Locks itself down first (environment, core dumps), then reads
     /// the config and the pack; any problem is reported before the terminal is touched.
-    static func startKiosk(content: String?, configPath: String?, settings: BrowseSettings) throws {
+    static func startKiosk(content: String?, clinic: String?, configPath: String?, settings: BrowseSettings) throws {
         let systemd = SystemdNotify.fromEnvironment()   // before the environment is cleared
         KioskLockdown.apply()
         let config = try loadKioskConfig(configPath)
         let directory = ContentLocation.resolve(content)
-        let pack = try ContentOptions.load(directory)
+        let pack = try ContentOptions.load(directory, clinic: clinic)
         guard let attract = pack.tours?.attract, attract.slides.count >= Tours.minimumSlides else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no tours.yaml with attract slides; "
                               + "the kiosk needs at least \(Tours.minimumSlides) (see Assets/content/README.md)")
@@ -222,9 +255,9 @@ struct Browse: ParsableCommand {
 
     /// The clinician-led session. The export folder is checked first, so a clinician learns
     /// of a typo before the session, not at its end.
-    static func startGuided(content: String?, exportDirectory: String, settings: BrowseSettings) throws {
+    static func startGuided(content: String?, clinic: String?, exportDirectory: String, settings: BrowseSettings) throws {
         let directory = ContentLocation.resolve(content)
-        let pack = try ContentOptions.load(directory)
+        let pack = try ContentOptions.load(directory, clinic: clinic)
         guard let guided = pack.tours?.guided else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no guided session "
                               + "(`guided:` in tours.yaml; see Assets/content/README.md)")
@@ -333,10 +366,14 @@ struct Lint: ParsableCommand {
     @Flag(help: "Treat a passed review date as an error, not a warning.")
     var strict = false
 
+    @Flag(help: "Also print the reviewers' notes on the sources (never shown to patients).")
+    var notes = false
+
     func run() throws {
         let path = ContentLocation.resolve(directory)
         let report = ContentPack.lint(from: path, today: Self.today(), strict: strict)
         guard let pack = report.pack else { try ContentOptions.refuse(report.errors, in: path) }
+        if notes { PlainOutput.write(Self.reviewerNotes(pack)) }
         var lines = ["Reading grade (Flesch-Kincaid) of each screen; core at most 6, detail at most 8:"]
         let width = report.grades.map { DisplayWidth.of($0.topicID) }.max() ?? 0
         for grade in report.grades {
@@ -353,6 +390,18 @@ struct Lint: ParsableCommand {
     }
 
     static func format(_ grade: Double) -> String { "\((grade * 10).rounded() / 10)" }
+
+    /// Each source's reviewer note, numbered as the sources list numbers them, and which
+    /// sources patients see marked as not yet checked.
+    static func reviewerNotes(_ pack: ContentPack) -> [String] {
+        var lines = ["Reviewer notes (never shown to patients):"]
+        for (index, source) in pack.sources.enumerated() where source.reviewerNote != nil || !source.checked {
+            lines.append("  \(index + 1). \(source.id)\(source.checked ? "" : " [marked not yet checked]")")
+            if let note = source.reviewerNote { lines.append("     \(note)") }
+        }
+        if lines.count == 1 { lines.append("  none") }
+        return lines + [""]
+    }
 
     /// Today's date in UTC, for the review-date check (nil if the clock makes no sense).
     static func today() -> CalendarDate? {

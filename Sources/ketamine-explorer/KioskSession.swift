@@ -27,7 +27,7 @@ struct KioskSession {
         documents = PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii, motion: settings.motion)
         self.clock = clock
         let now = clock.now()
-        kiosk = KioskState(config: config, slideCount: pack.tours?.attract?.slides.count ?? 1,
+        kiosk = KioskState(config: config, slideCount: max(1, pack.attractSlides.count),
                            panelCount: pack.topics.count, size: backend.size, now: now)
         heartbeat = config.heartbeatFile.map { Heartbeat(path: $0, contentVersion: pack.info.version, startedAt: now) }
         self.systemd = systemd

@@ -80,6 +80,106 @@ import Testing
         #expect(strict.errors.count == 1)
     }
 
+    @Test func aPackThatFailsLintIsRefusedByEveryLoader() throws {
+        // A dose in a symptom: schema-valid, but never to be shown to a patient.
+        let pack = try FixturePack("symptoms.yaml", replacing: "description: ", with: "description: Take 5 mg. ")
+        let issues = pack.issues()
+        #expect(issues.count == 1, "\(issues)")
+        #expect(issues.first?.message.contains("'mg' is on the banned list") == true)
+    }
+
+    @Test func aBenefitClaimMayNotRestOnlyOnClinicOrNewsSources() throws {
+        let pack = try FixturePack("topics.yaml", replacing: "      sources: [second-source]\n      evidence: weak",
+                                   with: "      sources: [web-page]\n      evidence: weak")
+        let issue = try #require(lint(pack).errors.first)
+        #expect(issue.field == "topics[0].blocks[2].sources")
+        #expect(issue.line == 13)
+        #expect(issue.message.contains("cites only 'clinic or news' sources"))
+        // The same source beside a trial is fine.
+        let backed = try FixturePack("topics.yaml", replacing: "      sources: [second-source]\n      evidence: weak",
+                                     with: "      sources: [web-page, first-source]\n      evidence: weak")
+        #expect(lint(backed).errors.isEmpty, "\(lint(backed).errors)")
+    }
+
+    private static let tours = """
+        guided:
+          steps:
+            - title: "First"
+              topic: first
+              sections: ["A heading"]
+              notes: ["Talk about it."]
+              checkpoint:
+                - question: "Let's check I explained this well. Which is true?"
+                  own_words: "In your own words, what did we talk about?"
+                  choices: ["It may help for a short time.", "It helps for a long time."]
+                  best: 1
+                  again: "It may help, but only for a short time."
+            - title: "Your symptoms"
+              show: symptoms
+              callout: "If you think of hurting yourself, call or text 988 now."
+              notes: ["Let them tick what fits."]
+            - title: "Summary"
+              show: summary
+              notes: ["Ask them to say it back."]
+          values:
+            prompt: "There is no right answer."
+            pairs:
+              - ["Fewer visits", "A chance of relief"]
+          summary:
+            points: ["One point.", "Two points.", "Three points."]
+            next: ["Talk with your team."]
+            safety: ["Call 911 for chest pain.", "Get a ride home."]
+            sources: [first-source]
+
+        """
+
+    private func guidedPack(_ old: String = "", _ new: String = "") throws -> FixturePack {
+        let pack = try FixturePack()
+        try pack.writeBytes("tours.yaml", Array(Self.tours.utf8))
+        if !old.isEmpty { try pack.edit("tours.yaml", replacing: old, with: new) }
+        return pack
+    }
+
+    @Test func aGuidedSessionWithSectionsCalloutsAndOwnWordsPasses() throws {
+        let report = lint(try guidedPack())
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.grades.map(\.topicID).contains("guided-callout-2"))
+        let guided = try #require(report.pack?.tours?.guided)
+        #expect(guided.steps[0].sections == ["A heading"])
+        #expect(guided.steps[0].checkpoint[0].ownWords?.hasPrefix("In your own words") == true)
+        #expect(guided.summary.safety.count == 2)
+    }
+
+    @Test func aTeachBackChoiceMayNotUseAnAbsoluteWord() throws {
+        let report = lint(try guidedPack("It helps for a long time.", "It will always help for a while."))
+        let issue = try #require(report.errors.first)
+        #expect(issue.field == "tours.guided.steps[0].checkpoint[0].choices[1]")
+        #expect(issue.line == 10)
+        #expect(issue.message.contains("'always' makes the answer easy to guess"))
+    }
+
+    @Test func theBestAnswerMayNotBeClearlyTheLongest() throws {
+        let report = lint(try guidedPack("It may help for a short time.",
+                                         "It may help some people for a short time, then the pain comes back."))
+        let issue = try #require(report.errors.first)
+        #expect(issue.field == "tours.guided.steps[0].checkpoint[0].choices[0]")
+        #expect(issue.message.contains("the longest choice is easy to guess"))
+    }
+
+    @Test func aSectionMustBeAHeadingOfTheTopic() throws {
+        let issues = try guidedPack("sections: [\"A heading\"]", "sections: [\"No such part\"]").issues()
+        let issue = try #require(issues.first)
+        #expect(issue.field == "tours.guided.steps[0].sections[0]")
+        #expect(issue.line == 5)
+        #expect(issue.message.contains("'No such part' is not a heading of the topic 'first' (its headings: A heading)"))
+    }
+
+    @Test func theSummaryNeedsItsSafetyLinesAndSources() throws {
+        let issues = try guidedPack("    safety: [\"Call 911 for chest pain.\", \"Get a ride home.\"]\n", "").issues()
+        #expect(issues.first?.field == "tours.guided.summary.safety")
+        #expect(issues.first?.message == "this field is missing")
+    }
+
     @Test func aStoryMustNotClaimEvidence() throws {
         let pack = try FixturePack("topics.yaml", replacing: "      tone: action",
                                    with: "      tone: story\n      evidence: weak")

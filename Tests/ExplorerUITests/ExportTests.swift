@@ -124,10 +124,37 @@ import Testing
     @Test func markdownNumbersTheSources() {
         let lines = render(.markdown).split(separator: "\n").map(String.init)
         for (index, source) in pack.sources.enumerated() {
-            let start = "\(index + 1). " + Export.escapeMarkdown("\(source.citation) (\(source.year))")
+            let start = "\(index + 1). " + Export.escapeMarkdown("\(source.citation) (\(source.dateLabel)). \(source.kind.label).")
             #expect(lines.contains { $0.hasPrefix(start) }, "source \(index + 1) is not numbered")
             if let url = source.url { #expect(lines.contains { $0.hasPrefix(start) && $0.contains(url) }) }
         }
+    }
+
+    @Test func reviewerNotesAreNeverExported() throws {
+        let notes = pack.sources.compactMap(\.reviewerNote)
+        #expect(!notes.isEmpty, "the shipped pack has reviewer notes to keep out")
+        for format in [Export.Format.text, .markdown, .html] {
+            let output = render(format)
+            for note in notes { #expect(!output.contains(note), "\(format) shows a reviewer note") }
+            #expect(!output.contains("GK - verify"))
+        }
+    }
+
+    @Test func iconArraysAreDrawnWithTheirTextAlternative() throws {
+        let arrays = pack.topics.flatMap(\.blocks).compactMap { block -> ([Block.IconArray], String)? in
+            if case .icons(let arrays, let alt) = block.kind { return (arrays, alt) }
+            return nil
+        }
+        let (first, alt) = try #require(arrays.first, "the shipped pack has an icon array")
+        let filled = String(repeating: "● ", count: min(10, first[0].filled)).dropLast()
+        for format in [Export.Format.text, .markdown, .html] {
+            let output = render(format)
+            #expect(output.contains(filled), "\(format) draws the marks")
+            #expect(output.contains("\(first[0].filled) in 100"))
+            let words = InlineMarkup.plainText(alt).split(separator: " ").prefix(6).joined(separator: " ")
+            #expect(output.contains(format == .html ? Export.escapeHTML(words) : words), "\(format) has the text alternative")
+        }
+        #expect(render(.html).contains("<pre role=\"img\" aria-label="))
     }
 
     @Test func markdownStructure() throws {

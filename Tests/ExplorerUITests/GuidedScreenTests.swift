@@ -82,8 +82,33 @@ import Testing
         let questionTopic = try #require(guided.steps.first { $0.show == .questions }?.topic.flatMap(pack.topicIndex(of:)))
         #expect(handout.questions == [pack.questionList(topic: questionTopic)[2]])
         #expect(handout.points == guided.summary.points)
-        #expect(handout.text.contains(pack.info.version) && handout.text.contains(pack.info.lastReviewed))
+        #expect(handout.text.contains(pack.info.statusLine))
+        for line in guided.summary.safety { #expect(handout.text.contains("- \(line)\n")) }
+        // The summary's sources in full, and never "last reviewed" while nobody has reviewed it.
+        for id in guided.summary.sources { #expect(handout.text.contains(try #require(pack.source(id)).citation)) }
+        #expect(pack.info.isClinicallyReviewed || !handout.text.lowercased().contains("last reviewed"))
+        #expect(pack.info.isClinicallyReviewed || handout.text.contains(PackInfo.notReviewed))
+        #expect(!handout.text.contains("Your clinic"), "no clinic file, no clinic section")
         #expect(handout.html.hasPrefix("<!DOCTYPE html>") && handout.html.contains("<li>\(pack.symptoms[1].name)</li>"))
         #expect(!handout.text.contains(pack.symptoms[0].name), "unticked symptoms stay out")
+    }
+
+    @Test func theClinicsDetailsAreOnTheSummaryAndTheHandout() throws {
+        let clinic = ClinicInfo(name: "Riverside Pain Clinic", phone: "555-010-0100", nurseLine: "555-010-0199")
+        let withClinic = GuidedDocuments(pack: pack.with(clinic: clinic), guided: guided, glyphs: .unicode)
+        let summary = try #require(guided.steps.firstIndex { $0.show == .summary })
+        let session = self.session(keys(from: 0, to: summary))
+        let text = withClinic.plainLines(step: summary, session: session, width: 80).joined(separator: "\n")
+        #expect(text.contains("Your clinic: Riverside Pain Clinic") && text.contains("Nurse line: 555-010-0199"))
+        let handout = Handout(session: session, documents: withClinic)
+        #expect(handout.text.contains("Your clinic: Riverside Pain Clinic\n- Phone: 555-010-0100\n- Nurse line: 555-010-0199"))
+    }
+
+    @Test func theSymptomsStepShowsItsCalloutFirst() throws {
+        let symptoms = try #require(guided.steps.firstIndex { $0.show == .symptoms })
+        let callout = try #require(guided.steps[symptoms].callout, "the symptoms step carries the crisis line")
+        #expect(callout.contains("988"))
+        let lines = GuidedView.render(session(keys(from: 0, to: symptoms)), documents: documents).textLines()
+        #expect(lines[3].contains(callout.split(separator: " ").prefix(5).joined(separator: " ")))
     }
 }

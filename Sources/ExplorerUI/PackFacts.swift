@@ -1,0 +1,85 @@
+import ContentModel
+import TermRender
+
+/// What the About panel, a source's entry and an icon array say, worked out once for every
+/// renderer (screen, `show`, Markdown, HTML): each only decides how to write it.
+enum PackFacts {
+    struct Row: Equatable {
+        let label: String
+        let value: String
+        /// Drawn as a warning: the content has not been reviewed by a clinician.
+        var warning = false
+    }
+
+    /// Who wrote the content, who paid, what interests are at stake, who reviewed it and when.
+    /// "Last reviewed" appears only when the pack names its reviewers.
+    static func about(_ pack: ContentPack) -> [Row] {
+        let info = pack.info
+        var conflicts = info.conflicts
+        if let clinic = pack.clinic, let offers = clinic.offersKetamine {
+            conflicts += " \(clinic.name) \(offers ? "offers" : "does not offer") ketamine treatment."
+        }
+        var rows = [Row(label: "Written by", value: info.writtenBy),
+                    Row(label: "Funding", value: info.funding),
+                    Row(label: "Conflicts of interest", value: conflicts),
+                    Row(label: "Content version", value: info.version),
+                    Row(label: "Last updated", value: info.lastUpdated)]
+        if info.isClinicallyReviewed, let reviewed = info.lastReviewed {
+            rows += [Row(label: "Reviewed by", value: info.reviewers.joined(separator: "; ")),
+                     Row(label: "Last reviewed", value: reviewed)]
+        } else {
+            rows.append(Row(label: "Review", value: PackInfo.notReviewed, warning: true))
+        }
+        rows += [Row(label: "Next review due", value: info.nextReview),
+                 Row(label: "Updates", value: info.updatePolicy),
+                 Row(label: "Disclaimer", value: info.disclaimer)]
+        return rows
+    }
+
+    /// "Citation (2019). Systematic review." A source's entry in the sources list, without
+    /// its address. Reviewer notes are never part of it.
+    static func citation(_ source: Source) -> String {
+        "\(source.citation) (\(source.dateLabel)). \(source.kind.label)."
+    }
+
+    /// The clinic's details as label and value, after its name.
+    static func clinic(_ clinic: ClinicInfo) -> [Row] {
+        clinic.details.map { Row(label: $0.label, value: $0.value) }
+    }
+
+    static func clinicHeading(_ clinic: ClinicInfo) -> String { "Your clinic: \(clinic.name)" }
+
+    /// Icon arrays as lines of text: each array's label, its ten rows of ten marks (filled
+    /// first, row by row), and "76 in 100" under it; side by side when `width` allows, else
+    /// one under another. `marks` is false for the label and count lines.
+    static func iconLines(_ arrays: [Block.IconArray], glyphs: Glyphs, width: Int) -> [(text: String, marks: Bool)] {
+        let markWidth = 2 * Block.IconArray.columns - 1
+        let rows = Block.IconArray.total / Block.IconArray.columns
+        let isMarks = { (line: Int) in line > 0 && line <= rows }
+        let columns = arrays.map { array -> [String] in
+            var lines = [array.label]
+            for row in 0..<rows {
+                lines.append((0..<Block.IconArray.columns).map { column in
+                    row * Block.IconArray.columns + column < array.filled ? glyphs.iconFilled : glyphs.iconEmpty
+                }.joined(separator: " "))
+            }
+            lines.append("\(array.filled) in \(Block.IconArray.total)")
+            return lines
+        }
+        let columnWidth = max(markWidth, arrays.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let gap = 3
+        guard arrays.count > 1, arrays.count * columnWidth + (arrays.count - 1) * gap <= width else {
+            return columns.enumerated().flatMap { index, lines in
+                (index == 0 ? [] : [("", false)]) + lines.enumerated().map { ($0.element, isMarks($0.offset)) }
+            }
+        }
+        return columns[0].indices.map { row in
+            let text = columns.enumerated().map { index, lines in
+                let cell = lines[row]
+                let padding = index == columns.count - 1 ? 0 : columnWidth - DisplayWidth.of(cell) + gap
+                return cell + String(repeating: " ", count: max(0, padding))
+            }.joined()
+            return (text, isMarks(row))
+        }
+    }
+}
