@@ -50,6 +50,8 @@ struct DocumentBuilder: BlockRenderer {
         add(spans(topic.message, role: .keyMessage))
         var afterHeading = false
         for block in topic.blocks {
+            // No clinic details set up: the block shows nothing, so it takes no space either.
+            if case .include(.clinic) = block.kind, pack.clinic == nil { continue }
             if !afterHeading { lines.append([]) }
             addBlock(block)
             if case .heading = block.kind { afterHeading = true } else { afterHeading = false }

@@ -127,8 +127,8 @@ public struct PlainGuided {
         var lines = ["", "Step \(session.step + 1) of \(session.stepCount): \(step.title)", ""]
         switch session.current.screen {
         case .topic(let panel):
-            lines += PlainText.lines(topic: panel, pack: documents.pack, width: width, glyphs: documents.glyphs,
-                                     pictures: false).dropFirst(2)
+            lines += PlainText.lines(topic: documents.pack.topics[panel].only(sections: step.sections),
+                                     pack: documents.pack, width: width, glyphs: documents.glyphs, pictures: false).dropFirst(2)
         case .symptoms, .questions, .values, .summary:
             lines += documents.plainLines(step: session.step, session: session, width: width)
         }

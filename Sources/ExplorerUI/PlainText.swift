@@ -8,7 +8,11 @@ public enum PlainText {
     ///   captions, the text alternative a screen reader needs.
     public static func lines(topic index: Int, pack: ContentPack, width: Int = 80, glyphs: Glyphs = .unicode,
                              pictures: Bool = true) -> [String] {
-        let topic = pack.topics[index]
+        lines(topic: pack.topics[index], pack: pack, width: width, glyphs: glyphs, pictures: pictures)
+    }
+
+    /// The same for a topic that is not whole (a guided step's sections of one).
+    static func lines(topic: Topic, pack: ContentPack, width: Int, glyphs: Glyphs, pictures: Bool) -> [String] {
         var builder = DocumentBuilder(pack: pack, width: width, glyphs: glyphs, tableStyle: .stacked,
                                       diagramStyle: pictures ? .stills : .captions)
         var result = [topic.title, String(repeating: "=", count: min(width, DisplayWidth.of(topic.title)))]

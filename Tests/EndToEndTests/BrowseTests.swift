@@ -291,6 +291,61 @@ import Testing
         #expect(result.error.contains("'miracle' is on the banned list"))
     }
 
+    /// A pack that loads but fails lint (a dose, say) is never shown to a patient, in any mode.
+    @Test func aPackThatFailsLintIsRefusedEverywhereWithLintsMessages() throws {
+        let copy = try EditedPack("causes.yaml", replacing: "description: ", with: "description: Take 5 mg. ")
+        let lint = try runCommand(["lint", copy.path])
+        #expect(lint.status == 1)
+        let message = try #require(lint.error.split(separator: "\n").first { $0.contains("'mg' is on the banned list") })
+        for arguments in [["show", "--content", copy.path], ["topics", "--content", copy.path],
+                          ["export", "--format", "html", "--content", copy.path],
+                          ["--plain", "--content", copy.path], ["--guided", "--plain", "--content", copy.path],
+                          ["--kiosk", "--content", copy.path]] {
+            let result = try runCommand(arguments, standardInput: "1\nq\n")
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.output.isEmpty, "\(arguments) showed something: \(result.output.prefix(200))")
+            #expect(result.error.contains(message), "\(arguments): \(result.error)")
+        }
+    }
+
+    @Test func theClinicsDetailsAreShownAndABrokenFileIsRefusedWithItsLines() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let good = "\(directory)/clinic.yaml"
+        try "name: Riverside Pain Clinic\nphone: (555) 010-0100\noffers_ketamine: yes\n"
+            .write(toFile: good, atomically: true, encoding: .utf8)
+        let about = try runCommand(["show", "about", "--content", Paths.pack, "--clinic", good])
+        #expect(about.status == 0, "\(about.error)")
+        #expect(about.output.contains("Your clinic: Riverside Pain Clinic"))
+        #expect(about.output.contains("Phone: (555) 010-0100"))
+        let flowing = about.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flowing.contains("Riverside Pain Clinic offers ketamine treatment."))
+        let without = try runCommand(["show", "about", "--content", Paths.pack])
+        #expect(!without.output.contains("Your clinic"), "no clinic file, no clinic")
+
+        let bad = "\(directory)/bad.yaml"
+        try "name: Riverside\nphone: call us\nwebsite: not a site\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try runCommand(["show", "--content", Paths.pack, "--clinic", bad])
+        #expect(refused.status == 1)
+        #expect(refused.output.isEmpty)
+        #expect(refused.error.contains("the clinic file \(bad) has 2 problems"))
+        #expect(refused.error.contains("\(bad):2: phone: 'call us' has no phone number"))
+        #expect(refused.error.contains("\(bad):3: website:"))
+        let missing = try runCommand(["show", "--content", Paths.pack, "--clinic", "\(directory)/none.yaml"])
+        #expect(missing.status == 1 && missing.error.contains("cannot read this file"))
+    }
+
+    @Test func reviewerNotesAreForLintNotesOnly() throws {
+        let pack = try ContentPack.load(from: Paths.pack)
+        let note = try #require(pack.sources.compactMap(\.reviewerNote).first)
+        let notes = try runCommand(["lint", "--notes", Paths.pack])
+        #expect(notes.status == 0, "\(notes.error)")
+        #expect(notes.output.contains(note))
+        let shown = try runCommand(["show", "--content", Paths.pack])
+        #expect(!shown.output.contains(note))
+        #expect(shown.output.contains(Source.uncheckedLabel) == pack.sources.contains { !$0.checked })
+    }
+
     @Test func versionHelpAndUsageErrorsUseTheDocumentedExitCodes() throws {
         let version = try runCommand(["--version"])
         #expect(version.status == 0)

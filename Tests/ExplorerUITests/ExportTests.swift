@@ -166,7 +166,8 @@ import Testing
         #expect(output.contains("· Evidence: "))
         let mechanism = try #require(pack.mechanism)
         #expect(output.contains("**Picture 1 of \(mechanism.frames.count).** "))
-        #expect(output.components(separatedBy: "```text\n").count - 1 == mechanism.frames.count)
+        let arrays = pack.topics.flatMap(\.blocks).filter { if case .icons = $0.kind { return true } else { return false } }
+        #expect(output.components(separatedBy: "```text\n").count - 1 == mechanism.frames.count + arrays.count)
         for term in ["NMDA receptor", "CRPS"] { #expect(output.contains("*\(term)*")) }
     }
 
