@@ -37,6 +37,24 @@ import Testing
         #expect(text.contains("Source"))
     }
 
+    @Test func theLastSlideShowsTheClinicsDetailsWhenItHasThem() throws {
+        let clinic = ClinicInfo(name: "Riverside Pain Clinic", phone: "(555) 010-0100", hours: "Monday to Friday, 8 to 5",
+                                cost: "About $500 a visit.")
+        let withClinic = PanelDocuments(pack: pack.with(clinic: clinic), glyphs: .unicode)
+        let count = withClinic.pack.attractSlides.count
+        var kiosk = KioskState(config: KioskConfig(), slideCount: count, panelCount: pack.topics.count, size: size, now: 0)
+        var now = 0.0
+        while kiosk.slide != count - 1 {
+            now += 0.25
+            _ = kiosk.update(.tick(now), now: now, minuteOfDay: nil, metrics: withClinic)
+        }
+        let lines = KioskView.render(kiosk, documents: withClinic).textLines()
+        try Snapshot.assert(lines, named: "kiosk-80x24-clinic-slide")
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("Riverside Pain Clinic") && text.contains("Phone: (555) 010-0100."))
+        #expect(!text.contains("$500"), "no prices on a waiting-room slide")
+    }
+
     @Test func theSlideMovesACellAgainstBurnIn() throws {
         var kiosk = try kiosk()
         let before = KioskView.render(kiosk, documents: documents).textLines()
