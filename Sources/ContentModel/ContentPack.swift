@@ -77,7 +77,7 @@ public struct ContentPack: Equatable, Sendable {
     /// Reads every file of the pack in `directory` and checks it as `lint` does (schema,
     /// references, reading grades, banned phrases, medical terms): a pack with an error is
     /// never shown to a patient. Throws every problem found, each naming its file, line and
-    /// field. Warnings (a review date passed) do not stop it: `reviewWarnings` has them.
+    /// field. A passed review date does not stop it (`reviewWarning`).
     public static func load(from directory: String) throws(ContentErrors) -> ContentPack {
         let report = lint(from: directory, today: nil)
         guard let pack = report.pack, report.errors.isEmpty else { throw ContentErrors(report.errors) }
@@ -99,10 +99,11 @@ public struct ContentPack: Equatable, Sendable {
         return slides
     }
 
-    /// What `lint` would warn about today without failing: the review date, once passed.
-    public func reviewWarnings(today: CalendarDate) -> [String] {
-        guard let next = CalendarDate(info.nextReview), next < today else { return [] }
-        return ["the content in \(directory) was due for review on \(next) (today is \(today)); have a clinician review it"]
+    /// What `lint` warns about without failing (an error with `--strict`): the review date,
+    /// once it has passed. The content is still shown.
+    public func reviewWarning(today: CalendarDate) -> String? {
+        guard let next = CalendarDate(info.nextReview), next < today else { return nil }
+        return "the content was due for review on \(next) (today is \(today)); have a clinician review it"
     }
 
     /// The pack from its snapshot when `directory/pack.snapshot` matches the files and

@@ -74,8 +74,8 @@ struct ContentOptions: ParsableArguments {
         } catch {
             try refuse(error.issues, in: directory)
         }
-        if let today = Lint.today() {
-            for warning in pack.reviewWarnings(today: today) { PlainOutput.error("ketamine-explorer: warning: \(warning)") }
+        if let today = Lint.today(), let warning = pack.reviewWarning(today: today) {
+            PlainOutput.error("ketamine-explorer: warning: \(directory)/\(ContentPack.File.pack.rawValue): \(warning)")
         }
         return pack.with(clinic: try loadClinic(clinic))
     }
