@@ -43,13 +43,16 @@ struct DocumentBuilder: BlockRenderer {
         self.diagramStyle = diagramStyle
     }
 
-    mutating func build(_ topic: Topic) -> [StyledLine] {
+    /// The topic's lines; with `limit`, only the blocks needed for that many lines and one
+    /// more (a preview, which need not lay out the rest).
+    mutating func build(_ topic: Topic, limit: Int? = nil) -> [StyledLine] {
         lines = []
         links = []
         diagram = nil
         add(spans(topic.message, role: .keyMessage))
         var afterHeading = false
         for block in topic.blocks {
+            if let limit, lines.count > limit { break }
             // No clinic details set up: the block shows nothing, so it takes no space either.
             if case .include(.clinic) = block.kind, pack.clinic == nil { continue }
             if !afterHeading { lines.append([]) }

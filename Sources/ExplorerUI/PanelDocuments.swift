@@ -50,6 +50,28 @@ public final class PanelDocuments: PageMetrics {
         self.motion = motion
     }
 
+    /// The top of `panel` laid out in `area`, at least its height and one line more (so a
+    /// reader can tell there is more below): what the list shows beside itself while choosing.
+    /// Laying out only that much keeps the first frame and every move in the list cheap (the
+    /// overview alone is 60 lines); the whole panel is laid out when it is opened.
+    public func preview(panel: Int, area: Size) -> PanelDocument {
+        let key = Key(width: area.width, diagramScale: showsMechanism(panel) ? diagramScale(area) : 0)
+        if let slot = cache.firstIndex(where: { $0.key == key }), let document = cache[slot].panels[panel] {
+            return document
+        }
+        if let known = previews.first(where: { $0.key == key && $0.panel == panel }) { return known.document }
+        var builder = DocumentBuilder(pack: pack, width: area.width, glyphs: glyphs, tableStyle: .automatic,
+                                      diagramStyle: motion ? .animated(scale: key.diagramScale) : .stills)
+        let document = PanelDocument(lines: builder.build(pack.topics[panel], limit: area.height), links: builder.links,
+                                     diagram: builder.diagram)
+        if previews.count == 4 { previews.removeFirst() }
+        previews.append((key, panel, document))
+        return document
+    }
+
+    /// The last few previews built (a slot each, keyed by layout and panel).
+    private var previews: [(key: Key, panel: Int, document: PanelDocument)] = []
+
     /// The lines of `panel` laid out in `area` (the text's width, and height for the picture's scale).
     public func lines(panel: Int, area: Size) -> [StyledLine] { document(panel: panel, area: area).lines }
 

@@ -10,10 +10,11 @@ enum PanelTextView {
         buffer.write(topic.title, x: titleRow.x, y: titleRow.y, limit: titleRow.maxX, role: .title)
         if state.focus == .content { buffer.placeCursor(x: titleRow.x, y: titleRow.y) }   // until a link has focus
 
-        let document = documents.document(panel: state.selected, area: layout.text.size)
-        let lines = document.lines
         // While choosing, the panel is previewed from its top; the reading view keeps its place.
         let reading = state.focus == .content
+        let document = reading ? documents.document(panel: state.selected, area: layout.text.size)
+            : documents.preview(panel: state.selected, area: layout.text.size)
+        let lines = document.lines
         let scroll = reading ? min(state.scroll, max(0, lines.count - layout.text.height)) : 0
         let highlight = reading ? state.highlight : nil
         var diagramRows: [(line: Int, y: Int)] = []
