@@ -64,12 +64,13 @@ public final class PanelDocuments: PageMetrics {
                                       diagramStyle: motion ? .animated(scale: key.diagramScale) : .stills)
         let document = PanelDocument(lines: builder.build(pack.topics[panel], limit: area.height), links: builder.links,
                                      diagram: builder.diagram)
-        if previews.count == 4 { previews.removeFirst() }
+        if previews.count == max(4, pack.topics.count) { previews.removeFirst() }
         previews.append((key, panel, document))
         return document
     }
 
-    /// The last few previews built (a slot each, keyed by layout and panel).
+    /// The previews built lately, about one per panel (keyed by layout and panel): moving up and
+    /// down the list finds them again.
     private var previews: [(key: Key, panel: Int, document: PanelDocument)] = []
 
     /// The lines of `panel` laid out in `area` (the text's width, and height for the picture's scale).
