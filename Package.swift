@@ -29,10 +29,12 @@ let package = Package(
         .target(name: "ExplorerUI", dependencies: ["ContentModel", "ExplorerCore", "TermRender"]),
         // The backend: terminal checks, signals, ncurses drawing and keys.
         .target(name: "Terminal", dependencies: ["CNcursesW", "TermRender", "ExplorerCore"]),
+        // The one run loop over a TerminalBackend, and browse, kiosk and guided as programs it runs.
+        .target(name: "ExplorerApp", dependencies: ["ContentModel", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal"]),
         .executableTarget(
             name: "ketamine-explorer",
             dependencies: [
-                "CLinkMap", "ContentModel", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal",
+                "CLinkMap", "ContentModel", "ExplorerApp", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +51,10 @@ let package = Package(
         // types; terminfo's parameter language against ncurses's own tiparm.
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermRender", "CNcursesW"]),
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ExplorerUI", "ContentModel"]),
+        // Whole scenarios (a kiosk day, a guided session) through the run loop, over a scripted
+        // backend and a fake clock: milliseconds, not minutes.
+        .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "ExplorerCore", "ExplorerUI", "ContentModel",
+                                                             "TermRender", "Terminal"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender"],
                     exclude: ["Snapshots"]),
         // Drives the built binary in tmux; `make test` points KETAMINE_EXPLORER_BIN at the release build.

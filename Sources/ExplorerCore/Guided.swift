@@ -49,9 +49,16 @@ public struct GuidedOutline: Equatable, Sendable {
     }
 }
 
+/// What the guided session is told: input and time, or how an export went.
+public enum GuidedMsg: Equatable, Sendable {
+    case input(Msg)
+    /// The outcome of `.export`, in a line or two for the clinician.
+    case exported(String)
+}
+
 /// Work the guided session asks of the outside world.
 public enum GuidedEffect: Equatable, Sendable {
-    /// Write the handout (and print it, if asked); then tell the session with `exported`.
+    /// Write the handout (and print it, if asked); the outcome comes back as `.exported`.
     case export(print: Bool)
     /// The session ended: clear the screen and exit. Every answer goes with the process.
     case end
@@ -138,6 +145,16 @@ public struct GuidedSession: Equatable, Sendable {
     /// The keys that work on the screen shown now.
     public var keymap: Keymap { GuidedKeys.keymap(for: self) }
 
+    public mutating func update(_ message: GuidedMsg, metrics: some GuidedMetrics) -> [GuidedEffect] {
+        switch message {
+        case .input(let msg): return update(msg, metrics: metrics)
+        case .exported(let notice):
+            self.notice = notice
+            return []
+        }
+    }
+
+    /// The same for input and time alone.
     public mutating func update(_ msg: Msg, metrics: some GuidedMetrics) -> [GuidedEffect] {
         switch msg {
         case .resize(let size):
@@ -190,11 +207,6 @@ public struct GuidedSession: Equatable, Sendable {
     /// The session as it is under the help box, to list the keys that work there.
     public mutating func closeOverlayForHelp() {
         if screen == .help { screen = under }
-    }
-
-    /// The outcome of `.export`.
-    public mutating func exported(_ notice: String) {
-        self.notice = notice
     }
 
     // MARK: Actions

@@ -5,10 +5,20 @@ import TermRender
 public enum KioskEffect: Equatable, Sendable {
     /// Clear the screen and the terminal's scrollback: the last visitor left.
     case wipeScreen
-    /// Check a typed PIN against the config's hash (slow on purpose), then call `pinChecked`.
+    /// Check a typed PIN against the config's hash (slow on purpose); the answer comes back
+    /// as `.pinChecked`.
     case checkPIN(String)
     /// Staff typed the right PIN: end the program, restoring the terminal.
     case exit
+}
+
+/// What the kiosk is told: input and time, the answer to a PIN check, or staff's "reset now".
+public enum KioskMsg: Equatable, Sendable {
+    case input(Msg)
+    /// The answer to `.checkPIN`.
+    case pinChecked(Bool)
+    /// Staff asked (SIGUSR1) to wipe the visit now, as an idle reset does.
+    case resetNow
 }
 
 /// The unattended waiting-room kiosk: attract loop, the explorer while someone uses it,
@@ -79,29 +89,42 @@ public struct KioskState: Equatable, Sendable {
     }
 
     /// Applies one message that arrived at `now`. `minuteOfDay` (local time) drives opening hours.
-    public mutating func update(_ msg: Msg, now: Double, minuteOfDay: Int?,
+    public mutating func update(_ message: KioskMsg, now: Double, minuteOfDay: Int?,
                                 metrics: some PageMetrics) -> [KioskEffect] {
         self.now = now
         staff.expire(now: now)
-        switch msg {
-        case .tick:
+        switch message {
+        case .input(.tick):
             return tick(now: now, minuteOfDay: minuteOfDay, metrics: metrics)
-        case .resize:
-            _ = ExplorerCore.update(&app, msg, metrics: metrics)
+        case .input(.resize(let size)):
+            explorer(.resize(size), metrics: metrics)
             return []
-        case .key(let key):
+        case .input(.key(let key)):
             if staff.entry != nil { return staff.type(key, now: now) }
             if staff.chord(key, now: now, pinConfigured: config.pinHash != nil) { return [] }
-            return input(msg, metrics: metrics)
-        case .pointer:
-            return input(msg, metrics: metrics)
+            return input(.key(key), metrics: metrics)
+        case .input(.pointer(let pointer)):
+            return input(.pointer(pointer), metrics: metrics)
+        case .pinChecked(let accepted):
+            return staff.checked(accepted, now: now)
+        case .resetNow:
+            return reset()
         }
     }
 
-    /// The answer to `.checkPIN`.
-    public mutating func pinChecked(_ accepted: Bool, now: Double) -> [KioskEffect] {
-        self.now = now
-        return staff.checked(accepted, now: now)
+    /// The same for input and time alone.
+    public mutating func update(_ msg: Msg, now: Double, minuteOfDay: Int?, metrics: some PageMetrics) -> [KioskEffect] {
+        update(.input(msg), now: now, minuteOfDay: minuteOfDay, metrics: metrics)
+    }
+
+    /// Passes a message to the explorer and carries out, or refuses, each of its effects.
+    private mutating func explorer(_ msg: Msg, metrics: some PageMetrics) {
+        for effect in ExplorerCore.update(&app, msg, metrics: metrics) {
+            switch effect {
+            case .quit:
+                continue   // refused: a visitor cannot leave the kiosk (its keymaps have no quit anyway)
+            }
+        }
     }
 
     private mutating func input(_ msg: Msg, metrics: some PageMetrics) -> [KioskEffect] {
@@ -114,7 +137,7 @@ public struct KioskState: Equatable, Sendable {
             phase = .browsing   // the first key or touch only wakes it, at the home panel
             return []
         }
-        _ = ExplorerCore.update(&app, msg, metrics: metrics)   // .quit cannot come: the kiosk keymaps have no quit
+        explorer(msg, metrics: metrics)
         return []
     }
 
@@ -133,7 +156,7 @@ public struct KioskState: Equatable, Sendable {
                 slideShownAt = now
             }
         case .browsing:
-            _ = ExplorerCore.update(&app, .tick(now), metrics: metrics)
+            explorer(.tick(now), metrics: metrics)
             if let since = warningSince {
                 if now - since >= Double(config.warningSeconds) { return reset() }
             } else if now - lastInput >= Double(config.idleSeconds) {

@@ -29,7 +29,7 @@ public struct PlainGuided {
 
     /// What the export did (after `.export`).
     public mutating func exported(_ notice: String) -> [String] {
-        session.exported(notice)
+        _ = session.update(.exported(notice), metrics: documents)
         _ = session.update(.key(.enter), metrics: documents)   // closes the notice
         return notice.split(separator: "\n").map(String.init) + [prompt()]
     }

@@ -5,22 +5,11 @@ import TermRender
 import Glibc
 #endif
 
-/// Something that happened at the terminal.
-public enum InputEvent: Equatable, Sendable {
-    case key(Key)
-    case resize(Size)
-    case pointer(Pointer)
-    /// No input within the wait time.
-    case timeout
-    /// The terminal went away (input closed or hung up).
-    case hangup
-}
-
 /// The only code that calls curses. ncurses sets the terminal's modes, reads keys, mouse and
 /// resizes, and enters and leaves full-screen mode; the frames themselves are drawn by a
 /// `FrameWriter` from the terminal's terminfo strings (why: see FrameWriter) and written in
 /// one `write` each. ncurses never draws: nothing is put in its windows.
-public final class NcursesBackend {
+public final class NcursesBackend: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var writer: FrameWriter

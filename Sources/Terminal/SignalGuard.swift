@@ -8,6 +8,8 @@ import Glibc
 private let pendingSignal = Atomic<Int32>(0)
 /// Ctrl-Z (SIGTSTP) asked the program to suspend; the loop does it between frames.
 private let pendingSuspend = Atomic<Bool>(false)
+/// Staff sent SIGUSR1 to the kiosk: wipe the visit now, as an idle reset does.
+private let pendingReset = Atomic<Bool>(false)
 
 /// Bytes that put the terminal back (leave the alternate screen, show the cursor, reset
 /// attributes) and the terminal modes from before start-up, kept where a crash handler can
@@ -65,10 +67,17 @@ public enum SignalGuard {
     }
 
     /// The kiosk's signals: SIGTERM and SIGHUP end it cleanly; SIGINT, SIGQUIT and the job-control
-    /// stops are ignored, so nothing a visitor can send suspends or kills it.
+    /// stops are ignored, so nothing a visitor can send suspends or kills it; SIGUSR1 is staff's
+    /// "reset now" (`systemctl kill -s USR1 ketamine-explorer-kiosk`).
     public static func installKioskHandlers() {
         installStopHandlers(ignoring: [SIGINT, SIGQUIT])
         for signal in [SIGTSTP, SIGTTIN, SIGTTOU] { install(signal, SIG_IGN) }
+        install(SIGUSR1) { _ in pendingReset.store(true, ordering: .relaxed) }
+    }
+
+    /// True once after SIGUSR1: the kiosk wipes the visit now.
+    public static func takeResetRequest() -> Bool {
+        pendingReset.exchange(false, ordering: .relaxed)
     }
 
     /// Remembers how to restore the terminal and arms the crash handlers. `modes` are the

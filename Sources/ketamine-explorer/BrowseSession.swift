@@ -1,4 +1,5 @@
 import ContentModel
+import ExplorerApp
 import ExplorerCore
 import ExplorerUI
 import TermRender
@@ -44,55 +45,27 @@ struct BrowseSettings {
     }
 }
 
-/// The full-screen run loop: key, resize or tick -> update -> view -> draw changed cells.
+/// Browsing full-screen: the browse program in the run loop until the user quits.
 struct BrowseSession {
     private let backend: NcursesBackend
-    private let documents: PanelDocuments
-    private let clock: any TickClock
-    private var state: AppState
+    private var program: BrowseProgram
 
-    init(pack: ContentPack, info: TerminalInfo, settings: BrowseSettings, clock: any TickClock = MonotonicClock()) throws {
+    init(pack: ContentPack, info: TerminalInfo, settings: BrowseSettings) throws {
         SignalGuard.installStopHandlers()
         backend = try settings.startBackend(info: info)
-        documents = PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii, motion: settings.motion)
-        self.clock = clock
-        state = AppState(panelCount: pack.topics.count, size: backend.size)
+        program = BrowseProgram(documents: PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii,
+                                                          motion: settings.motion),
+                                size: backend.size)
     }
 
     /// Runs until the user quits or a stop signal arrives; returns that signal, if any.
     /// The terminal is restored before it returns.
     mutating func run() -> Int32? {
         defer { backend.shutdown() }
-        var needsDraw = true
-        while true {
-            if let signal = SignalGuard.pending { return signal }
-            if needsDraw {
-                backend.draw(ExplorerView.render(state, documents: documents))
-                needsDraw = false
+        return runLoop(&program, backend: backend, clock: MonotonicClock(), stopSignal: { SignalGuard.pending }) { effect, _ in
+            switch effect {
+            case .quit: return .stop
             }
-            guard let message = backend.readEvent().message(clock: clock) else { return nil }
-            let before = state
-            let effects = update(&state, message, metrics: documents)
-            if effects.contains(.quit) { return nil }
-            needsDraw = state != before || isResize(message)
-        }
-    }
-
-    private func isResize(_ message: Msg) -> Bool {
-        if case .resize = message { return true }
-        return false
-    }
-}
-
-extension InputEvent {
-    /// What `update` is told: a timeout is a tick of `clock`. Nil when the terminal went away.
-    func message(clock: any TickClock) -> Msg? {
-        switch self {
-        case .timeout: return .tick(clock.now())
-        case .hangup: return nil
-        case .resize(let size): return .resize(size)
-        case .key(let key): return .key(key)
-        case .pointer(let pointer): return .pointer(pointer)
         }
     }
 }

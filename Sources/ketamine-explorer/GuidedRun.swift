@@ -1,4 +1,5 @@
 import ContentModel
+import ExplorerApp
 import ExplorerCore
 import ExplorerUI
 import TermRender
@@ -7,21 +8,20 @@ import Terminal
 import Glibc
 #endif
 
-/// The guided session's run loop. It writes files only when the clinician confirms an
-/// export; ending the session clears the screen, and every answer ends with the process.
+/// The guided session: the guided program in the run loop. It writes files only when the
+/// clinician confirms an export; ending the session clears the screen, and every answer ends
+/// with the process.
 struct GuidedRun {
     private let backend: NcursesBackend
-    private let documents: GuidedDocuments
     private let exportDirectory: String
-    private let clock = MonotonicClock()
-    private var session: GuidedSession
+    private var program: GuidedProgram
 
     init(pack: ContentPack, guided: Guided, info: TerminalInfo, settings: BrowseSettings, exportDirectory: String) throws {
         SignalGuard.installStopHandlers()
         backend = try settings.startBackend(info: info)
-        documents = GuidedDocuments(pack: pack, guided: guided, glyphs: info.isUTF8 ? .unicode : .ascii)
         self.exportDirectory = exportDirectory
-        session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: backend.size)
+        program = GuidedProgram(documents: GuidedDocuments(pack: pack, guided: guided, glyphs: info.isUTF8 ? .unicode : .ascii),
+                                size: backend.size)
     }
 
     /// Runs until the session is ended or a stop signal arrives; returns that signal, if any.
@@ -30,25 +30,14 @@ struct GuidedRun {
             backend.clear()   // nothing of the session stays on screen
             backend.shutdown()
         }
-        var needsDraw = true
-        while true {
-            if let signal = SignalGuard.pending { return signal }
-            if needsDraw {
-                backend.draw(GuidedView.render(session, documents: documents))
-                needsDraw = false
+        let directory = exportDirectory
+        return runLoop(&program, backend: backend, clock: MonotonicClock(), stopSignal: { SignalGuard.pending }) { effect, program in
+            switch effect {
+            case .end:
+                return .stop
+            case .export(let print):
+                return .proceed([.exported(HandoutFiles.write(program.handout, to: directory, print: print))])
             }
-            guard let message = backend.readEvent().message(clock: clock) else { return nil }
-            let before = session
-            for effect in session.update(message, metrics: documents) {
-                switch effect {
-                case .end:
-                    return nil
-                case .export(let print):
-                    session.exported(HandoutFiles.write(Handout(session: session, documents: documents),
-                                                        to: exportDirectory, print: print))
-                }
-            }
-            if case .resize = message { needsDraw = true } else { needsDraw = needsDraw || session != before }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ContentModel
+import ExplorerApp
 import ExplorerCore
 import ExplorerUI
 import TermRender
@@ -7,31 +8,25 @@ import Terminal
 import Glibc
 #endif
 
-/// The waiting-room kiosk's run loop: every key, tap, resize and tick goes to
-/// `KioskState.update` with the time it came; the loop carries out the effects (wipe the
-/// screen, check a PIN, exit) and keeps the heartbeat file fresh.
+/// The waiting-room kiosk: the kiosk program in the run loop. The loop carries out its
+/// effects (wipe the screen, check a PIN, exit), passes on staff's "reset now" (SIGUSR1), and
+/// keeps the heartbeat file and systemd's watchdog fresh while it turns.
 struct KioskSession {
     private let backend: NcursesBackend
-    private let documents: PanelDocuments
-    private let clock: any TickClock
-    private var kiosk: KioskState
+    private var program: KioskProgram
     private var heartbeat: Heartbeat?
     /// systemd's readiness and watchdog channel, when run as a notify service.
     private let systemd: SystemdNotify?
-    private var lastAlive: Double
 
-    init(pack: ContentPack, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings, systemd: SystemdNotify?,
-         clock: any TickClock = MonotonicClock()) throws {
+    init(pack: ContentPack, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings, systemd: SystemdNotify?) throws {
         SignalGuard.installKioskHandlers()
         backend = try settings.startBackend(info: info, raw: true)
-        documents = PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii, motion: settings.motion)
-        self.clock = clock
-        let now = clock.now()
-        kiosk = KioskState(config: config, slideCount: max(1, pack.attractSlides.count),
-                           panelCount: pack.topics.count, size: backend.size, now: now)
+        let now = MonotonicClock().now()
+        program = KioskProgram(documents: PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii,
+                                                         motion: settings.motion),
+                               config: config, size: backend.size, now: now, minuteOfDay: Self.minuteOfDay)
         heartbeat = config.heartbeatFile.map { Heartbeat(path: $0, contentVersion: pack.info.version, startedAt: now) }
         self.systemd = systemd
-        lastAlive = now
         systemd?.send("READY=1")
     }
 
@@ -39,29 +34,29 @@ struct KioskSession {
     /// signal, if one ended it. The terminal is restored before it returns.
     mutating func run() -> Int32? {
         defer { backend.shutdown() }
-        while true {
-            if let signal = SignalGuard.pending { return signal }
-            backend.draw(KioskView.render(kiosk, documents: documents))
-            let problem = kiosk.app.isTooSmall ? "screen smaller than 80x24 (\(kiosk.app.size))" : nil
-            let (now, resets) = (clock.now(), kiosk.resets)
-            heartbeat?.beatIfDue(now: now, resets: resets, lastError: problem)
-            if let systemd, let interval = systemd.watchdogInterval, now - lastAlive >= interval {
-                systemd.send("WATCHDOG=1")   // the loop is turning: a hang stops these and systemd restarts it
-                lastAlive = now
-            }
-            guard let message = backend.readEvent().message(clock: clock) else { return nil }
-            var effects = kiosk.update(message, now: clock.now(), minuteOfDay: Self.minuteOfDay(), metrics: documents)
-            while !effects.isEmpty {
-                let effect = effects.removeFirst()
-                switch effect {
-                case .wipeScreen:
-                    backend.wipe()
-                case .checkPIN(let pin):
-                    let accepted = kiosk.config.pinHash.map { PINHash.verify(pin: pin, against: $0) } ?? false
-                    effects += kiosk.pinChecked(accepted, now: clock.now())
-                case .exit:
-                    return nil
-                }
+        let (backend, systemd) = (self.backend, self.systemd)
+        var heartbeat = self.heartbeat
+        var lastAlive = MonotonicClock().now()
+        return runLoop(&program, backend: backend, clock: MonotonicClock(),
+                       stopSignal: { SignalGuard.pending },
+                       interruptions: { SignalGuard.takeResetRequest() ? [.resetNow] : [] },
+                       everyTurn: { now, program in
+                           let kiosk = program.kiosk
+                           let problem = kiosk.app.isTooSmall ? "screen smaller than 80x24 (\(kiosk.app.size))" : nil
+                           heartbeat?.beatIfDue(now: now, resets: kiosk.resets, lastError: problem)
+                           if let systemd, let interval = systemd.watchdogInterval, now - lastAlive >= interval {
+                               systemd.send("WATCHDOG=1")   // the loop is turning: a hang stops these and systemd restarts it
+                               lastAlive = now
+                           }
+                       }) { effect, program in
+            switch effect {
+            case .wipeScreen:
+                backend.wipe()
+                return .proceed
+            case .checkPIN(let pin):
+                return .proceed([.pinChecked(program.kiosk.config.pinHash.map { PINHash.verify(pin: pin, against: $0) } ?? false)])
+            case .exit:
+                return .stop
             }
         }
     }

@@ -123,7 +123,7 @@ private struct FixedGuidedMetrics: GuidedMetrics {
         #expect(send(&session, .escape).isEmpty, "cancelled")
         #expect(send(&session, .character("x"), .enter) == [.export(print: false)])
         #expect(send(&session, .character("x"), .character("p")) == [.export(print: true)])
-        session.exported("Saved handout.txt")
+        #expect(session.update(.exported("Saved handout.txt"), metrics: FixedGuidedMetrics()).isEmpty)
         #expect(session.notice == "Saved handout.txt")
         _ = send(&session, .right)
         #expect(session.notice == nil && session.step == 5, "the key only closes the message")

@@ -150,7 +150,7 @@ import Testing
         #expect(kiosk.staff.entry != nil)
         #expect(press(&kiosk, clock, .character("1"), .character("2"), .character("3"), .character("4"), .enter)
                 == [.checkPIN("1234")])
-        #expect(kiosk.pinChecked(true, now: clock.now) == [.exit])
+        #expect(kiosk.update(.pinChecked(true), now: clock.now, minuteOfDay: nil, metrics: metrics) == [.exit])
     }
 
     @Test func withoutAPINInTheConfigThereIsNoWayOut() {
@@ -177,7 +177,7 @@ import Testing
         for attempt in 1...5 {
             #expect(press(&kiosk, clock, .character("9"), .character("9"), .character("9"), .character("9"), .enter)
                     == [.checkPIN("9999")])
-            #expect(kiosk.pinChecked(false, now: clock.now).isEmpty)
+            #expect(kiosk.update(.pinChecked(false), now: clock.now, minuteOfDay: nil, metrics: metrics).isEmpty)
             if attempt < 5 { #expect(kiosk.staff.entry?.rejected == true) }
         }
         #expect(kiosk.staff.entry == nil)

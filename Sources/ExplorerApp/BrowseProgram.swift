@@ -1,0 +1,23 @@
+import ContentModel
+import ExplorerCore
+import ExplorerUI
+import TermRender
+
+/// Browsing the panels: the explorer's state, and the documents its view and `update` use.
+public struct BrowseProgram: Program {
+    public private(set) var state: AppState
+    public let documents: PanelDocuments
+
+    public init(documents: PanelDocuments, size: Size) {
+        self.documents = documents
+        state = AppState(panelCount: documents.pack.topics.count, size: size)
+    }
+
+    public static func input(_ msg: Msg) -> Msg { msg }
+
+    public mutating func update(_ message: Msg, now: Double) -> [Effect] {
+        ExplorerCore.update(&state, message, metrics: documents)
+    }
+
+    public func view() -> Buffer { ExplorerView.render(state, documents: documents) }
+}
