@@ -1,7 +1,9 @@
 import ContentModel
 import TermRender
 
-/// Everything the explorer shows is a function of this value and the content pack.
+/// Everything the explorer shows is a function of this value and the content pack. It
+/// changes only through `update` (its fields are read-only outside ExplorerCore), as
+/// `KioskState` and `GuidedSession` do.
 public struct AppState: Equatable, Sendable {
     /// What keys act on: the panel list (choosing, with a preview beside it) or the open
     /// panel's text (reading, full width).
@@ -14,7 +16,7 @@ public struct AppState: Equatable, Sendable {
     public struct SearchState: Equatable, Sendable {
         public var query: String
         public var hits: [SearchHit]
-        public var selected: Int
+        public internal(set) var selected: Int
 
         public init(query: String = "", hits: [SearchHit] = [], selected: Int = 0) {
             self.query = query
@@ -36,20 +38,20 @@ public struct AppState: Equatable, Sendable {
     public static let minimumSize = Size(width: 80, height: 24)
 
     public let panelCount: Int
-    public var size: Size
-    public var selected: Int
-    public var focus: Focus
+    public internal(set) var size: Size
+    public internal(set) var selected: Int
+    public internal(set) var focus: Focus
     /// A box over the screen, closed by any key.
-    public var overlay: Overlay?
+    public internal(set) var overlay: Overlay?
     /// The search line and its results, while searching.
-    public var search: SearchState?
+    public internal(set) var search: SearchState?
     /// Words found by the last search, marked in the open panel; n and N move between them.
-    public var highlight: String?
+    public internal(set) var highlight: String?
     /// The focused link in the open panel, by its place among the panel's links.
-    public var focusedLink: Int?
+    public internal(set) var focusedLink: Int?
     /// Where Backspace and Alt-Right go: the panels visited, and those gone back from.
-    public var history: [Location]
-    public var future: [Location]
+    public internal(set) var history: [Location]
+    public internal(set) var future: [Location]
 
     /// A panel and how far it was scrolled.
     public struct Location: Equatable, Sendable {
@@ -62,11 +64,11 @@ public struct AppState: Equatable, Sendable {
         }
     }
     /// False in the kiosk: no key quits, and the footer and help do not offer it.
-    public var allowsQuit: Bool
+    public internal(set) var allowsQuit: Bool
     /// The open panel's animated picture, if it has one.
-    public var diagram: DiagramState?
+    public internal(set) var diagram: DiagramState?
     /// Each panel keeps its own scroll position while you look at others.
-    public var scrollOffsets: [Int]
+    public internal(set) var scrollOffsets: [Int]
 
     public init(panelCount: Int, size: Size) {
         self.panelCount = max(1, panelCount)
@@ -85,7 +87,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The open panel's first visible line.
-    public var scroll: Int {
+    public internal(set) var scroll: Int {
         get { scrollOffsets[selected] }
         set { scrollOffsets[selected] = newValue }
     }

@@ -184,8 +184,12 @@ enum ExplorerBench {
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
         var state = AppState(panelCount: pack.topics.count, size: size)
         _ = update(&state, .key(.character(Character(String(panel + 1)))), metrics: documents)
-        state.scroll = max(0, (documents.diagram(panel: panel, size: size)?.lines.lowerBound ?? 1) - 1)
-        _ = update(&state, .resize(size), metrics: documents)
+        let target = max(0, (documents.diagram(panel: panel, size: size)?.lines.lowerBound ?? 1) - 1)
+        while state.scroll < target {   // line by line, as ↓ reads on
+            let before = state.scroll
+            _ = update(&state, .key(.down), metrics: documents)
+            if state.scroll == before { break }
+        }
         _ = writer.bytes(for: ExplorerView.render(state, documents: documents))
         var times: [Double] = []
         for step in 0..<300 {

@@ -16,11 +16,9 @@ import Testing
 
     private func screen(_ size: Size, keys: [Key] = [], reading panel: Int? = nil) -> Buffer {
         var state = AppState(panelCount: pack.topics.count, size: size)
-        if let panel {
-            state.selected = panel
-            state.focus = .content
-        }
-        for key in keys { _ = update(&state, .key(key), metrics: documents) }
+        // A panel is opened as a reader opens it: down the list to it, then Enter.
+        let opening: [Key] = panel.map { Array(repeating: .down, count: $0) + [.enter] } ?? []
+        for key in opening + keys { _ = update(&state, .key(key), metrics: documents) }
         return ExplorerView.render(state, documents: documents)
     }
 
@@ -110,7 +108,7 @@ import Testing
         #expect(documents.target(atX: column, y: 22, in: choosing) == .action(.quit))
 
         var reading = choosing
-        reading.focus = .content
+        _ = update(&reading, .key(.enter), metrics: documents)
         let buffer = ExplorerView.render(reading, documents: documents)
         let cell = try #require((0..<size.height).lazy.flatMap { y in (0..<size.width).lazy.map { (x: $0, y: y) } }
             .first { buffer[$0.x, $0.y].role == .link })
