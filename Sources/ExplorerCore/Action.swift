@@ -38,6 +38,4 @@ public enum Action: Hashable, Sendable {
     case previousFrame
     case nextFrame
     case restartDiagram
-    /// A key of the guided session.
-    case guided(GuidedAction)
 }

@@ -143,7 +143,7 @@ public struct GuidedSession: Equatable, Sendable {
     public var isTooSmall: Bool { !size.isAtLeast(AppState.minimumSize) }
 
     /// The keys that work on the screen shown now.
-    public var keymap: Keymap { GuidedKeys.keymap(for: self) }
+    public var keymap: Keymap<GuidedAction> { GuidedKeys.keymap(for: self) }
 
     public mutating func update(_ message: GuidedMsg, metrics: some GuidedMetrics) -> [GuidedEffect] {
         switch message {
@@ -168,7 +168,7 @@ public struct GuidedSession: Equatable, Sendable {
                 notice = nil   // the export's message box: any key closes it, and only that
                 return []
             }
-            guard case .guided(let action)? = keymap.action(for: key) else {
+            guard let action = keymap.action(for: key) else {
                 // Any other key closes a dialog, the step list or the help, doing nothing else.
                 switch screen {
                 case .confirmEnd, .confirmExport, .help: screen = under
@@ -373,7 +373,7 @@ public protocol GuidedMetrics {
 /// The guided session's keys, per screen. One table per screen drives dispatch, the footer
 /// and the help, as in the explorer.
 enum GuidedKeys {
-    static func keymap(for session: GuidedSession) -> Keymap {
+    static func keymap(for session: GuidedSession) -> Keymap<GuidedAction> {
         switch session.screen {
         case .confirmEnd: return confirmEnd
         case .confirmExport: return confirmExport
@@ -390,11 +390,11 @@ enum GuidedKeys {
     }
 
     private static func bind(_ keys: [Key], _ action: GuidedAction, _ label: String, _ help: String,
-                             hint: (String, String)? = nil) -> Binding {
-        Binding(keys, .guided(action), label: label, help: help, hint: hint)
+                             hint: (String, String)? = nil) -> Binding<GuidedAction> {
+        Binding(keys, action, label: label, help: help, hint: hint)
     }
 
-    private static let moving: [Binding] = [
+    private static let moving: [Binding<GuidedAction>] = [
         bind([.right, .character("n")], .next, "→ n", "Next", hint: ("→", "next")),
         bind([.left, .character("b")], .back, "← b", "Back (answers are kept)", hint: ("←", "back")),
         bind([.up, .character("k")], .up, "↑ k", "Move up, or scroll up"),
@@ -403,7 +403,7 @@ enum GuidedKeys {
         bind([.pageDown], .pageDown, "PgDn", "Scroll down one page"),
     ]
 
-    private static let always: [Binding] = [
+    private static let always: [Binding<GuidedAction>] = [
         bind([.character("l")], .steps, "l", "The list of steps: reopen any step done", hint: ("l", "steps")),
         bind([.character("p")], .notes, "p", "Show or hide the notes for the clinician", hint: ("p", "notes")),
         bind([.character("q"), .escape], .end, "q Esc", "End the session (asks first; every answer is wiped)",
@@ -436,5 +436,5 @@ enum GuidedKeys {
         bind([.enter, .character("y")], .confirm, "Enter y", "Save the handout", hint: ("Enter", "save")),
         bind([.character("p")], .print, "p", "Save the handout and print it", hint: ("p", "save and print")),
     ])
-    static let help = Keymap([])
+    static let help = Keymap<GuidedAction>([])
 }

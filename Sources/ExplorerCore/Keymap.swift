@@ -1,6 +1,7 @@
-/// One line of the key table: which keys, what they do, and how the footer and the help
-/// screen describe them.
-public struct Binding: Sendable {
+/// One line of a key table: which keys, what they do (an action of the mode it belongs to:
+/// `Action` for browsing, `GuidedAction` for a guided session), and how the footer and the
+/// help screen describe them.
+public struct Binding<A: Sendable>: Sendable {
     /// Keys as the help screen names them, e.g. "↑ k".
     public let keyLabel: String
     /// What the help screen says the keys do.
@@ -12,19 +13,19 @@ public struct Binding: Sendable {
         public let keys: String
         public let text: String
         /// What clicking the hint does: what its first key does.
-        public let action: Action
+        public let action: A
     }
     /// Each key and the action it triggers.
-    public let dispatch: [(Key, Action)]
+    public let dispatch: [(Key, A)]
 
-    public init(_ keys: [Key], _ action: Action, label: String, help: String, hint: (String, String)? = nil) {
+    public init(_ keys: [Key], _ action: A, label: String, help: String, hint: (String, String)? = nil) {
         self.keyLabel = label
         self.help = help
         self.hint = hint.map { Hint(keys: $0.0, text: $0.1, action: action) }
         self.dispatch = keys.map { ($0, action) }
     }
 
-    init(label: String, help: String, hint: (String, String)?, dispatch: [(Key, Action)]) {
+    init(label: String, help: String, hint: (String, String)?, dispatch: [(Key, A)]) {
         self.keyLabel = label
         self.help = help
         self.hint = hint.flatMap { hint in dispatch.first.map { Hint(keys: hint.0, text: hint.1, action: $0.1) } }
@@ -43,17 +44,18 @@ public struct Binding: Sendable {
     }
 }
 
-/// The single table that dispatches keys and generates the footer and the help screen.
-public struct Keymap: Sendable {
-    public let bindings: [Binding]
+/// The single table that dispatches keys and generates the footer and the help screen, for
+/// one mode's actions. A mode's policy switches bindings off (the kiosk has no quit).
+public struct Keymap<A: Sendable>: Sendable {
+    public let bindings: [Binding<A>]
     /// Every key with its action, the first binding's winning. A list searched in order: a
     /// few dozen keys, once per keystroke, and a dictionary keyed by Key cost a scan of every
     /// protocol conformance in the binary at start-up (to check Key is Hashable).
-    private let table: [(key: Key, action: Action)]
+    @usableFromInline let table: [(key: Key, action: A)]
 
-    public init(_ bindings: [Binding]) {
+    public init(_ bindings: [Binding<A>]) {
         self.bindings = bindings
-        var table: [(key: Key, action: Action)] = []
+        var table: [(key: Key, action: A)] = []
         for binding in bindings {
             for (key, action) in binding.dispatch where !table.contains(where: { $0.key == key }) {
                 table.append((key, action))
@@ -62,30 +64,44 @@ public struct Keymap: Sendable {
         self.table = table
     }
 
-    public func action(for key: Key) -> Action? { table.first { $0.key == key }?.action }
+    // Inlinable, so the views' modules get them specialised for their action type: called
+    // generically across modules, they made the runtime look up associated types at start-up.
+    @inlinable public func action(for key: Key) -> A? {
+        for entry in table where entry.key == key { return entry.action }
+        return nil
+    }
 
     /// The footer's hints, in table order.
-    public var footerHints: [Binding.Hint] { bindings.compactMap(\.hint) }
+    @inlinable public var footerHints: [Binding<A>.Hint] { bindings.compactMap(\.hint) }
 
-    /// The keymap for what the screen shows now.
-    public static func active(for state: AppState) -> Keymap {
-        if state.search != nil { return .search }
-        guard state.focus == .content else { return state.allowsQuit ? .choosing : kioskChoosing }
-        if state.diagram?.onScreen == true { return state.allowsQuit ? .watching : kioskWatching }
-        return state.allowsQuit ? .reading : kioskReading
+    /// The same table with the bindings whose actions `isOff` switched off: no key does them,
+    /// and neither the footer nor the help offers them.
+    ///
+    /// `A` has no protocol requirement (`Sendable` is checked only by the compiler): with one,
+    /// the first `Keymap<Action>` made the runtime scan every protocol conformance in the
+    /// binary, 0.54 million instructions of start-up (callgrind).
+    public func disabling(_ isOff: (A) -> Bool) -> Keymap {
+        Keymap(bindings.filter { binding in !binding.dispatch.contains { isOff($0.1) } })
+    }
+}
+
+/// The explorer's keys: choosing a panel, reading one, watching its picture, searching.
+public enum BrowseKeys {
+    /// The keymap for what the screen shows now. The kiosk's policy (`allowsQuit` false)
+    /// switches quit off.
+    public static func active(for state: AppState) -> Keymap<Action> {
+        if state.search != nil { return search }
+        guard state.focus == .content else { return state.allowsQuit ? choosing : kioskChoosing }
+        if state.diagram?.onScreen == true { return state.allowsQuit ? watching : kioskWatching }
+        return state.allowsQuit ? reading : kioskReading
     }
 
-    /// The same keys without quit, for the kiosk.
-    private func withoutQuit() -> Keymap {
-        Keymap(bindings.filter { binding in !binding.dispatch.contains { $0.1 == .quit } })
-    }
-
-    private static let kioskChoosing = choosing.withoutQuit()
-    private static let kioskReading = reading.withoutQuit()
-    private static let kioskWatching = watching.withoutQuit()
+    private static let kioskChoosing = choosing.disabling { $0 == .quit }
+    private static let kioskReading = reading.disabling { $0 == .quit }
+    private static let kioskWatching = watching.disabling { $0 == .quit }
 
     /// Keys that do the same whether choosing a panel or reading one.
-    private static let common: [Binding] = [
+    private static let common: [Binding<Action>] = [
         Binding([.up, .character("k")], .moveUp, label: "↑ k",
                 help: "Move up the panel list, or scroll the panel up one line"),
         Binding([.down, .character("j")], .moveDown, label: "↓ j",
@@ -109,7 +125,7 @@ public struct Keymap: Sendable {
     ]
 
     /// Choosing: the panel list on the left, a preview of the selected panel beside it.
-    public static let choosing = Keymap([
+    public static let choosing = Keymap<Action>([
         Binding([.enter, .right, .character("l")], .open, label: "Enter → l",
                 help: "Open the selected panel to read it", hint: ("Enter", "open")),
         Binding([.tab], .nextPanel, label: "Tab", help: "Next panel"),
@@ -120,7 +136,7 @@ public struct Keymap: Sendable {
     ] + common)
 
     /// Reading: the open panel across the full width.
-    public static let reading = Keymap([
+    public static let reading = Keymap<Action>([
         Binding([.tab], .nextLink, label: "Tab", help: "Next link on the screen", hint: ("Tab", "links")),
         Binding([.backTab], .previousLink, label: "Shift-Tab", help: "Previous link on the screen"),
         Binding([.enter], .followLink, label: "Enter", help: "Follow the link: a word's meaning, or another panel"),
@@ -132,8 +148,8 @@ public struct Keymap: Sendable {
 
     /// Reading with the animated picture wholly on screen: Space, the side arrows and r work
     /// the picture; PgDn still pages and Esc or h still go back.
-    public static let watching: Keymap = {
-        let diagram = [
+    public static let watching: Keymap<Action> = {
+        let diagram: [Binding<Action>] = [
             Binding([.character(" ")], .playPause, label: "Space", help: "Play or pause the pictures",
                     hint: ("Space", "play/pause")),
             Binding([.left], .previousFrame, label: "←", help: "The picture before (pauses)"),
@@ -144,13 +160,13 @@ public struct Keymap: Sendable {
         let taken = diagram.flatMap { $0.dispatch.map(\.0) }
         // The footer has room for the picture's keys and only the most needed others.
         let footer: [Action] = [.back, .search, .help, .quit]
-        return Keymap(diagram + reading.bindings.compactMap { binding in
+        return Keymap<Action>(diagram + reading.bindings.compactMap { binding in
             binding.without(taken, keepHint: binding.dispatch.contains { footer.contains($0.1) })
         })
     }()
 
     /// The search line: letters are typed into it, so only these keys do anything else.
-    public static let search = Keymap([
+    public static let search = Keymap<Action>([
         Binding([.escape], .back, label: "Esc", help: "Close the search", hint: ("Esc", "close")),
         Binding([.enter], .open, label: "Enter", help: "Open the chosen result", hint: ("Enter", "open")),
         Binding([.up, .backTab], .moveUp, label: "↑", help: "Choose the result above"),

@@ -90,7 +90,7 @@ private func apply(_ msg: Msg, to state: inout AppState, _ metrics: some PageMet
             updateSearch(&state, key, metrics)
             return []
         }
-        guard let action = Keymap.active(for: state).action(for: key) else { return [] }
+        guard let action = BrowseKeys.active(for: state).action(for: key) else { return [] }
         return perform(action, on: &state, metrics)
     }
 }
@@ -151,8 +151,6 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
         break
     case .playPause, .previousFrame, .nextFrame, .restartDiagram:
         state.diagram?.perform(action)
-    case .guided:
-        break   // the guided session's own keys; its keymaps are never the explorer's
     case .nextLink, .previousLink:
         let visible = metrics.visibleLinks(panel: state.selected, size: state.size, scroll: state.scroll)
         guard !visible.isEmpty else { return [] }
@@ -264,7 +262,7 @@ private func updatePointer(_ state: inout AppState, _ pointer: Pointer, _ metric
 
 /// Keys while the search line is open: its own keymap first, any other printable key is typed.
 private func updateSearch(_ state: inout AppState, _ key: Key, _ metrics: some PageMetrics) {
-    if let action = Keymap.search.action(for: key) {
+    if let action = BrowseKeys.search.action(for: key) {
         searchAction(action, &state, metrics)
         return
     }

@@ -5,10 +5,11 @@ import TermRender
 /// view(state) -> Buffer: the whole screen as a function of the state and the pack.
 public enum ExplorerView {
     public static func render(_ state: AppState, documents: PanelDocuments) -> Buffer {
-        let keymap = Keymap.active(for: state)
+        let keymap = BrowseKeys.active(for: state)
         var buffer = Buffer(size: state.size)
         if state.isTooSmall {
-            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, keymap: keymap)
+            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize,
+                              quits: keymap.action(for: .character("q")) == .quit)
             return buffer
         }
         let layout = ScreenLayout(size: state.size, reading: state.focus == .content)

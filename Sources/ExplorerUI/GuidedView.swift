@@ -231,7 +231,7 @@ public enum GuidedView {
         var buffer = Buffer(size: session.size)
         let glyphs = documents.glyphs
         if session.isTooSmall {
-            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, keymap: session.keymap)
+            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, quits: false)
             return buffer
         }
         let layout = GuidedLayout(size: session.size, notes: session.notesShown)

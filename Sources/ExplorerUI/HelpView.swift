@@ -3,7 +3,7 @@ import TermRender
 
 /// Every key the keymap knows, in a box over the screen.
 enum HelpView {
-    static func draw(into buffer: inout Buffer, keymap: Keymap, glyphs: Glyphs) {
+    static func draw<A>(into buffer: inout Buffer, keymap: Keymap<A>, glyphs: Glyphs) {
         let keyWidth = keymap.bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 0
         let helpWidth = keymap.bindings.map { DisplayWidth.of($0.help) }.max() ?? 0
         let closing = "Press any key to close this help."

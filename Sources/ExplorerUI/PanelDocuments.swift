@@ -147,7 +147,7 @@ public final class PanelDocuments: PageMetrics {
         guard !state.isTooSmall else { return nil }
         let layout = ScreenLayout(size: state.size, reading: state.focus == .content)
         if y == layout.hints.y {
-            let keymap = Keymap.active(for: state)
+            let keymap = BrowseKeys.active(for: state)
             return FooterView.hintPositions(keymap: keymap, in: layout.hints).first { $0.x <= x && x < $0.x + $0.width }
                 .map { .action($0.hint.action) }
         }

@@ -137,14 +137,14 @@ private final class FakeClock: TickClock {
 
     @Test func theFooterAndHelpNameThePictureKeysOnlyWhenItIsOnScreen() {
         var state = opened()
-        #expect(Keymap.active(for: state).footerHints.map(\.text).contains("play/pause"))
-        #expect(Keymap.active(for: state).action(for: .character(" ")) == .playPause)
-        let help = Keymap.active(for: state).bindings.map(\.keyLabel)
+        #expect(BrowseKeys.active(for: state).footerHints.map(\.text).contains("play/pause"))
+        #expect(BrowseKeys.active(for: state).action(for: .character(" ")) == .playPause)
+        let help = BrowseKeys.active(for: state).bindings.map(\.keyLabel)
         #expect(help.contains("Esc h"), "help does not claim ← goes back while it steps")
         #expect(help.contains("PgDn"))
         send(&state, .down, .down)
-        #expect(!Keymap.active(for: state).footerHints.map(\.text).contains("play/pause"))
-        #expect(Keymap.active(for: state).action(for: .character(" ")) == .pageDown)
+        #expect(!BrowseKeys.active(for: state).footerHints.map(\.text).contains("play/pause"))
+        #expect(BrowseKeys.active(for: state).action(for: .character(" ")) == .pageDown)
     }
 
     @Test func openingAnotherPanelAndComingBackStartsThePictureAfresh() {

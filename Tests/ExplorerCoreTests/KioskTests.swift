@@ -64,8 +64,8 @@ import Testing
         press(&kiosk, clock, .character("x"))
         #expect(press(&kiosk, clock, .character("q"), .character("Q")).isEmpty)
         #expect(kiosk.phase == .browsing)
-        #expect(!Keymap.active(for: kiosk.app).footerHints.contains { $0.action == .quit })
-        #expect(!Keymap.active(for: kiosk.app).bindings.contains { $0.dispatch.contains { $0.1 == .quit } })
+        #expect(!BrowseKeys.active(for: kiosk.app).footerHints.contains { $0.action == .quit })
+        #expect(!BrowseKeys.active(for: kiosk.app).bindings.contains { $0.dispatch.contains { $0.1 == .quit } })
     }
 
     @Test func idleTimeBringsACountdownThatAnyKeyDismissesEveryTime() {

@@ -324,8 +324,8 @@ struct FixedMetrics: PageMetrics {
 }
 
 @Suite struct KeymapTests {
-    @Test(arguments: [Keymap.choosing, Keymap.reading, Keymap.search, Keymap.watching])
-    func everyBindingHasHelpAndNoKeyIsBoundTwice(_ keymap: Keymap) {
+    @Test(arguments: [BrowseKeys.choosing, BrowseKeys.reading, BrowseKeys.search, BrowseKeys.watching])
+    func everyBindingHasHelpAndNoKeyIsBoundTwice(_ keymap: Keymap<Action>) {
         var seen = Set<Key>()
         for binding in keymap.bindings {
             #expect(!binding.help.isEmpty)
@@ -337,7 +337,7 @@ struct FixedMetrics: PageMetrics {
     }
 
     @Test func theFooterShowsHelpAndQuit() {
-        let hints = Keymap.choosing.footerHints.map(\.text) + Keymap.reading.footerHints.map(\.text)
+        let hints = BrowseKeys.choosing.footerHints.map(\.text) + BrowseKeys.reading.footerHints.map(\.text)
         #expect(hints.contains("help"))
         #expect(hints.contains("quit"))
     }

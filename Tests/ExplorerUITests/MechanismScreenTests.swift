@@ -75,7 +75,7 @@ import Testing
         var state = AppState(panelCount: pack.topics.count, size: Size(width: 80, height: 24))
         _ = update(&state, .key(.character(Character(String(panel + 1)))), metrics: documents)
         #expect(state.diagram == nil, "nothing plays")
-        #expect(Keymap.active(for: state).action(for: .character(" ")) == .pageDown)
+        #expect(BrowseKeys.active(for: state).action(for: .character(" ")) == .pageDown)
     }
 
     @Test func plainTextShowsStillsAndASCIITerminalsGetAnASCIIPicture() throws {

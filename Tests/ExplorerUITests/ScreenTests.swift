@@ -40,7 +40,7 @@ import Testing
         let lines = screen(Size(width: 80, height: 24), keys: [.character("?")]).textLines()
         try Snapshot.assert(lines, named: "help-80x24")
         let text = lines.joined(separator: "\n")
-        for binding in Keymap.choosing.bindings { #expect(text.contains(binding.help)) }
+        for binding in BrowseKeys.choosing.bindings { #expect(text.contains(binding.help)) }
     }
 
     @Test func theSourcesKeyListsThePanelsFullCitations() throws {
