@@ -20,4 +20,6 @@ public struct BrowseProgram: Program {
     }
 
     public func view() -> Buffer { ExplorerView.render(state, documents: documents) }
+
+    public func target(atX x: Int, y: Int) -> PointerTarget? { documents.target(atX: x, y: y, in: state) }
 }

@@ -25,4 +25,9 @@ public struct KioskProgram: Program {
     }
 
     public func view() -> Buffer { KioskView.render(kiosk, documents: documents) }
+
+    /// While someone browses, what the explorer shows there; otherwise a tap only wakes it.
+    public func target(atX x: Int, y: Int) -> PointerTarget? {
+        kiosk.phase == .browsing ? documents.target(atX: x, y: y, in: kiosk.app) : nil
+    }
 }

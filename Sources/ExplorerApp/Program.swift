@@ -10,12 +10,20 @@ public protocol Program {
     /// Work the program asks of the outside world; the run loop's `perform` carries it out.
     associatedtype Effect
 
-    /// A key, click, resize or tick, as this program's message.
+    /// A key, tap, wheel, resize or tick, as this program's message.
     static func input(_ msg: Msg) -> Message
+    /// What the program's screen shows at (x, y), for a click to arrive as a `.tap` of it:
+    /// hit-testing belongs to the view, never to `update`.
+    func target(atX x: Int, y: Int) -> PointerTarget?
     /// Applies one message that arrived at `now` (seconds on the loop's clock).
     mutating func update(_ message: Message, now: Double) -> [Effect]
     /// The screen for the state as it is.
     func view() -> Buffer
+}
+
+extension Program {
+    /// Nothing on the screen answers a click.
+    public func target(atX x: Int, y: Int) -> PointerTarget? { nil }
 }
 
 /// What the run loop does after an effect: go on, with any messages that carry its result,

@@ -40,7 +40,9 @@ public func runLoop<P: Program, Backend: TerminalBackend, Clock: TickClock>(
             messages.append(P.input(.resize(size)))
             shown = nil   // the terminal may have lost what it showed: draw it all
         case .key(let key): messages.append(P.input(.key(key)))
-        case .pointer(let pointer): messages.append(P.input(.pointer(pointer)))
+        case .pointer(.click(let x, let y)): messages.append(P.input(.tap(program.target(atX: x, y: y))))
+        case .pointer(.wheelUp): messages.append(P.input(.wheel(up: true)))
+        case .pointer(.wheelDown): messages.append(P.input(.wheel(up: false)))
         }
         while !messages.isEmpty {
             for effect in program.update(messages.removeFirst(), now: clock.now()) {

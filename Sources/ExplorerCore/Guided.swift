@@ -161,7 +161,7 @@ public struct GuidedSession: Equatable, Sendable {
             self.size = size
             clampScroll(metrics)
             return []
-        case .tick, .pointer:
+        case .tick, .tap, .wheel:
             return []
         case .key(let key):
             if notice != nil {

@@ -103,8 +103,10 @@ public struct KioskState: Equatable, Sendable {
             if staff.entry != nil { return staff.type(key, now: now) }
             if staff.chord(key, now: now, pinConfigured: config.pinHash != nil) { return [] }
             return input(.key(key), metrics: metrics)
-        case .input(.pointer(let pointer)):
-            return input(.pointer(pointer), metrics: metrics)
+        case .input(.tap(let target)):
+            return input(.tap(target), metrics: metrics)
+        case .input(.wheel(let up)):
+            return input(.wheel(up: up), metrics: metrics)
         case .pinChecked(let accepted):
             return staff.checked(accepted, now: now)
         case .resetNow:

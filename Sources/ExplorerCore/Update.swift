@@ -5,13 +5,17 @@ import TermRender
 public enum Msg: Equatable, Sendable {
     case key(Key)
     case resize(Size)
-    /// A click or tap (touch screens report taps as clicks), or the wheel.
-    case pointer(Pointer)
+    /// A click or tap (touch screens report taps as clicks), already resolved by the view to
+    /// what is drawn where it landed (nil: nothing that acts). `update` never hit-tests.
+    case tap(PointerTarget?)
+    /// The mouse wheel.
+    case wheel(up: Bool)
     /// Time passes: seconds on a clock that only goes forward (see `Clock`).
     case tick(Double)
 }
 
-/// What the mouse or a touch screen did, in screen cells.
+/// What the mouse or a touch screen did, in screen cells, as the terminal reports it. The
+/// view turns a click into a `.tap` of what it drew there.
 public enum Pointer: Equatable, Sendable {
     case click(x: Int, y: Int)
     case wheelUp
@@ -50,8 +54,6 @@ public protocol PageMetrics {
     func linkTarget(panel: Int, link: Int) -> LinkTarget?
     /// The panel that lists the glossary, if the pack has one.
     var glossaryPanel: Int? { get }
-    /// What is drawn at (x, y) on the screen `state` shows.
-    func target(atX x: Int, y: Int, in state: AppState) -> PointerTarget?
     /// The animated picture of `panel` in the reading view at `size`, if it has one that plays.
     func diagram(panel: Int, size: Size) -> DiagramInfo?
 }
@@ -78,8 +80,10 @@ private func apply(_ msg: Msg, to state: inout AppState, _ metrics: some PageMet
         state.size = size
         clampScroll(&state, metrics)
         return []
-    case .pointer(let pointer):
-        return updatePointer(&state, pointer, metrics)
+    case .tap(let target):
+        return tap(target, &state, metrics)
+    case .wheel(let up):
+        return wheel(up: up, &state, metrics)
     case .key(let key):
         if state.overlay != nil {
             // Any key closes the box; the key is not acted on, so nothing happens by surprise.
@@ -220,44 +224,47 @@ private func restore(_ location: AppState.Location, _ state: inout AppState) {
     state.focusedLink = nil
 }
 
-/// A click does what the key for the same thing does; the wheel scrolls or moves.
-private func updatePointer(_ state: inout AppState, _ pointer: Pointer, _ metrics: some PageMetrics) -> [Effect] {
+/// A tap does what the key for the same thing does.
+private func tap(_ target: PointerTarget?, _ state: inout AppState, _ metrics: some PageMetrics) -> [Effect] {
     if state.overlay != nil {
         state.overlay = nil   // a tap anywhere closes a box, as any key does
         return []
     }
-    switch pointer {
-    case .wheelUp, .wheelDown:
-        let up = pointer == .wheelUp
-        if state.search != nil {
-            searchAction(up ? .moveUp : .moveDown, &state, metrics)
-        } else if state.focus == .content {
-            state.scroll = min(max(0, state.scroll + (up ? -3 : 3)), metrics.maxScroll(panel: state.selected, size: state.size))
-        } else {
-            return perform(up ? .moveUp : .moveDown, on: &state, metrics)
-        }
+    switch target {
+    case .panel(let panel)?:
+        return perform(.jump(panel), on: &state, metrics)
+    case .link(let link)?:
+        state.focusedLink = link
+        return perform(.followLink, on: &state, metrics)
+    case .searchHit(let hit)?:
+        state.search?.selected = hit
+        searchAction(.open, &state, metrics)
         return []
-    case .click(let x, let y):
-        switch metrics.target(atX: x, y: y, in: state) {
-        case .panel(let panel)?:
-            return perform(.jump(panel), on: &state, metrics)
-        case .link(let link)?:
-            state.focusedLink = link
-            return perform(.followLink, on: &state, metrics)
-        case .searchHit(let hit)?:
-            state.search?.selected = hit
-            searchAction(.open, &state, metrics)
-            return []
-        case .action(let action)?:
-            if state.search != nil {
-                searchAction(action, &state, metrics)
-                return []
-            }
-            return perform(action, on: &state, metrics)
-        case nil:
+    case .action(let action)?:
+        if state.search != nil {
+            searchAction(action, &state, metrics)
             return []
         }
+        return perform(action, on: &state, metrics)
+    case nil:
+        return []
     }
+}
+
+/// The wheel scrolls the open panel, or moves in the list or the search results.
+private func wheel(up: Bool, _ state: inout AppState, _ metrics: some PageMetrics) -> [Effect] {
+    if state.overlay != nil {
+        state.overlay = nil
+        return []
+    }
+    if state.search != nil {
+        searchAction(up ? .moveUp : .moveDown, &state, metrics)
+    } else if state.focus == .content {
+        state.scroll = min(max(0, state.scroll + (up ? -3 : 3)), metrics.maxScroll(panel: state.selected, size: state.size))
+    } else {
+        return perform(up ? .moveUp : .moveDown, on: &state, metrics)
+    }
+    return []
 }
 
 /// Keys while the search line is open: its own keymap first, any other printable key is typed.

@@ -143,6 +143,8 @@ public final class PanelDocuments: PageMetrics {
         }
     }
 
+    /// What is drawn at (x, y) on the screen `state` shows: the view's own hit-test, so a click
+    /// reaches `update` as a `.tap` of what it landed on.
     public func target(atX x: Int, y: Int, in state: AppState) -> PointerTarget? {
         guard !state.isTooSmall else { return nil }
         let layout = ScreenLayout(size: state.size, reading: state.focus == .content)

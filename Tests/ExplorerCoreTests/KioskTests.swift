@@ -55,7 +55,7 @@ import Testing
         #expect(kiosk.app == KioskState.freshApp(panelCount: 6, size: size), "the waking key does nothing else")
         var (tapped, tapClock) = self.kiosk()
         wait(&tapped, tapClock, 3)
-        _ = tapped.update(.pointer(.click(x: 3, y: 3)), now: tapClock.now, minuteOfDay: nil, metrics: metrics)
+        _ = tapped.update(.tap(.panel(2)), now: tapClock.now, minuteOfDay: nil, metrics: metrics)
         #expect(tapped.phase == .browsing)
     }
 

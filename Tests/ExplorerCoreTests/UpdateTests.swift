@@ -30,15 +30,6 @@ struct FixedMetrics: PageMetrics {
     func diagram(panel: Int, size: Size) -> DiagramInfo? {
         panel == diagramPanel ? DiagramInfo(lines: diagramLines, frameCount: 6, secondsPerFrame: 4) : nil
     }
-    /// Rows 1-5 of the left column are the panels, row 22 the footer (quit at x 0-5), and row
-    /// 10 of the reading view holds link 1.
-    func target(atX x: Int, y: Int, in state: AppState) -> PointerTarget? {
-        if y == 22 { return x < 6 ? .action(.quit) : nil }
-        if state.search != nil { return y == 5 ? .searchHit(1) : nil }
-        if state.focus == .panels, x < 25, (1...5).contains(y) { return .panel(y - 1) }
-        if state.focus == .content, y == 10 { return .link(1) }
-        return nil
-    }
 }
 
 @Suite struct UpdateTests {
@@ -288,38 +279,38 @@ struct FixedMetrics: PageMetrics {
     }
 
     @Test func tappingAPanelNameOpensIt() {
-        let (state, _) = run([.pointer(.click(x: 3, y: 3))])
+        let (state, _) = run([.tap(.panel(2))])
         #expect(state.selected == 2)
         #expect(state.focus == .content)
     }
 
     @Test func tappingALinkFollowsIt() {
-        let (state, _) = run([.key(.enter), .pointer(.click(x: 10, y: 10))])
+        let (state, _) = run([.key(.enter), .tap(.link(1))])
         #expect(state.selected == 2)
         #expect(state.history == [AppState.Location(panel: 0, scroll: 0)])
     }
 
     @Test func tappingAFooterHintDoesWhatItsKeyDoes() {
-        #expect(run([.pointer(.click(x: 2, y: 22))]).1 == [.quit])
-        #expect(run([.pointer(.click(x: 40, y: 22))]).1.isEmpty)
+        #expect(run([.tap(.action(.quit))]).1 == [.quit])
+        #expect(run([.tap(nil)]).1.isEmpty)
     }
 
     @Test func tappingASearchResultOpensIt() {
-        let (state, _) = run([.key(.character("/")), .key(.character("p")), .pointer(.click(x: 5, y: 5))])
+        let (state, _) = run([.key(.character("/")), .key(.character("p")), .tap(.searchHit(1))])
         #expect(state.search == nil)
         #expect(state.selected == 3)
     }
 
     @Test func aTapClosesABoxWithoutActing() {
-        let (state, effects) = run([.key(.character("?")), .pointer(.click(x: 2, y: 22))])
+        let (state, effects) = run([.key(.character("?")), .tap(.action(.quit))])
         #expect(state.overlay == nil)
         #expect(effects.isEmpty)
     }
 
     @Test func theWheelScrollsWhileReadingAndMovesInTheList() {
-        #expect(run([.key(.enter), .pointer(.wheelDown), .pointer(.wheelDown)]).0.scroll == 6)
-        #expect(run([.key(.enter), .pointer(.wheelDown), .pointer(.wheelUp)]).0.scroll == 0)
-        #expect(run([.pointer(.wheelDown)]).0.selected == 1)
+        #expect(run([.key(.enter), .wheel(up: false), .wheel(up: false)]).0.scroll == 6)
+        #expect(run([.key(.enter), .wheel(up: false), .wheel(up: true)]).0.scroll == 0)
+        #expect(run([.wheel(up: false)]).0.selected == 1)
     }
 }
 
