@@ -49,9 +49,18 @@ public struct GuidedOutline: Equatable, Sendable {
     }
 }
 
-/// What the guided session is told: input and time, or how an export went.
+/// What the guided session is told: input and time, an action by name (plain mode types
+/// words, not keys, so no key binding is pretended), a choice by number, or how an export went.
 public enum GuidedMsg: Equatable, Sendable {
     case input(Msg)
+    /// Does what the key bound to the action does, whatever key that is.
+    case action(GuidedAction)
+    /// Ticks or unticks row `row` of a list, or picks answer `row` of a check question.
+    case pick(Int)
+    /// Where the patient leans on a pair of what matters.
+    case lean(pair: Int, GuidedSession.Lean)
+    /// Opens a step already reached.
+    case reopen(step: Int)
     /// The outcome of `.export`, in a line or two for the clinician.
     case exported(String)
 }
@@ -148,10 +157,18 @@ public struct GuidedSession: Equatable, Sendable {
     public mutating func update(_ message: GuidedMsg, metrics: some GuidedMetrics) -> [GuidedEffect] {
         switch message {
         case .input(let msg): return update(msg, metrics: metrics)
-        case .exported(let notice):
-            self.notice = notice
-            return []
+        case .action(let action):
+            if notice != nil {
+                notice = nil   // as a key would, it only closes the export's message
+                return []
+            }
+            return perform(action, metrics: metrics)
+        case .pick(let row): pick(row)
+        case .lean(let pair, let lean): self.lean(pair: pair, to: lean)
+        case .reopen(let index): reopen(step: index)
+        case .exported(let notice): self.notice = notice
         }
+        return []
     }
 
     /// The same for input and time alone.
@@ -181,32 +198,34 @@ public struct GuidedSession: Equatable, Sendable {
         }
     }
 
-    // MARK: Choosing by number (plain mode types numbers instead of moving a pointer)
+    // MARK: Choosing by number (plain mode types numbers instead of moving a pointer): `.pick`, `.lean`, `.reopen`
 
     /// Ticks or unticks row `row` of a list, or picks answer `row` of a check question, as
     /// Space or Enter on that row would.
-    public mutating func pick(_ row: Int) {
+    private mutating func pick(_ row: Int) {
         guard let length = listLength, (0..<length).contains(row) else { return }
         cursor = row
         choose()
     }
 
     /// Sets where the patient leans on pair `pair`.
-    public mutating func lean(pair: Int, to lean: Lean) {
+    private mutating func lean(pair: Int, to lean: Lean) {
         guard case .values(let pairs) = current.screen, screen == .step, (0..<pairs).contains(pair) else { return }
         cursor = pair
         values[pair] = lean
     }
 
     /// Opens step `index`, if it has been reached.
-    public mutating func reopen(step index: Int) {
+    private mutating func reopen(step index: Int) {
         guard (0...furthest).contains(index) else { return }
         go(to: index)
     }
 
-    /// The session as it is under the help box, to list the keys that work there.
-    public mutating func closeOverlayForHelp() {
-        if screen == .help { screen = under }
+    /// The keys that work under the help box, for the help to list.
+    public var keymapUnderHelp: Keymap<GuidedAction> {
+        var below = self
+        if below.screen == .help { below.screen = below.under }
+        return below.keymap
     }
 
     // MARK: Actions

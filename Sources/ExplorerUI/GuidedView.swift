@@ -368,9 +368,7 @@ public enum GuidedView {
             MessageBox.draw(into: &buffer, title: "Steps", lines: lines + [[], [Span("Enter: open. Any other key: close.", .muted)]],
                             maxWidth: 60, glyphs: glyphs)
         case .help:
-            var under = session
-            under.closeOverlayForHelp()
-            HelpView.draw(into: &buffer, keymap: under.keymap, glyphs: glyphs)
+            HelpView.draw(into: &buffer, keymap: session.keymapUnderHelp, glyphs: glyphs)
         case .step, .checkpoint:
             break
         }

@@ -30,7 +30,7 @@ public struct PlainGuided {
     /// What the export did (after `.export`).
     public mutating func exported(_ notice: String) -> [String] {
         _ = session.update(.exported(notice), metrics: documents)
-        _ = session.update(.key(.enter), metrics: documents)   // closes the notice
+        _ = session.update(.action(.confirm), metrics: documents)   // closes the notice
         return notice.split(separator: "\n").map(String.init) + [prompt()]
     }
 
@@ -39,19 +39,19 @@ public struct PlainGuided {
         let answer = String(input.unicodeScalars.filter { !Sanitizer.isForbidden($0) }).trimmingSpaces.lowercased()
         if let question = confirming {
             confirming = nil
-            let keys: [Key]
+            let actions: [GuidedAction]
             switch (question, answer) {
-            case (.end, "y"), (.end, "yes"): keys = [.character("q"), .enter]
-            case (.export, "y"), (.export, "yes"): keys = [.character("x"), .enter]
-            case (.export, "p"): keys = [.character("x"), .character("p")]
+            case (.end, "y"), (.end, "yes"): actions = [.end, .confirm]
+            case (.export, "y"), (.export, "yes"): actions = [.export, .confirm]
+            case (.export, "p"): actions = [.export, .print]
             default: return (["Nothing was done.", prompt()], [])
             }
-            return ([], press(keys))
+            return ([], perform(actions))
         }
         let words = answer.split(separator: " ").map(String.init)
         switch words.first ?? "" {
-        case "", "n", "next": return move(.right)
-        case "b", "back": return move(.left)
+        case "", "n", "next": return move(.next)
+        case "b", "back": return move(.back)
         case "q", "quit", "end":
             confirming = .end
             return (["End the session? Everything ticked and chosen will be wiped. Type y and Enter to end, or Enter to go on."], [])
@@ -64,7 +64,7 @@ public struct PlainGuided {
             return (["For the clinician:"] + documents.guided.steps[session.step].notes.map { "- \($0)" } + [prompt()], [])
         case "e":
             guard case .checkpoint = session.screen else { return (["e marks a check question explained back.", prompt()], []) }
-            _ = press([.character("e")])
+            _ = perform([.explainedBack])
             return (["Marked: explained back in their own words.", prompt()], [])
         case "l", "steps":
             return (steps() + [prompt()], [])
@@ -72,7 +72,7 @@ public struct PlainGuided {
             guard words.count == 2, let number = Int(words[1]), (1...session.furthest + 1).contains(number) else {
                 return (["Type go and the number of a step already reached (1 to \(session.furthest + 1)).", prompt()], [])
             }
-            session.reopen(step: number - 1)
+            _ = session.update(.reopen(step: number - 1), metrics: documents)
             return (screen(), [])
         default:
             guard let numbers = Optional(words.compactMap { Int($0) }), numbers.count == words.count, !numbers.isEmpty else {
@@ -82,15 +82,17 @@ public struct PlainGuided {
         }
     }
 
-    private mutating func press(_ keys: [Key]) -> [GuidedEffect] {
-        keys.flatMap { session.update(.key($0), metrics: documents) }
+    /// Drives the session by its actions, as the keys bound to them would (but whichever
+    /// keys those are: plain mode never pretends to press one).
+    private mutating func perform(_ actions: [GuidedAction]) -> [GuidedEffect] {
+        actions.flatMap { session.update(.action($0), metrics: documents) }
     }
 
-    private mutating func move(_ key: Key) -> (lines: [String], effects: [GuidedEffect]) {
+    private mutating func move(_ action: GuidedAction) -> (lines: [String], effects: [GuidedEffect]) {
         let before = (session.step, session.screen)
-        _ = press([key])
+        _ = perform([action])
         if before == (session.step, session.screen) {
-            return ([key == .right ? "This is the last step. Type q to end the session." : "This is the first step.", prompt()], [])
+            return ([action == .next ? "This is the last step. Type q to end the session." : "This is the first step.", prompt()], [])
         }
         return (screen(), [])
     }
@@ -102,19 +104,21 @@ public struct PlainGuided {
             guard numbers.count == 1, (1...choices).contains(numbers[0]) else {
                 return (["Type one number, 1 to \(choices).", prompt()], [])
             }
-            session.pick(numbers[0] - 1)
+            _ = session.update(.pick(numbers[0] - 1), metrics: documents)
             return (checkpoint(question, answered: true), [])
         }
         switch session.current.screen {
         case .symptoms(let count), .questions(let count):
             guard numbers.allSatisfy({ (1...count).contains($0) }) else { return (["Type numbers from 1 to \(count).", prompt()], []) }
-            for number in numbers { session.pick(number - 1) }
+            for number in numbers { _ = session.update(.pick(number - 1), metrics: documents) }
             return (screen(), [])
         case .values(let pairs):
             guard numbers.count == 2, (1...pairs).contains(numbers[0]), (1...3).contains(numbers[1]) else {
                 return (["Type the pair's number, then 1, 2 or 3: for example 1 3.", prompt()], [])
             }
-            if let lean = GuidedSession.Lean(rawValue: numbers[1] - 1) { session.lean(pair: numbers[0] - 1, to: lean) }
+            if let lean = GuidedSession.Lean(rawValue: numbers[1] - 1) {
+                _ = session.update(.lean(pair: numbers[0] - 1, lean), metrics: documents)
+            }
             return (screen(), [])
         case .topic, .summary:
             return (["There is nothing to choose here. " + prompt()], [])

@@ -146,24 +146,35 @@ private struct FixedGuidedMetrics: GuidedMetrics {
         #expect(!reading.contains("handout"))
     }
 
+    @Test func actionsByNameDoWhatTheirKeysDoWhateverTheKeys() {
+        var (byKey, _) = self.session(.right, .right, .right)
+        var (byName, _) = self.session(.right, .right, .right)
+        _ = send(&byKey, .character("e"), .right, .character("q"))
+        for action in [GuidedAction.explainedBack, .next, .end] {
+            _ = byName.update(.action(action), metrics: FixedGuidedMetrics())
+        }
+        #expect(byName == byKey)
+        #expect(byName.update(.action(.confirm), metrics: FixedGuidedMetrics()) == [.end])
+    }
+
     @Test func choosingByNumberDoesWhatTheKeysDo() {
         var (session, _) = self.session(.right)
-        session.pick(2)
-        session.pick(3)
-        session.pick(2)
-        session.pick(9)   // not a row: nothing
+        _ = session.update(.pick(2), metrics: FixedGuidedMetrics())
+        _ = session.update(.pick(3), metrics: FixedGuidedMetrics())
+        _ = session.update(.pick(2), metrics: FixedGuidedMetrics())
+        _ = session.update(.pick(9), metrics: FixedGuidedMetrics())   // not a row: nothing
         #expect(session.symptoms == [3])
         _ = send(&session, .right, .right)   // step 3, then its checkpoint's first question (best: 2nd)
-        session.pick(0)
+        _ = session.update(.pick(0), metrics: FixedGuidedMetrics())
         #expect(session.answers[GuidedSession.QuestionKey(step: 2, question: 0)]?.showAgain == true)
-        session.pick(1)
+        _ = session.update(.pick(1), metrics: FixedGuidedMetrics())
         #expect(session.answers[GuidedSession.QuestionKey(step: 2, question: 0)]?.understood == true)
         _ = send(&session, .right, .right)
-        session.lean(pair: 1, to: .second)
+        _ = session.update(.lean(pair: 1, .second), metrics: FixedGuidedMetrics())
         #expect(session.values == [1: .second])
-        session.reopen(step: 5)
+        _ = session.update(.reopen(step: 5), metrics: FixedGuidedMetrics())
         #expect(session.step == 3, "a step not reached yet stays closed")
-        session.reopen(step: 0)
+        _ = session.update(.reopen(step: 0), metrics: FixedGuidedMetrics())
         #expect(session.step == 0 && session.symptoms == [3] && session.values == [1: .second])
     }
 }
