@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "ExplorerCore", "ExplorerUI", "ContentModel",
                                                              "TermRender", "Terminal"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender"],
-                    exclude: ["Snapshots"]),
+                    exclude: ["Snapshots", "Fixtures"]),
         // Drives the built binary in tmux; `make test` points KETAMINE_EXPLORER_BIN at the release build.
         .testTarget(name: "EndToEndTests", dependencies: ["ContentModel"]),
     ]

@@ -28,7 +28,7 @@ import Testing
 
     @Test func itSitsOnTheSelectedPanelInTheList() {
         let buffer = render([.down, .down])
-        #expect(text(at: buffer.cursor, in: buffer, length: 6) == "▸ 3 Sy")
+        #expect(text(at: buffer.cursor, in: buffer, length: 6) == "▸ 3 Ca")
     }
 
     @Test func itSitsOnTheFocusedLinkWhileReading() throws {

@@ -168,7 +168,7 @@ import Testing
         #expect(output.contains("**Picture 1 of \(mechanism.frames.count).** "))
         let arrays = pack.topics.flatMap(\.blocks).filter { if case .icons = $0.kind { return true } else { return false } }
         #expect(output.components(separatedBy: "```text\n").count - 1 == mechanism.frames.count + arrays.count)
-        for term in ["NMDA receptor", "CRPS"] { #expect(output.contains("*\(term)*")) }
+        for term in ["NMDA receptor", "glutamate"] { #expect(output.contains("*\(term)*")) }
     }
 
     @Test func markdownEscapesWhatWouldBeMarkup() {

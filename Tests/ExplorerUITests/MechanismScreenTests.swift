@@ -20,7 +20,7 @@ import Testing
         var state = AppState(panelCount: pack.topics.count, size: size)
         _ = update(&state, .key(.character(Character(String(panel + 1)))), metrics: documents)
         let lines = try #require(documents.diagram(panel: panel, size: size)).lines
-        while state.scroll < lines.lowerBound - 1 {   // line by line, as ↓ reads on
+        while state.scroll < lines.lowerBound - 1 && state.diagram?.onScreen != true {   // line by line, as ↓ reads on
             let before = state.scroll
             _ = update(&state, .key(.down), metrics: documents)
             try #require(state.scroll > before)

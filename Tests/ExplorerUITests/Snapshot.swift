@@ -5,9 +5,11 @@ import Testing
 /// `SNAPSHOT_UPDATE=1` to write them anew after an intended change, then read the diff.
 enum Snapshot {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-    static let packDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Assets/content/en").path
+    /// The pack the layout goldens draw: a small fixture with every kind of block and screen,
+    /// so an edit of the shipped content never breaks a layout test (the shipped pack has its
+    /// own content tests in ContentModelTests).
+    static let packDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/layout").path
 
     static func assert(_ lines: [String], named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let text = lines.joined(separator: "\n") + "\n"

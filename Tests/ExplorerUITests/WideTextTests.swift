@@ -15,7 +15,7 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let wide = "痛みが続くときは医師に相談してください。Café, naïve, Schmerz: 疼痛 ist real. 통증이 계속되면 의사와 상담하세요."
         let edited = text.replacingOccurrences(
-            of: "callout: \"Ask your care team what side effects to expect, and what would happen if the relief fades.\"",
+            of: "callout: \"Ask what the blocker may do for you.\"",
             with: "callout: \"\(wide)\"")
         #expect(edited != text, "the edit applies")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
