@@ -13,9 +13,7 @@ import Testing
     let documents: PanelDocuments
 
     init() throws {
-        let packDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Assets/content/en").path
-        documents = PanelDocuments(pack: try ContentPack.load(from: packDirectory), glyphs: .unicode)
+        documents = PanelDocuments(pack: try ContentPack.load(from: shippedPackDirectory), glyphs: .unicode)
     }
 
     @Test func aTapOnAPanelNameOpensItAndQQuits() {

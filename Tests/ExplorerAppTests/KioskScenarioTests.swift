@@ -14,9 +14,7 @@ import Testing
     let documents: PanelDocuments
 
     init() throws {
-        let packDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Assets/content/en").path
-        pack = try ContentPack.load(from: packDirectory)
+        pack = try ContentPack.load(from: shippedPackDirectory)
         documents = PanelDocuments(pack: pack, glyphs: .unicode)
     }
 

@@ -3,6 +3,10 @@ import Foundation
 import TermRender
 import Terminal
 
+/// The shipped pack, which the scenarios run on.
+let shippedPackDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Assets/content/en").path
+
 /// Seconds that move only when the scripted backend says time passed.
 final class FakeClock: TickClock {
     var seconds = 1000.0
