@@ -46,6 +46,7 @@ public func runLoop<P: Program, Backend: TerminalBackend, Clock: TickClock>(
         }
         while !messages.isEmpty {
             for effect in program.update(messages.removeFirst(), now: clock.now()) {
+                shown = nil   // an effect may have wiped or cleared the screen: draw the next frame whole
                 switch perform(effect, program) {
                 case .stop: return nil
                 case .proceed(let results): messages += results

@@ -93,6 +93,14 @@ import Testing
         #expect(backend.framesBeforeEvent.count == 40 + 1, "40 quarter seconds, then the script's end")
     }
 
+    @Test func aResetOnTheAttractScreenDrawsTheSlideAgainOnTheWipedScreen() {
+        // Nobody there, slide 1: the wipe blanks the terminal, and the same slide must come back.
+        let (backend, _, _) = run(ScriptedBackend.idle(1), config: config, resetAfterEvent: 2)
+        #expect(backend.wipes == 1)
+        let wipedAt = 1   // the first frame was drawn before the first event, the wipe came with the second
+        #expect(backend.frames.count > wipedAt, "the slide is drawn again after the wipe")
+    }
+
     @Test func staffResetNowWipesAtOnce() {
         let script = ScriptedBackend.type([.character("x"), .enter, .down]) + ScriptedBackend.idle(1)
         let (backend, program, _) = run(script, config: config, resetAfterEvent: 4)
