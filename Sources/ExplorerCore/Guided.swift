@@ -178,8 +178,8 @@ public struct GuidedSession: Equatable, Sendable {
             self.size = size
             clampScroll(metrics)
             return []
-        case .tick, .tap, .wheel:
-            return []
+        case .tick, .tap, .wheel, .action, .searchFor:
+            return []   // the explorer's own messages: the session has its own (GuidedMsg)
         case .key(let key):
             if notice != nil {
                 notice = nil   // the export's message box: any key closes it, and only that

@@ -107,6 +107,10 @@ public struct KioskState: Equatable, Sendable {
             return input(.tap(target), metrics: metrics)
         case .input(.wheel(let up)):
             return input(.wheel(up: up), metrics: metrics)
+        case .input(.action(let action)):
+            return input(.action(action), metrics: metrics)
+        case .input(.searchFor(let words)):
+            return input(.searchFor(words), metrics: metrics)
         case .pinChecked(let accepted):
             return staff.checked(accepted, now: now)
         case .resetNow:

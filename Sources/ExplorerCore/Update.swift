@@ -10,6 +10,11 @@ public enum Msg: Equatable, Sendable {
     case tap(PointerTarget?)
     /// The mouse wheel.
     case wheel(up: Bool)
+    /// Does what the key bound to the action does where the screen is now (plain mode types
+    /// words, not keys, so no key binding is pretended).
+    case action(Action)
+    /// Searches for these words at once, as typing them into the search line would.
+    case searchFor(String)
     /// Time passes: seconds on a clock that only goes forward (see `Clock`).
     case tick(Double)
 }
@@ -84,6 +89,21 @@ private func apply(_ msg: Msg, to state: inout AppState, _ metrics: some PageMet
         return tap(target, &state, metrics)
     case .wheel(let up):
         return wheel(up: up, &state, metrics)
+    case .action(let action):
+        if state.overlay != nil {
+            state.overlay = nil   // as any key does: it only closes the box
+            return []
+        }
+        if state.search != nil {
+            searchAction(action, &state, metrics)
+            return []
+        }
+        return perform(action, on: &state, metrics)
+    case .searchFor(let words):
+        let query = String(words.unicodeScalars.filter { !Sanitizer.isForbidden($0) })
+        state.overlay = nil
+        state.search = AppState.SearchState(query: query, hits: metrics.search(query))
+        return []
     case .key(let key):
         if state.overlay != nil {
             // Any key closes the box; the key is not acted on, so nothing happens by surprise.

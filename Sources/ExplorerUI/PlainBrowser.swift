@@ -1,29 +1,30 @@
 import ContentModel
+import ExplorerCore
 import TermRender
 
 /// The explorer as plain lines of text, for screen readers, pipes and terminals that cannot
 /// move the cursor (`--plain`, or automatically when output is not a terminal or TERM is
 /// dumb): numbered menus answered by typing a number and Enter, tables as "label: value"
 /// stacks, pictures as their captions, nothing that moves. Each answer only appends lines.
+///
+/// The state is the full-screen explorer's own `AppState`, driven by the same `update` with
+/// typed messages (`.action`, `.searchFor`, `.tap` of a result): only the command grammar
+/// and the way of printing are plain mode's.
 public struct PlainBrowser {
-    private enum Place: Equatable {
-        case menu
-        case reading(Int)
-        /// Waiting for the words to search for.
-        case askingSearch
-        case results([Int])
-    }
-
     public let pack: ContentPack
     private let width: Int
     private let glyphs: Glyphs
-    private var place = Place.menu
-    private lazy var index = SearchIndex(pack: pack)
+    private let documents: PanelDocuments
+    private var state: AppState
+    /// "s" was typed: the next line is the words to search for.
+    private var askingSearch = false
 
     public init(pack: ContentPack, width: Int = 80, glyphs: Glyphs = .unicode) {
         self.pack = pack
         self.width = max(40, width)
         self.glyphs = glyphs
+        documents = PanelDocuments(pack: pack, glyphs: glyphs, motion: false)
+        state = AppState(panelCount: pack.topics.count, size: AppState.minimumSize)
     }
 
     /// What is shown first: the title, the safety line and the list of panels.
@@ -34,25 +35,29 @@ public struct PlainBrowser {
     /// Answers one line typed by the user. `done` is true when they asked to quit.
     public mutating func handle(_ input: String) -> (lines: [String], done: Bool) {
         let answer = String(input.unicodeScalars.filter { !Sanitizer.isForbidden($0) }).trimmingSpaces
-        if place == .askingSearch { return (search(answer), false) }
+        if askingSearch {
+            askingSearch = false
+            return (search(answer), false)
+        }
         switch answer.lowercased() {
         case "q", "quit", "exit": return (["Goodbye. " + pack.info.disclaimer], true)
         case "": return (menu(), false)
         case "s", "/", "search":
-            place = .askingSearch
+            askingSearch = true
             return (["Type the words to search for, then Enter:"], false)
         case "?", "h", "help": return (help(), false)
         case "n", "next":
-            if case .reading(let panel) = place { return (read(min(panel + 1, pack.topics.count - 1)), false) }
+            if isReading { return (read(min(state.selected + 1, pack.topics.count - 1)), false) }
         case "p", "previous":
-            if case .reading(let panel) = place { return (read(max(panel - 1, 0)), false) }
+            if isReading { return (read(max(state.selected - 1, 0)), false) }
         default:
             if let number = Int(answer) {
-                if case .results(let hits) = place {
+                if let hits = state.search?.hits {
                     guard (1...max(1, hits.count)).contains(number), !hits.isEmpty else {
                         return (["There is no result \(number). " + prompt()], false)
                     }
-                    return (read(hits[number - 1]), false)
+                    send(.tap(.searchHit(number - 1)))   // choosing a result opens it, as a tap does
+                    return (reading(), false)
                 }
                 guard (1...pack.topics.count).contains(number) else {
                     return (["There is no panel \(number): type 1 to \(pack.topics.count). " + prompt()], false)
@@ -63,8 +68,16 @@ public struct PlainBrowser {
         return (["That did not match a choice. " + prompt()], false)
     }
 
+    private var isReading: Bool { state.focus == .content && state.search == nil }
+
+    private mutating func send(_ msg: Msg) {
+        _ = update(&state, msg, metrics: documents)
+    }
+
+    /// Back to the list of panels: whatever was open (a search, a panel) closes.
     private mutating func menu() -> [String] {
-        place = .menu
+        if state.search != nil { send(.action(.back)) }
+        if state.focus == .content { send(.action(.back)) }
         let digits = String(pack.topics.count).count
         var lines = ["Panels:"]
         for (index, topic) in pack.topics.enumerated() {
@@ -75,18 +88,24 @@ public struct PlainBrowser {
     }
 
     private mutating func read(_ panel: Int) -> [String] {
-        place = .reading(panel)
+        if state.search != nil { send(.action(.back)) }
+        send(.action(.jump(panel)))
+        return reading()
+    }
+
+    /// The open panel, whole.
+    private func reading() -> [String] {
+        let panel = state.selected
         return [""] + PlainText.lines(topic: panel, pack: pack, width: width, glyphs: glyphs, pictures: false)
             + ["", "End of panel \(panel + 1) of \(pack.topics.count): \(pack.topics[panel].title).", prompt()]
     }
 
     private mutating func search(_ query: String) -> [String] {
-        let hits = query.isEmpty ? [] : index.search(query, limit: 20)
-        guard !hits.isEmpty else {
-            place = .menu
+        send(.searchFor(query))
+        guard let hits = state.search?.hits, !hits.isEmpty else {
+            _ = menu()
             return ["Nothing found for \"\(query)\". " + prompt()]
         }
-        place = .results(hits.map(\.topic))
         var lines = ["Found \(hits.count) for \"\(query)\":"]
         for (number, hit) in hits.enumerated() {
             lines.append("\(number + 1). \(pack.topics[hit.topic].title): \(hit.snippet)")
@@ -104,9 +123,7 @@ public struct PlainBrowser {
     }
 
     private func prompt() -> String {
-        switch place {
-        case .reading: return "Type a panel number, n (next), p (previous), s (search), Enter (list) or q (quit):"
-        default: return "Type a panel number, s (search), ? (help) or q (quit), then Enter:"
-        }
+        isReading ? "Type a panel number, n (next), p (previous), s (search), Enter (list) or q (quit):"
+            : "Type a panel number, s (search), ? (help) or q (quit), then Enter:"
     }
 }

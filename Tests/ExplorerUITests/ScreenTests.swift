@@ -200,3 +200,26 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  \(pack.comparison.columns.opioids): ") })
     }
 }
+
+/// Plain mode's browsing is the explorer's own state machine, driven by typed messages.
+@Suite struct PlainBrowserTests {
+    let pack: ContentPack
+
+    init() throws { pack = try ContentPack.load(from: Snapshot.packDirectory) }
+
+    @Test func aSearchReportsEveryResultTheScreenFindsAndANumberOpensIt() throws {
+        var browser = PlainBrowser(pack: pack)
+        _ = browser.start()
+        _ = browser.handle("s")
+        let found = browser.handle("gate").lines
+        let hits = PanelDocuments(pack: pack, glyphs: .unicode).search("gate")
+        #expect(hits.count > 1)
+        #expect(found.first == "Found \(hits.count) for \"gate\":")
+        let opened = browser.handle("2").lines
+        #expect(opened.contains { $0.hasPrefix("End of panel \(hits[1].topic + 1) of \(pack.topics.count)") })
+        // n reads on to the next panel; Enter goes back to the list.
+        let next = browser.handle("n").lines
+        #expect(next.contains { $0.hasPrefix("End of panel \(min(hits[1].topic + 2, pack.topics.count)) of") })
+        #expect(browser.handle("").lines.first == "Panels:")
+    }
+}
