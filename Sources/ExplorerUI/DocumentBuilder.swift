@@ -91,7 +91,16 @@ struct DocumentBuilder: BlockRenderer {
         var top = glyphs.topLeft + glyphs.horizontal + " \(label) "
         top += String(repeating: glyphs.horizontal, count: max(0, width - 1 - DisplayWidth.of(top))) + glyphs.topRight
         lines.append([Span(top, role)])
-        for line in TextWrapper.wrap(spans(text), width: inner) {
+        // A line of its own that starts with a bullet ("• Chest pain.") wraps under its text.
+        var wrapped: [StyledLine] = []
+        var pieces = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while pieces.count > 1, pieces.last?.isEmpty == true { pieces.removeLast() }   // a `|` block's final line break
+        for piece in pieces {
+            let bulleted = piece.hasPrefix("• ") || piece.hasPrefix("- ")
+            wrapped += TextWrapper.wrap(spans(String(piece)), width: inner,
+                                        restIndent: bulleted ? [Span("  ")] : [])
+        }
+        for line in wrapped {
             let padding = String(repeating: " ", count: max(0, inner - line.displayWidth))
             lines.append([Span(glyphs.vertical + " ", role)] + line + [Span(padding + " " + glyphs.vertical, role)])
         }

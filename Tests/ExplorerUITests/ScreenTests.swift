@@ -201,6 +201,18 @@ import Testing
     }
 }
 
+@Suite struct CalloutLayoutTests {
+    @Test func aBulletLineInACalloutWrapsUnderItsText() throws {
+        let pack = try ContentPack.load(from: Snapshot.packDirectory)
+        let panel = try #require(pack.topicIndex(of: "symptoms"))
+        let lines = PanelDocuments(pack: pack, glyphs: .unicode).lines(panel: panel, area: Size(width: 60, height: 18))
+            .map(\.plainText)
+        let bullet = try #require(lines.firstIndex { $0.contains("• Trouble breathing") })
+        #expect(lines[bullet + 1].hasPrefix("│   "), "the wrapped part of a bullet hangs under its text: \(lines[bullet + 1])")
+        #expect(lines[bullet + 2].hasPrefix("└"), "no empty line for the block's final line break")
+    }
+}
+
 /// Plain mode's browsing is the explorer's own state machine, driven by typed messages.
 @Suite struct PlainBrowserTests {
     let pack: ContentPack
