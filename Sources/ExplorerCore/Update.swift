@@ -63,11 +63,6 @@ public protocol PageMetrics {
     func diagram(panel: Int, size: Size) -> DiagramInfo?
 }
 
-/// Where a followed link goes.
-public enum LinkTarget: Equatable, Sendable {
-    case definition(term: String)
-    case panel(Int)
-}
 
 /// The pure heart of the explorer: applies one message to the state.
 public func update(_ state: inout AppState, _ msg: Msg, metrics: some PageMetrics) -> [Effect] {

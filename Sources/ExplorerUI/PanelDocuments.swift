@@ -41,13 +41,14 @@ public final class PanelDocuments: PageMetrics {
         return scale
     }
 
-    /// Built on the first search, not at start-up.
-    private lazy var index = SearchIndex(pack: pack)
+    /// Search, link targets and the glossary panel: questions of content, not of layout.
+    public let content: ContentQueries
 
     public init(pack: ContentPack, glyphs: Glyphs, motion: Bool = true) {
         self.pack = pack
         self.glyphs = glyphs
         self.motion = motion
+        content = ContentQueries(pack: pack)
     }
 
     /// The top of `panel` laid out in `area`, at least its height and one line more (so a
@@ -121,7 +122,7 @@ public final class PanelDocuments: PageMetrics {
 
     public func pageHeight(size: Size) -> Int { ScreenLayout(size: size, reading: true).text.height }
 
-    public func search(_ query: String) -> [SearchHit] { index.search(query) }
+    public func search(_ query: String) -> [SearchHit] { content.search(query) }
 
     public func visibleLinks(panel: Int, size: Size, scroll: Int) -> [Int] {
         let layout = ScreenLayout(size: size, reading: true)
@@ -133,15 +134,7 @@ public final class PanelDocuments: PageMetrics {
         return seen
     }
 
-    public func linkTarget(panel: Int, link: Int) -> LinkTarget? {
-        // Links are numbered the same at every width, so any cached width will do.
-        let links = cache.first?.panels[panel]?.links ?? document(panel: panel, area: Size(width: 78, height: 18)).links
-        guard link < links.count else { return nil }
-        switch links[link] {
-        case .term(let term): return pack.glossaryEntry(for: term).map { .definition(term: $0.term) }
-        case .topic(let id): return pack.topicIndex(of: id).map(LinkTarget.panel)
-        }
-    }
+    public func linkTarget(panel: Int, link: Int) -> LinkTarget? { content.linkTarget(panel: panel, link: link) }
 
     /// What is drawn at (x, y) on the screen `state` shows: the view's own hit-test, so a click
     /// reaches `update` as a `.tap` of what it landed on.
@@ -174,9 +167,7 @@ public final class PanelDocuments: PageMetrics {
         return nil
     }
 
-    public var glossaryPanel: Int? {
-        pack.topics.firstIndex { $0.blocks.contains { $0.kind == .include(.glossary) } }
-    }
+    public var glossaryPanel: Int? { content.glossaryPanel }
 
     public func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int? {
         let document = self.document(panel: panel, area: readingArea(size))

@@ -235,3 +235,30 @@ import Testing
         #expect(browser.handle("").lines.first == "Panels:")
     }
 }
+
+/// Link numbers come from the content alone: the pack's own reading order of a panel's links
+/// is the order the screen draws them in, at any width, so following link n needs no layout.
+@Suite struct LinkOrderTests {
+    @Test(arguments: [Snapshot.packDirectory, Snapshot.shippedPackDirectory])
+    func theContentsLinkOrderIsTheScreensAtEveryWidth(_ directory: String) throws {
+        let pack = try ContentPack.load(from: directory)
+        let documents = PanelDocuments(pack: pack, glyphs: .unicode)
+        var checked = 0
+        for panel in pack.topics.indices {
+            let expected = pack.links(inTopic: panel)
+            checked += expected.count
+            for width in [78, 40] {   // the table, and its stacks
+                #expect(documents.document(panel: panel, area: Size(width: width, height: 18)).links == expected,
+                        "panel \(pack.topics[panel].id) at \(width) columns")
+            }
+            for (number, link) in expected.enumerated() {
+                let target = documents.content.linkTarget(panel: panel, link: number)
+                switch link {
+                case .term(let term): #expect(target == pack.glossaryEntry(for: term).map { .definition(term: $0.term) })
+                case .topic(let id): #expect(target == pack.topicIndex(of: id).map(LinkTarget.panel))
+                }
+            }
+        }
+        #expect(checked > 5, "the pack has links to check")
+    }
+}

@@ -10,6 +10,10 @@ enum Snapshot {
     /// own content tests in ContentModelTests).
     static let packDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/layout").path
+    /// The shipped pack, for the few checks that must hold for it too.
+    static let shippedPackDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Assets/content/en").path
 
     static func assert(_ lines: [String], named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let text = lines.joined(separator: "\n") + "\n"
