@@ -36,11 +36,14 @@ public struct ClinicInfo: Equatable, Sendable {
     static let maximumLine = 80
     static let maximumCost = 200
 
-    /// Label and value of each detail that is set, in the order screens show them.
-    public var details: [(label: String, value: String)] {
-        [("Phone", phone), ("Nurse line", nurseLine), ("Hours", hours), ("Website", website), ("Cost", cost)]
+    /// Label and value of each way to reach the clinic that is set, in the order screens show them.
+    public var contacts: [(label: String, value: String)] {
+        [("Phone", phone), ("Nurse line", nurseLine), ("Hours", hours), ("Website", website)]
             .compactMap { label, value in value.map { (label, $0) } }
     }
+
+    /// The contacts, then the cost when it is set.
+    public var details: [(label: String, value: String)] { contacts + (cost.map { [("Cost", $0)] } ?? []) }
 
     /// Reads and checks the file at `path`, reporting every problem at once, each with its
     /// file, line and option.

@@ -302,10 +302,7 @@ struct PackLoader {
                     report(.tours, path + [.key("sections")], "`sections` picks parts of the step's `topic:`; "
                            + "it goes with `topic:` and no `show:`")
                 } else if let topic = step.topic.flatMap(pack.topicIndex(of:)).map({ pack.topics[$0] }) {
-                    let headings = topic.blocks.compactMap { block -> String? in
-                        if case .heading(let text) = block.kind { return text }
-                        return nil
-                    }
+                    let headings = topic.headings
                     for (number, section) in step.sections.enumerated() where !headings.contains(section) {
                         report(.tours, path + [.key("sections"), .index(number)], "'\(section)' is not a heading of the "
                                + "topic '\(topic.id)' (its headings: \(headings.joined(separator: "; ")))")

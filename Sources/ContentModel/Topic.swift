@@ -9,6 +9,14 @@ public struct Topic: Equatable, Sendable, ContentReadable {
     /// Medical terms this panel explains in its own words, so their first use need not link.
     public let defines: [String]
 
+    /// The topic's headings, in order: the sections a guided step can pick.
+    public var headings: [String] {
+        blocks.compactMap { block in
+            if case .heading(let text) = block.kind { return text }
+            return nil
+        }
+    }
+
     /// The topic with only the parts under these headings (each heading and its blocks up to
     /// the next heading), for a guided step that shows part of a long topic.
     public func only(sections headings: [String]) -> Topic {
@@ -89,11 +97,10 @@ public struct Block: Equatable, Sendable, ContentReadable {
         init(from reader: NodeReader) throws(ContentIssue) {
             let fields = try reader.mapping(allowing: ["label", "filled"])
             label = try reader.required("label", in: fields).text
-            let count = reader.child("filled", in: fields)
-            filled = try reader.required("filled", in: fields).wholeNumber
+            let count = try reader.required("filled", in: fields)
+            filled = try count.wholeNumber
             if !(0...Self.total).contains(filled) {
-                throw count?.problem("\(filled) is outside 0 to \(Self.total): an icon array shows so many in 100")
-                    ?? reader.problem("`filled` is outside 0 to \(Self.total)")
+                throw count.problem("\(filled) is outside 0 to \(Self.total): an icon array shows so many in 100")
             }
         }
     }

@@ -28,7 +28,7 @@ public struct Tours: Equatable, Sendable, ContentReadable {
         /// screen does not advertise prices).
         init(clinic: ClinicInfo) {
             headline = clinic.name
-            text = clinic.details.filter { $0.label != "Cost" }.map { label, value in
+            text = clinic.contacts.map { label, value in
                 "\(label): \(value)" + (value.last.map { ".!?".contains($0) } == true ? "" : ".")
             }.joined(separator: " ")
             sources = []

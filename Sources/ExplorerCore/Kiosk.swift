@@ -103,14 +103,8 @@ public struct KioskState: Equatable, Sendable {
             if staff.entry != nil { return staff.type(key, now: now) }
             if staff.chord(key, now: now, pinConfigured: config.pinHash != nil) { return [] }
             return input(.key(key), metrics: metrics)
-        case .input(.tap(let target)):
-            return input(.tap(target), metrics: metrics)
-        case .input(.wheel(let up)):
-            return input(.wheel(up: up), metrics: metrics)
-        case .input(.action(let action)):
-            return input(.action(action), metrics: metrics)
-        case .input(.searchFor(let words)):
-            return input(.searchFor(words), metrics: metrics)
+        case .input(let msg):   // a tap, the wheel, an action or a search by name: a visitor's input
+            return input(msg, metrics: metrics)
         case .pinChecked(let accepted):
             return staff.checked(accepted, now: now)
         case .resetNow:

@@ -75,13 +75,9 @@ public final class GuidedDocuments: GuidedMetrics {
         }
         var lines: [StyledLine] = []
         var cursorLine: Int?
-        switch session.outline.steps[index].screen {
-        case .topic(let panel) where step.sections.isEmpty:
-            return (documents.lines(panel: panel, area: Size(width: width, height: 20)), nil)
-        case .topic(let panel):
-            return (sectionLines(step: index, topic: panel, width: width), nil)
-        default:
-            break
+        if case .topic(let panel) = session.outline.steps[index].screen {
+            return (step.sections.isEmpty ? documents.lines(panel: panel, area: Size(width: width, height: 20))
+                        : sectionLines(step: index, topic: panel, width: width), nil)
         }
         if let callout = step.callout {
             lines += wrap(callout, width, .warning)
@@ -89,7 +85,7 @@ public final class GuidedDocuments: GuidedMetrics {
         }
         switch session.outline.steps[index].screen {
         case .topic:
-            break
+            break   // returned above
         case .symptoms:
             lines += wrap("Which of these do you notice? Tick any that fit. You do not have to tick any.", width, .keyMessage)
             lines.append([])
@@ -132,7 +128,7 @@ public final class GuidedDocuments: GuidedMetrics {
             lines += bullets(guided.summary.safety, width)
             if let clinic = pack.clinic {
                 lines += heading(PackFacts.clinicHeading(clinic), width)
-                lines += bullets(PackFacts.clinic(clinic).map { "\($0.label): \($0.value)" }, width)
+                lines += bullets(PackFacts.clinicLines(clinic), width)
             }
             if let label = pack.citationLabel(guided.summary.sources, separator: glyphs.middleDot) {
                 lines.append([])

@@ -30,7 +30,7 @@ public struct Handout: Equatable, Sendable {
         symptoms = session.symptoms.sorted().map { pack.symptoms[$0].name }
         questions = documents.chosenQuestions(session)
         next = summary.next
-        clinic = pack.clinic.map { (PackFacts.clinicHeading($0), PackFacts.clinic($0).map { "\($0.label): \($0.value)" }) }
+        clinic = pack.clinic.map { (PackFacts.clinicHeading($0), PackFacts.clinicLines($0)) }
         sources = summary.sources.compactMap { id in
             pack.source(id).map { source in PackFacts.citation(source) + (source.url.map { " \($0)" } ?? "") }
         }

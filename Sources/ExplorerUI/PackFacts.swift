@@ -49,6 +49,9 @@ enum PackFacts {
 
     static func clinicHeading(_ clinic: ClinicInfo) -> String { "Your clinic: \(clinic.name)" }
 
+    /// "Phone: 555-0100", a line each: the summary's and the handout's list.
+    static func clinicLines(_ clinic: ClinicInfo) -> [String] { clinic.details.map { "\($0.label): \($0.value)" } }
+
     /// Icon arrays as lines of text: each array's label, its ten rows of ten marks (filled
     /// first, row by row), and "76 in 100" under it; side by side when `width` allows, else
     /// one under another. `marks` is false for the label and count lines.

@@ -6,7 +6,7 @@ import Testing
     @Test(arguments: [
         ("cat", 1), ("pain", 1), ("table", 2), ("chronic", 2), ("receptor", 3), ("ketamine", 3),
         ("anesthetic", 4), ("calcium", 3), ("makes", 1), ("yes", 1), ("every", 3), ("2309", 1),
-        ("radio", 3), ("nation", 2), ("social", 2), ("infusion", 3), ("glutamate", 3),
+        ("radio", 3), ("nation", 2), ("social", 2), ("infusion", 3), ("glutamate", 3), ("naïve", 1), ("café", 1), ("Ünterricht", 2),
     ])
     func countsSyllablesOfAWord(_ word: String, _ expected: Int) {
         #expect(Readability.syllables(in: word) == expected)
