@@ -24,21 +24,26 @@ public func runLoop<P: Program, Backend: TerminalBackend, Clock: TickClock>(
     perform: (P.Effect, P) -> Outcome<P.Message>
 ) -> Int32? {
     var shown: Buffer?
+    // Only time passed since the last frame: the frame is compared with it first, so an idle
+    // screen is not drawn again four times a second. After input it is drawn at once: the
+    // frame writer compares it with the screen anyway, and comparing twice would put that
+    // work twice on every keystroke.
+    var onlyTimePassed = false
     while true {
         if let signal = stopSignal() { return signal }
         let frame = program.view()
-        if frame != shown {
+        if !onlyTimePassed || frame != shown {
             backend.draw(frame)
             shown = frame
         }
         everyTurn(clock.now(), program)
         var messages = interruptions()
-        switch backend.readEvent() {
+        let event = backend.readEvent()
+        onlyTimePassed = event == .timeout && messages.isEmpty
+        switch event {
         case .hangup: return nil
         case .timeout: messages.append(P.input(.tick(clock.now())))
-        case .resize(let size):
-            messages.append(P.input(.resize(size)))
-            shown = nil   // the terminal may have lost what it showed: draw it all
+        case .resize(let size): messages.append(P.input(.resize(size)))
         case .key(let key): messages.append(P.input(.key(key)))
         case .pointer(.click(let x, let y)): messages.append(P.input(.tap(program.target(atX: x, y: y))))
         case .pointer(.wheelUp): messages.append(P.input(.wheel(up: true)))
@@ -46,7 +51,7 @@ public func runLoop<P: Program, Backend: TerminalBackend, Clock: TickClock>(
         }
         while !messages.isEmpty {
             for effect in program.update(messages.removeFirst(), now: clock.now()) {
-                shown = nil   // an effect may have wiped or cleared the screen: draw the next frame whole
+                onlyTimePassed = false   // an effect may have wiped or cleared the screen: draw the next frame
                 switch perform(effect, program) {
                 case .stop: return nil
                 case .proceed(let results): messages += results
