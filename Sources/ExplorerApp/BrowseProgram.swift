@@ -16,7 +16,7 @@ public struct BrowseProgram: Program {
     public static func input(_ msg: Msg) -> Msg { msg }
 
     public mutating func update(_ message: Msg, now: Double) -> [Effect] {
-        ExplorerCore.update(&state, message, metrics: documents)
+        documents.update(&state, message)
     }
 
     public func view() -> Buffer { ExplorerView.render(state, documents: documents) }

@@ -16,7 +16,7 @@ public struct GuidedProgram: Program {
     public static func input(_ msg: Msg) -> GuidedMsg { .input(msg) }
 
     public mutating func update(_ message: GuidedMsg, now: Double) -> [GuidedEffect] {
-        session.update(message, metrics: documents)
+        documents.update(&session, message)
     }
 
     public func view() -> Buffer { GuidedView.render(session, documents: documents) }

@@ -21,7 +21,7 @@ public struct KioskProgram: Program {
     public static func input(_ msg: Msg) -> KioskMsg { .input(msg) }
 
     public mutating func update(_ message: KioskMsg, now: Double) -> [KioskEffect] {
-        kiosk.update(message, now: now, minuteOfDay: minuteOfDay(), metrics: documents)
+        documents.update(&kiosk, message, now: now, minuteOfDay: minuteOfDay())
     }
 
     public func view() -> Buffer { KioskView.render(kiosk, documents: documents) }

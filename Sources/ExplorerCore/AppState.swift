@@ -69,6 +69,17 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var diagram: DiagramState?
     /// Each panel keeps its own scroll position while you look at others.
     public internal(set) var scrollOffsets: [Int]
+    /// The reading layout the view last sent (`Msg.layout`); it holds for one panel at one size.
+    public internal(set) var layout: PanelLayout?
+    /// What waits for the layout of a panel not yet laid out, done when `.layout` comes.
+    var waiting: Waiting?
+
+    enum Waiting: Equatable, Sendable {
+        /// An action that scrolls or finds something on the open panel.
+        case action(Action)
+        /// Opening a search result: show its first match.
+        case firstMatch
+    }
 
     public init(panelCount: Int, size: Size) {
         self.panelCount = max(1, panelCount)
@@ -84,7 +95,21 @@ public struct AppState: Equatable, Sendable {
         self.allowsQuit = true
         self.diagram = nil
         self.scrollOffsets = Array(repeating: 0, count: max(1, panelCount))
+        self.layout = nil
+        self.waiting = nil
     }
+
+    /// The layout of the open panel at this size, if the view has sent it.
+    var currentLayout: PanelLayout? {
+        guard let layout, layout.panel == selected, layout.size == size else { return nil }
+        return layout
+    }
+
+    /// True when `update` needs the open panel's reading layout: while reading, or while an
+    /// action waits for it. The one who drives `update` then sends `.layout` (ExplorerUI's
+    /// `PanelDocuments.update` does). While choosing in the list nothing is laid out whole,
+    /// which keeps the first frame and every move in the list cheap.
+    public var needsLayout: Bool { (focus == .content || waiting != nil) && currentLayout == nil }
 
     /// The open panel's first visible line.
     public internal(set) var scroll: Int {

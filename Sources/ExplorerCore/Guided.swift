@@ -63,6 +63,9 @@ public enum GuidedMsg: Equatable, Sendable {
     case reopen(step: Int)
     /// The outcome of `.export`, in a line or two for the clinician.
     case exported(String)
+    /// The shown step's screen as the view lays it out: sent after any message that changed it
+    /// (ExplorerUI's `GuidedDocuments.update` does).
+    case layout(StepLayout)
 }
 
 /// Work the guided session asks of the outside world.
@@ -120,7 +123,7 @@ public struct GuidedSession: Equatable, Sendable {
     }
 
     public let outline: GuidedOutline
-    public var size: Size
+    public private(set) var size: Size
     public private(set) var step = 0
     public private(set) var screen: Screen = .step
     /// The furthest step reached: every step before it is complete and can be reopened.
@@ -140,6 +143,8 @@ public struct GuidedSession: Equatable, Sendable {
     public private(set) var notice: String?
     /// The screen under an open dialog or the help, to go back to.
     private var under: Screen = .step
+    /// The shown step's layout as the view last sent it (`.layout`): how far its text scrolls.
+    public private(set) var layout: StepLayout?
 
     public init(outline: GuidedOutline, size: Size) {
         self.outline = outline
@@ -154,31 +159,34 @@ public struct GuidedSession: Equatable, Sendable {
     /// The keys that work on the screen shown now.
     public var keymap: Keymap<GuidedAction> { GuidedKeys.keymap(for: self) }
 
-    public mutating func update(_ message: GuidedMsg, metrics: some GuidedMetrics) -> [GuidedEffect] {
+    public mutating func update(_ message: GuidedMsg) -> [GuidedEffect] {
         switch message {
-        case .input(let msg): return update(msg, metrics: metrics)
+        case .input(let msg): return update(msg)
         case .action(let action):
             if notice != nil {
                 notice = nil   // as a key would, it only closes the export's message
                 return []
             }
-            return perform(action, metrics: metrics)
+            return perform(action)
         case .pick(let row): pick(row)
         case .lean(let pair, let lean): self.lean(pair: pair, to: lean)
         case .reopen(let index): reopen(step: index)
         case .exported(let notice): self.notice = notice
+        case .layout(let layout):
+            guard layout.step == step, layout.size == size, layout.notes == notesShown else { return [] }   // too late
+            self.layout = layout
+            scroll[step] = min(scroll[step], layout.maxScroll)
         }
         return []
     }
 
     /// The same for input and time alone.
-    public mutating func update(_ msg: Msg, metrics: some GuidedMetrics) -> [GuidedEffect] {
+    public mutating func update(_ msg: Msg) -> [GuidedEffect] {
         switch msg {
         case .resize(let size):
-            self.size = size
-            clampScroll(metrics)
+            self.size = size   // the scroll is kept inside the text when the new layout comes
             return []
-        case .tick, .tap, .wheel, .action, .searchFor:
+        case .tick, .tap, .wheel, .action, .searchFor, .layout:
             return []   // the explorer's own messages: the session has its own (GuidedMsg)
         case .key(let key):
             if notice != nil {
@@ -194,7 +202,7 @@ public struct GuidedSession: Equatable, Sendable {
                 }
                 return []
             }
-            return perform(action, metrics: metrics)
+            return perform(action)
         }
     }
 
@@ -230,7 +238,7 @@ public struct GuidedSession: Equatable, Sendable {
 
     // MARK: Actions
 
-    private mutating func perform(_ action: GuidedAction, metrics: some GuidedMetrics) -> [GuidedEffect] {
+    private mutating func perform(_ action: GuidedAction) -> [GuidedEffect] {
         switch screen {
         case .confirmEnd:
             if action == .confirm {
@@ -263,18 +271,17 @@ public struct GuidedSession: Equatable, Sendable {
         switch action {
         case .next: next()
         case .back: back()
-        case .up: move(-1, metrics)
-        case .down: move(1, metrics)
-        case .pageUp: scrollText(by: -max(1, metrics.pageHeight(size: size, notes: notesShown) - 1), metrics)
-        case .pageDown: scrollText(by: max(1, metrics.pageHeight(size: size, notes: notesShown) - 1), metrics)
+        case .up: move(-1)
+        case .down: move(1)
+        case .pageUp: scrollText(by: -max(1, (layout?.pageHeight ?? 1) - 1))
+        case .pageDown: scrollText(by: max(1, (layout?.pageHeight ?? 1) - 1))
         case .toggle, .confirm: choose()
         case .steps:
             under = screen
             screen = .stepList
             cursor = step
         case .notes:
-            notesShown.toggle()
-            clampScroll(metrics)
+            notesShown.toggle()   // the text's height changes: the new layout keeps the scroll inside it
         case .explainedBack:
             if case .checkpoint(let question) = screen { answers[QuestionKey(step: step, question: question), default: Answer()].explainedBack.toggle() }
         case .export:
@@ -334,21 +341,19 @@ public struct GuidedSession: Equatable, Sendable {
         }
     }
 
-    private mutating func move(_ delta: Int, _ metrics: some GuidedMetrics) {
+    private mutating func move(_ delta: Int) {
         if let length = listLength {
             cursor = min(max(0, cursor + delta), max(0, length - 1))
         } else {
-            scrollText(by: delta, metrics)
+            scrollText(by: delta)
         }
     }
 
-    private mutating func scrollText(by lines: Int, _ metrics: some GuidedMetrics) {
-        guard screen == .step else { return }
-        scroll[step] = min(max(0, scroll[step] + lines), metrics.maxScroll(step: step, session: self))
-    }
-
-    private mutating func clampScroll(_ metrics: some GuidedMetrics) {
-        scroll[step] = min(scroll[step], metrics.maxScroll(step: step, session: self))
+    /// Scrolls the step's text, inside it. The view sends the layout after any message that
+    /// changed it, so it is the shown step's; without one nothing scrolls.
+    private mutating func scrollText(by lines: Int) {
+        guard screen == .step, let layout, layout.step == step, layout.size == size, layout.notes == notesShown else { return }
+        scroll[step] = min(max(0, scroll[step] + lines), layout.maxScroll)
     }
 
     /// Space or Enter on the focused row: tick, lean, or pick an answer.
@@ -381,12 +386,6 @@ public enum GuidedAction: Hashable, Sendable {
     /// Enter: pick, or say yes in a dialog.
     case confirm
     case steps, notes, explainedBack, export, print, end, help
-}
-
-/// How tall the guided screens' text is: the views know, the session asks.
-public protocol GuidedMetrics {
-    func maxScroll(step: Int, session: GuidedSession) -> Int
-    func pageHeight(size: Size, notes: Bool) -> Int
 }
 
 /// The guided session's keys, per screen. One table per screen drives dispatch, the footer

@@ -90,21 +90,24 @@ public struct KioskState: Equatable, Sendable {
 
     /// Applies one message that arrived at `now`. `minuteOfDay` (local time) drives opening hours.
     public mutating func update(_ message: KioskMsg, now: Double, minuteOfDay: Int?,
-                                metrics: some PageMetrics) -> [KioskEffect] {
+                                content: some ContentAnswers) -> [KioskEffect] {
         self.now = now
         staff.expire(now: now)
         switch message {
         case .input(.tick):
-            return tick(now: now, minuteOfDay: minuteOfDay, metrics: metrics)
+            return tick(now: now, minuteOfDay: minuteOfDay, content: content)
         case .input(.resize(let size)):
-            explorer(.resize(size), metrics: metrics)
+            explorer(.resize(size), content: content)
+            return []
+        case .input(.layout(let layout)):
+            explorer(.layout(layout), content: content)   // the view's answer, not the visitor's input
             return []
         case .input(.key(let key)):
             if staff.entry != nil { return staff.type(key, now: now) }
             if staff.chord(key, now: now, pinConfigured: config.pinHash != nil) { return [] }
-            return input(.key(key), metrics: metrics)
+            return input(.key(key), content: content)
         case .input(let msg):   // a tap, the wheel, an action or a search by name: a visitor's input
-            return input(msg, metrics: metrics)
+            return input(msg, content: content)
         case .pinChecked(let accepted):
             return staff.checked(accepted, now: now)
         case .resetNow:
@@ -113,13 +116,13 @@ public struct KioskState: Equatable, Sendable {
     }
 
     /// The same for input and time alone.
-    public mutating func update(_ msg: Msg, now: Double, minuteOfDay: Int?, metrics: some PageMetrics) -> [KioskEffect] {
-        update(.input(msg), now: now, minuteOfDay: minuteOfDay, metrics: metrics)
+    public mutating func update(_ msg: Msg, now: Double, minuteOfDay: Int?, content: some ContentAnswers) -> [KioskEffect] {
+        update(.input(msg), now: now, minuteOfDay: minuteOfDay, content: content)
     }
 
     /// Passes a message to the explorer and carries out, or refuses, each of its effects.
-    private mutating func explorer(_ msg: Msg, metrics: some PageMetrics) {
-        for effect in ExplorerCore.update(&app, msg, metrics: metrics) {
+    private mutating func explorer(_ msg: Msg, content: some ContentAnswers) {
+        for effect in ExplorerCore.update(&app, msg, content: content) {
             switch effect {
             case .quit:
                 continue   // refused: a visitor cannot leave the kiosk (its keymaps have no quit anyway)
@@ -127,7 +130,7 @@ public struct KioskState: Equatable, Sendable {
         }
     }
 
-    private mutating func input(_ msg: Msg, metrics: some PageMetrics) -> [KioskEffect] {
+    private mutating func input(_ msg: Msg, content: some ContentAnswers) -> [KioskEffect] {
         lastInput = now
         if warningSince != nil {
             warningSince = nil   // any key or touch keeps the session; the key itself does nothing else
@@ -137,11 +140,11 @@ public struct KioskState: Equatable, Sendable {
             phase = .browsing   // the first key or touch only wakes it, at the home panel
             return []
         }
-        explorer(msg, metrics: metrics)
+        explorer(msg, content: content)
         return []
     }
 
-    private mutating func tick(now: Double, minuteOfDay: Int?, metrics: some PageMetrics) -> [KioskEffect] {
+    private mutating func tick(now: Double, minuteOfDay: Int?, content: some ContentAnswers) -> [KioskEffect] {
         let open = minuteOfDay.map { minute in config.openingHours?.contains(minute: minute) ?? true } ?? true
         switch phase {
         case .closed:
@@ -156,7 +159,7 @@ public struct KioskState: Equatable, Sendable {
                 slideShownAt = now
             }
         case .browsing:
-            explorer(.tick(now), metrics: metrics)
+            explorer(.tick(now), content: content)
             if let since = warningSince {
                 if now - since >= Double(config.warningSeconds) { return reset() }
             } else if now - lastInput >= Double(config.idleSeconds) {

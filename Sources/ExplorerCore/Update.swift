@@ -17,6 +17,8 @@ public enum Msg: Equatable, Sendable {
     case searchFor(String)
     /// Time passes: seconds on a clock that only goes forward (see `Clock`).
     case tick(Double)
+    /// The open panel's reading layout, sent by the view when `AppState.needsLayout`.
+    case layout(PanelLayout)
 }
 
 /// What the mouse or a touch screen did, in screen cells, as the terminal reports it. The
@@ -41,63 +43,56 @@ public enum Effect: Equatable, Sendable {
     case quit
 }
 
-/// How tall each panel's text is at a given screen size. The views know (they wrap the
-/// text); `update` asks, so scrolling stops at the last line.
-public protocol PageMetrics {
-    /// The largest useful scroll offset of `panel` on a screen of `size`.
-    func maxScroll(panel: Int, size: Size) -> Int
-    /// How many lines of panel text one screen shows.
-    func pageHeight(size: Size) -> Int
-    /// Where `query` is found in the pack, best first.
-    func search(_ query: String) -> [SearchHit]
-    /// The first line of `panel`, at or after `line` (or at or before it, going back), that
-    /// holds `query`, ignoring case and accents.
-    func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int?
-    /// The links on screen when `panel` is scrolled to `scroll`, in reading order.
-    func visibleLinks(panel: Int, size: Size, scroll: Int) -> [Int]
-    /// Where link number `link` of `panel` goes.
-    func linkTarget(panel: Int, link: Int) -> LinkTarget?
-    /// The panel that lists the glossary, if the pack has one.
-    var glossaryPanel: Int? { get }
-    /// The animated picture of `panel` in the reading view at `size`, if it has one that plays.
-    func diagram(panel: Int, size: Size) -> DiagramInfo?
-}
-
-
-/// The pure heart of the explorer: applies one message to the state.
-public func update(_ state: inout AppState, _ msg: Msg, metrics: some PageMetrics) -> [Effect] {
-    let effects = apply(msg, to: &state, metrics)
-    syncDiagram(&state, metrics)
+/// The pure heart of the explorer: applies one message to the state. What it needs of the
+/// layout comes in as `.layout` (see `AppState.needsLayout`); `content` answers search, links
+/// and the glossary.
+public func update(_ state: inout AppState, _ msg: Msg, content: some ContentAnswers) -> [Effect] {
+    let effects = apply(msg, to: &state, content)
+    syncDiagram(&state)
     return effects
 }
 
-private func apply(_ msg: Msg, to state: inout AppState, _ metrics: some PageMetrics) -> [Effect] {
+private func apply(_ msg: Msg, to state: inout AppState, _ content: some ContentAnswers) -> [Effect] {
     switch msg {
     case .tick(let now):
         state.diagram?.tick(now)
         return []
     case .resize(let size):
-        state.size = size
-        clampScroll(&state, metrics)
+        state.size = size   // scroll is kept inside the text when the new layout comes
+        return []
+    case .layout(let layout):
+        guard layout.panel == state.selected, layout.size == state.size else { return [] }   // too late
+        state.layout = layout
+        if state.scroll > 0 { state.scroll = min(state.scroll, layout.maxScroll) }
+        switch state.waiting {
+        case .action(let action)?:
+            state.waiting = nil
+            return perform(action, on: &state, content)
+        case .firstMatch?:
+            state.waiting = nil
+            showFirstMatch(&state, layout)
+        case nil:
+            break
+        }
         return []
     case .tap(let target):
-        return tap(target, &state, metrics)
+        return tap(target, &state, content)
     case .wheel(let up):
-        return wheel(up: up, &state, metrics)
+        return wheel(up: up, &state, content)
     case .action(let action):
         if state.overlay != nil {
             state.overlay = nil   // as any key does: it only closes the box
             return []
         }
         if state.search != nil {
-            searchAction(action, &state, metrics)
+            searchAction(action, &state, content)
             return []
         }
-        return perform(action, on: &state, metrics)
+        return perform(action, on: &state, content)
     case .searchFor(let words):
         let query = String(words.unicodeScalars.filter { !Sanitizer.isForbidden($0) })
         state.overlay = nil
-        state.search = AppState.SearchState(query: query, hits: metrics.search(query))
+        state.search = AppState.SearchState(query: query, hits: content.search(query))
         return []
     case .key(let key):
         if state.overlay != nil {
@@ -106,21 +101,26 @@ private func apply(_ msg: Msg, to state: inout AppState, _ metrics: some PageMet
             return []
         }
         if state.search != nil {
-            updateSearch(&state, key, metrics)
+            updateSearch(&state, key, content)
             return []
         }
         guard let action = BrowseKeys.active(for: state).action(for: key) else { return [] }
-        return perform(action, on: &state, metrics)
+        return perform(action, on: &state, content)
     }
 }
 
-private func perform(_ action: Action, on state: inout AppState, _ metrics: some PageMetrics) -> [Effect] {
-    // Asked only by the actions that scroll: measuring wraps the panel's text.
-    var maxScroll: Int { metrics.maxScroll(panel: state.selected, size: state.size) }
-    var page: Int { max(1, metrics.pageHeight(size: state.size) - 1) }
-    func scroll(by lines: Int) { state.scroll = min(max(0, state.scroll + lines), maxScroll) }
+private func perform(_ action: Action, on state: inout AppState, _ content: some ContentAnswers) -> [Effect] {
+    /// The open panel's layout for the actions that scroll or look at lines; without it the
+    /// action waits for `.layout` (opening a panel sends it) and is done then.
+    func laidOut() -> PanelLayout? {
+        if let layout = state.currentLayout { return layout }
+        state.waiting = .action(action)
+        return nil
+    }
+    func scroll(by lines: Int, _ layout: PanelLayout) {
+        state.scroll = min(max(0, state.scroll + lines), layout.maxScroll)
+    }
     let before = state.selected
-    defer { if state.selected != before { clampScroll(&state, metrics) } }
 
     switch action {
     case .quit:
@@ -130,20 +130,34 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
     case .sources:
         state.overlay = .sources
     case .moveUp:
-        if state.focus == .panels { state.selected = max(0, state.selected - 1) } else { scroll(by: -1) }
+        if state.focus == .panels {
+            state.selected = max(0, state.selected - 1)
+        } else if let layout = laidOut() {
+            scroll(by: -1, layout)
+        }
     case .moveDown:
-        if state.focus == .panels { state.selected = min(state.panelCount - 1, state.selected + 1) } else { scroll(by: 1) }
+        if state.focus == .panels {
+            state.selected = min(state.panelCount - 1, state.selected + 1)
+        } else if let layout = laidOut() {
+            scroll(by: 1, layout)
+        }
     case .pageUp:
         state.focus = .content
-        scroll(by: -page)
+        guard let layout = laidOut() else { return [] }
+        scroll(by: -max(1, layout.pageHeight - 1), layout)
     case .pageDown:
         // Paging means reading on: from the list it opens the panel too.
         state.focus = .content
-        scroll(by: pageStoppingAtDiagram(state, page, metrics))
+        guard let layout = laidOut() else { return [] }
+        scroll(by: pageStoppingAtDiagram(state, layout), layout)
     case .top:
         if state.focus == .panels { state.selected = 0 } else { state.scroll = 0 }
     case .bottom:
-        if state.focus == .panels { state.selected = state.panelCount - 1 } else { state.scroll = maxScroll }
+        if state.focus == .panels {
+            state.selected = state.panelCount - 1
+        } else if let layout = laidOut() {
+            state.scroll = layout.maxScroll
+        }
     case .nextPanel:
         state.selected = (state.selected + 1) % state.panelCount
     case .previousPanel:
@@ -161,18 +175,16 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
         state.search = AppState.SearchState()
     case .nextMatch, .previousMatch:
         let forward = action == .nextMatch
-        guard let query = state.highlight,
-              let line = metrics.matchLine(panel: state.selected, size: state.size, query: query,
-                                           from: state.scroll + (forward ? 1 : -1), forward: forward) else { return [] }
+        guard let query = state.highlight, let layout = laidOut(),
+              let line = layout.matchLine(query, from: state.scroll + (forward ? 1 : -1), forward: forward) else { return [] }
         state.focus = .content
-        state.scroll = min(line, maxScroll)
+        state.scroll = min(line, layout.maxScroll)
     case .deleteCharacter:
         break
     case .playPause, .previousFrame, .nextFrame, .restartDiagram:
         state.diagram?.perform(action)
     case .nextLink, .previousLink:
-        let visible = metrics.visibleLinks(panel: state.selected, size: state.size, scroll: state.scroll)
-        guard !visible.isEmpty else { return [] }
+        guard let visible = laidOut()?.visibleLinks(scroll: state.scroll), !visible.isEmpty else { return [] }
         let forward = action == .nextLink
         if let current = state.focusedLink, let place = visible.firstIndex(of: current) {
             state.focusedLink = visible[forward ? min(place + 1, visible.count - 1) : max(place - 1, 0)]
@@ -180,7 +192,7 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
             state.focusedLink = forward ? visible.first : visible.last
         }
     case .followLink:
-        guard let link = state.focusedLink, let target = metrics.linkTarget(panel: state.selected, link: link) else {
+        guard let link = state.focusedLink, let target = content.linkTarget(panel: state.selected, link: link) else {
             return []
         }
         switch target {
@@ -188,7 +200,7 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
         case .panel(let panel): visit(panel, scroll: 0, &state)
         }
     case .glossary:
-        guard let panel = metrics.glossaryPanel else { return [] }
+        guard let panel = content.glossaryPanel else { return [] }
         visit(panel, scroll: 0, &state)
     case .historyBack:
         guard let previous = state.history.popLast() else {
@@ -211,9 +223,10 @@ private func perform(_ action: Action, on state: inout AppState, _ metrics: some
 
 /// How far a page down goes: a whole page, or less so that an animated picture the page
 /// would cut in two shows whole instead, with the line above it.
-private func pageStoppingAtDiagram(_ state: AppState, _ page: Int, _ metrics: some PageMetrics) -> Int {
-    guard let lines = metrics.diagram(panel: state.selected, size: state.size)?.lines else { return page }
-    let bottom = state.scroll + metrics.pageHeight(size: state.size)
+private func pageStoppingAtDiagram(_ state: AppState, _ layout: PanelLayout) -> Int {
+    let page = max(1, layout.pageHeight - 1)
+    guard let lines = layout.diagram?.lines else { return page }
+    let bottom = state.scroll + layout.pageHeight
     let cutNow = lines.lowerBound > state.scroll && lines.upperBound > bottom
     let cutAfter = lines.lowerBound < state.scroll + page
     return cutNow && cutAfter && lines.lowerBound - 1 > state.scroll ? lines.lowerBound - 1 - state.scroll : page
@@ -240,64 +253,66 @@ private func restore(_ location: AppState.Location, _ state: inout AppState) {
 }
 
 /// A tap does what the key for the same thing does.
-private func tap(_ target: PointerTarget?, _ state: inout AppState, _ metrics: some PageMetrics) -> [Effect] {
+private func tap(_ target: PointerTarget?, _ state: inout AppState, _ content: some ContentAnswers) -> [Effect] {
     if state.overlay != nil {
         state.overlay = nil   // a tap anywhere closes a box, as any key does
         return []
     }
     switch target {
     case .panel(let panel)?:
-        return perform(.jump(panel), on: &state, metrics)
+        return perform(.jump(panel), on: &state, content)
     case .link(let link)?:
         state.focusedLink = link
-        return perform(.followLink, on: &state, metrics)
+        return perform(.followLink, on: &state, content)
     case .searchHit(let hit)?:
         state.search?.selected = hit
-        searchAction(.open, &state, metrics)
+        searchAction(.open, &state, content)
         return []
     case .action(let action)?:
         if state.search != nil {
-            searchAction(action, &state, metrics)
+            searchAction(action, &state, content)
             return []
         }
-        return perform(action, on: &state, metrics)
+        return perform(action, on: &state, content)
     case nil:
         return []
     }
 }
 
 /// The wheel scrolls the open panel, or moves in the list or the search results.
-private func wheel(up: Bool, _ state: inout AppState, _ metrics: some PageMetrics) -> [Effect] {
+private func wheel(up: Bool, _ state: inout AppState, _ content: some ContentAnswers) -> [Effect] {
     if state.overlay != nil {
         state.overlay = nil
         return []
     }
     if state.search != nil {
-        searchAction(up ? .moveUp : .moveDown, &state, metrics)
+        searchAction(up ? .moveUp : .moveDown, &state, content)
     } else if state.focus == .content {
-        state.scroll = min(max(0, state.scroll + (up ? -3 : 3)), metrics.maxScroll(panel: state.selected, size: state.size))
+        // Reading has its layout (it is sent whenever a panel opens); without it the wheel does nothing.
+        guard let layout = state.currentLayout else { return [] }
+        state.scroll = min(max(0, state.scroll + (up ? -3 : 3)), layout.maxScroll)
     } else {
-        return perform(up ? .moveUp : .moveDown, on: &state, metrics)
+        return perform(up ? .moveUp : .moveDown, on: &state, content)
     }
     return []
 }
 
 /// Keys while the search line is open: its own keymap first, any other printable key is typed.
-private func updateSearch(_ state: inout AppState, _ key: Key, _ metrics: some PageMetrics) {
+private func updateSearch(_ state: inout AppState, _ key: Key, _ content: some ContentAnswers) {
     if let action = BrowseKeys.search.action(for: key) {
-        searchAction(action, &state, metrics)
+        searchAction(action, &state, content)
         return
     }
     guard var search = state.search, case .character(let character) = key,
           !character.unicodeScalars.contains(where: Sanitizer.isForbidden) else { return }
     search.query.append(character)
-    search.hits = metrics.search(search.query)
+    search.hits = content.search(search.query)
     search.selected = 0
     state.search = search
 }
 
 /// What the search keymap's actions do, by key or by click.
-private func searchAction(_ action: Action, _ state: inout AppState, _ metrics: some PageMetrics) {
+private func searchAction(_ action: Action, _ state: inout AppState, _ content: some ContentAnswers) {
     guard var search = state.search else { return }
     switch action {
     case .back:
@@ -309,17 +324,15 @@ private func searchAction(_ action: Action, _ state: inout AppState, _ metrics: 
         search.selected = min(max(0, search.hits.count - 1), search.selected + 1)
     case .open:
         guard search.selected < search.hits.count else { return }
-        let hit = search.hits[search.selected]
-        let line = metrics.matchLine(panel: hit.topic, size: state.size, query: search.query, from: 0, forward: true) ?? 0
         state.search = nil
-        // Show the match with a line of what comes before it.
-        visit(hit.topic, scroll: min(max(0, line - 1), metrics.maxScroll(panel: hit.topic, size: state.size)), &state)
+        visit(search.hits[search.selected].topic, scroll: 0, &state)
         state.highlight = search.query
+        if let layout = state.currentLayout { showFirstMatch(&state, layout) } else { state.waiting = .firstMatch }
         return
     case .deleteCharacter:
         guard !search.query.isEmpty else { return }
         search.query.removeLast()
-        search.hits = metrics.search(search.query)
+        search.hits = content.search(search.query)
         search.selected = 0
     default:
         return
@@ -327,26 +340,32 @@ private func searchAction(_ action: Action, _ state: inout AppState, _ metrics: 
     state.search = search
 }
 
+/// Scrolls the open panel to the first line that holds the words searched for, with a line
+/// of what comes before it.
+private func showFirstMatch(_ state: inout AppState, _ layout: PanelLayout) {
+    let line = state.highlight.flatMap { layout.matchLine($0, from: 0, forward: true) } ?? 0
+    state.scroll = min(max(0, line - 1), layout.maxScroll)
+}
+
 /// Gives the open panel's picture its state, and notes whether it is wholly on the reading
-/// screen: it plays, and its keys work, only then.
-private func syncDiagram(_ state: inout AppState, _ metrics: some PageMetrics) {
-    guard let info = metrics.diagram(panel: state.selected, size: state.size) else {
+/// screen: it plays, and its keys work, only then. Where the picture is comes with the
+/// layout; until it comes (while choosing in the list) the picture keeps its frame, still.
+private func syncDiagram(_ state: inout AppState) {
+    guard let layout = state.currentLayout else {
+        if state.diagram?.panel != state.selected { state.diagram = nil }
+        state.diagram?.onScreen = false
+        return
+    }
+    guard let info = layout.diagram else {
         state.diagram = nil
         return
     }
     if state.diagram?.panel != state.selected {
         state.diagram = DiagramState(panel: state.selected, frameCount: info.frameCount, secondsPerFrame: info.secondsPerFrame)
     }
-    let page = state.scroll..<(state.scroll + metrics.pageHeight(size: state.size))
+    let page = state.scroll..<(state.scroll + layout.pageHeight)
     let onScreen = state.focus == .content && state.overlay == nil && state.search == nil && !state.isTooSmall
         && page.contains(info.lines.lowerBound) && info.lines.upperBound <= page.upperBound
     if onScreen && state.diagram?.onScreen == false { state.diagram?.shownAt = nil }   // its time starts afresh
     state.diagram?.onScreen = onScreen
-}
-
-/// Keeps the open panel's scroll inside its text at the current size. Other panels are
-/// clamped when they are opened, so a resize wraps one panel, not all of them.
-private func clampScroll(_ state: inout AppState, _ metrics: some PageMetrics) {
-    guard state.scroll > 0 else { return }
-    state.scroll = min(state.scroll, metrics.maxScroll(panel: state.selected, size: state.size))
 }

@@ -33,9 +33,9 @@ struct GuidedLayout {
     }
 }
 
-/// The guided session's screens as functions of its state and the pack, and the scroll
-/// limits the session asks about.
-public final class GuidedDocuments: GuidedMetrics {
+/// The guided session's screens as functions of its state and the pack, and the layout the
+/// session is told (how far a step's text scrolls).
+public final class GuidedDocuments {
     public let pack: ContentPack
     public let guided: Guided
     let documents: PanelDocuments
@@ -49,11 +49,21 @@ public final class GuidedDocuments: GuidedMetrics {
 
     public var glyphs: Glyphs { documents.glyphs }
 
-    public func pageHeight(size: Size, notes: Bool) -> Int { GuidedLayout(size: size, notes: notes).body.height }
-
-    public func maxScroll(step: Int, session: GuidedSession) -> Int {
+    /// The shown step's screen as laid out for `session`: what `.layout` tells it.
+    public func layout(for session: GuidedSession) -> StepLayout {
         let body = GuidedLayout(size: session.size, notes: session.notesShown).body
-        return max(0, lines(step: step, session: session, width: body.width).count - body.height)
+        return StepLayout(step: session.step, size: session.size, notes: session.notesShown,
+                          lineCount: lines(step: session.step, session: session, width: body.width).count,
+                          pageHeight: body.height)
+    }
+
+    /// Applies `message` to `session`, then tells it the shown step's layout if that changed:
+    /// how every driver of a guided session (the run loop, plain mode, tests) updates it.
+    public func update(_ session: inout GuidedSession, _ message: GuidedMsg) -> [GuidedEffect] {
+        let effects = session.update(message)
+        let layout = layout(for: session)
+        if session.layout != layout { _ = session.update(.layout(layout)) }
+        return effects
     }
 
     /// The step's own screen as lines, and the line the cursor is on (for lists).

@@ -11,8 +11,8 @@ public struct PanelDocument: Sendable {
 }
 
 /// The wrapped text of every panel, built once per width and reused for every frame and
-/// keystroke until the width changes. Also answers `update`'s questions about scrolling.
-public final class PanelDocuments: PageMetrics {
+/// keystroke until the width changes. Also works out the layout `update` is told (`layout`).
+public final class PanelDocuments {
     public let pack: ContentPack
     public let glyphs: Glyphs
     /// False with `--reduce-motion`: the mechanism is shown as still pictures.
@@ -102,39 +102,51 @@ public final class PanelDocuments: PageMetrics {
     /// The reading view's text area at `size`: where scrolling happens, so it sets the limits.
     private func readingArea(_ size: Size) -> Size { ScreenLayout(size: size, reading: true).text.size }
 
-    public func maxScroll(panel: Int, size: Size) -> Int {
-        let area = readingArea(size)
-        return max(0, lines(panel: panel, area: area).count - area.height)
+    /// The reading layout of the panel `state` has open, at its size: what `.layout` tells `update`.
+    public func layout(for state: AppState) -> PanelLayout {
+        let panel = state.selected, area = readingArea(state.size)
+        let document = self.document(panel: panel, area: area)
+        // The animated picture's block is blank in the document: its captions count as its first line.
+        let captions = pack.mechanism?.frames.map(\.caption).joined(separator: " ") ?? ""
+        var searchText: [String] = []
+        var links: [LinkPlace] = []
+        for (index, line) in document.lines.enumerated() {
+            if let diagram = document.diagram, diagram.lines.contains(index) {
+                searchText.append(index == diagram.lines.lowerBound ? captions : "")
+            } else {
+                searchText.append(line.plainText)
+            }
+            for span in line { if let tag = span.tag { links.append(LinkPlace(line: index, link: tag)) } }
+        }
+        var diagram: DiagramInfo?
+        if let mechanism = pack.mechanism, let placement = document.diagram {
+            diagram = DiagramInfo(lines: placement.lines, frameCount: mechanism.frames.count,
+                                  secondsPerFrame: Double(mechanism.secondsPerFrame))
+        }
+        return PanelLayout(panel: panel, size: state.size, pageHeight: area.height, searchText: searchText,
+                           links: links, diagram: diagram)
     }
 
-    public func diagram(panel: Int, size: Size) -> DiagramInfo? {
-        // Only a panel that shows the pictures needs its reading layout built to find them
-        // (at start-up that would lay out the first panel twice).
-        guard let mechanism = pack.mechanism, showsMechanism(panel),
-              let placement = document(panel: panel, area: readingArea(size)).diagram else { return nil }
-        return DiagramInfo(lines: placement.lines, frameCount: mechanism.frames.count,
-                           secondsPerFrame: Double(mechanism.secondsPerFrame))
+    /// Applies `msg` to `state`, then sends the layout `update` asked for, if it did: how every
+    /// driver of the explorer (the run loop, plain mode, the bench, tests) updates it.
+    public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        var effects = ExplorerCore.update(&state, msg, content: content)
+        if state.needsLayout { effects += ExplorerCore.update(&state, .layout(layout(for: state)), content: content) }
+        return effects
+    }
+
+    /// The same for the kiosk, whose explorer is `kiosk.app`.
+    public func update(_ kiosk: inout KioskState, _ message: KioskMsg, now: Double, minuteOfDay: Int?) -> [KioskEffect] {
+        var effects = kiosk.update(message, now: now, minuteOfDay: minuteOfDay, content: content)
+        if kiosk.app.needsLayout {
+            effects += kiosk.update(.input(.layout(layout(for: kiosk.app))), now: now, minuteOfDay: minuteOfDay, content: content)
+        }
+        return effects
     }
 
     private func showsMechanism(_ panel: Int) -> Bool {
         pack.topics.indices.contains(panel) && pack.topics[panel].blocks.contains { $0.kind == .include(.mechanism) }
     }
-
-    public func pageHeight(size: Size) -> Int { ScreenLayout(size: size, reading: true).text.height }
-
-    public func search(_ query: String) -> [SearchHit] { content.search(query) }
-
-    public func visibleLinks(panel: Int, size: Size, scroll: Int) -> [Int] {
-        let layout = ScreenLayout(size: size, reading: true)
-        let lines = document(panel: panel, area: layout.text.size).lines
-        var seen: [Int] = []
-        for line in lines.dropFirst(max(0, scroll)).prefix(layout.text.height) {
-            for span in line { if let tag = span.tag, !seen.contains(tag) { seen.append(tag) } }
-        }
-        return seen
-    }
-
-    public func linkTarget(panel: Int, link: Int) -> LinkTarget? { content.linkTarget(panel: panel, link: link) }
 
     /// What is drawn at (x, y) on the screen `state` shows: the view's own hit-test, so a click
     /// reaches `update` as a `.tap` of what it landed on.
@@ -165,21 +177,5 @@ public final class PanelDocuments: PageMetrics {
             column += width
         }
         return nil
-    }
-
-    public var glossaryPanel: Int? { content.glossaryPanel }
-
-    public func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int? {
-        let document = self.document(panel: panel, area: readingArea(size))
-        let lines = document.lines
-        guard !lines.isEmpty, forward || line >= 0, !forward || line < lines.count else { return nil }
-        // The animated picture's block is blank in the document: its captions count as its first line.
-        let captions = pack.mechanism?.frames.map(\.caption).joined(separator: " ") ?? ""
-        func text(_ index: Int) -> String {
-            guard let diagram = document.diagram, diagram.lines.contains(index) else { return lines[index].plainText }
-            return index == diagram.lines.lowerBound ? captions : ""
-        }
-        let candidates = forward ? Array(max(0, line)..<lines.count) : Array((0...min(line, lines.count - 1)).reversed())
-        return candidates.first { !SearchIndex.occurrences(of: query, in: text($0)).isEmpty }
     }
 }

@@ -71,7 +71,7 @@ public struct PlainBrowser {
     private var isReading: Bool { state.focus == .content && state.search == nil }
 
     private mutating func send(_ msg: Msg) {
-        _ = update(&state, msg, metrics: documents)
+        _ = documents.update(&state, msg)
     }
 
     /// Back to the list of panels: whatever was open (a search, a panel) closes.

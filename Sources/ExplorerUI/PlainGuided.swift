@@ -29,8 +29,8 @@ public struct PlainGuided {
 
     /// What the export did (after `.export`).
     public mutating func exported(_ notice: String) -> [String] {
-        _ = session.update(.exported(notice), metrics: documents)
-        _ = session.update(.action(.confirm), metrics: documents)   // closes the notice
+        _ = documents.update(&session, .exported(notice))
+        _ = documents.update(&session, .action(.confirm))   // closes the notice
         return notice.split(separator: "\n").map(String.init) + [prompt()]
     }
 
@@ -72,7 +72,7 @@ public struct PlainGuided {
             guard words.count == 2, let number = Int(words[1]), (1...session.furthest + 1).contains(number) else {
                 return (["Type go and the number of a step already reached (1 to \(session.furthest + 1)).", prompt()], [])
             }
-            _ = session.update(.reopen(step: number - 1), metrics: documents)
+            _ = documents.update(&session, .reopen(step: number - 1))
             return (screen(), [])
         default:
             guard let numbers = Optional(words.compactMap { Int($0) }), numbers.count == words.count, !numbers.isEmpty else {
@@ -85,7 +85,7 @@ public struct PlainGuided {
     /// Drives the session by its actions, as the keys bound to them would (but whichever
     /// keys those are: plain mode never pretends to press one).
     private mutating func perform(_ actions: [GuidedAction]) -> [GuidedEffect] {
-        actions.flatMap { session.update(.action($0), metrics: documents) }
+        actions.flatMap { documents.update(&session, .action($0)) }
     }
 
     private mutating func move(_ action: GuidedAction) -> (lines: [String], effects: [GuidedEffect]) {
@@ -104,20 +104,20 @@ public struct PlainGuided {
             guard numbers.count == 1, (1...choices).contains(numbers[0]) else {
                 return (["Type one number, 1 to \(choices).", prompt()], [])
             }
-            _ = session.update(.pick(numbers[0] - 1), metrics: documents)
+            _ = documents.update(&session, .pick(numbers[0] - 1))
             return (checkpoint(question, answered: true), [])
         }
         switch session.current.screen {
         case .symptoms(let count), .questions(let count):
             guard numbers.allSatisfy({ (1...count).contains($0) }) else { return (["Type numbers from 1 to \(count).", prompt()], []) }
-            for number in numbers { _ = session.update(.pick(number - 1), metrics: documents) }
+            for number in numbers { _ = documents.update(&session, .pick(number - 1)) }
             return (screen(), [])
         case .values(let pairs):
             guard numbers.count == 2, (1...pairs).contains(numbers[0]), (1...3).contains(numbers[1]) else {
                 return (["Type the pair's number, then 1, 2 or 3: for example 1 3.", prompt()], [])
             }
             if let lean = GuidedSession.Lean(rawValue: numbers[1] - 1) {
-                _ = session.update(.lean(pair: numbers[0] - 1, lean), metrics: documents)
+                _ = documents.update(&session, .lean(pair: numbers[0] - 1, lean))
             }
             return (screen(), [])
         case .topic, .summary:

@@ -56,7 +56,7 @@ enum ExplorerBench {
         for round in 0..<500 {
             for key in keys {
                 let start = clock.now
-                _ = update(&state, .key(key), metrics: documents)
+                _ = documents.update(&state, .key(key))
                 let bytes = writer.bytes(for: ExplorerView.render(state, documents: documents))
                 keyTimes.append(microseconds(clock.now - start))
                 if round == 0 { bytesWritten.append(bytes.count) }
@@ -144,7 +144,7 @@ enum ExplorerBench {
             if (8 * 60..<18 * 60).contains(minute), intoVisit < 130, intoVisit % 5 == 0 {
                 message = .key(intoVisit == 0 ? .character(" ") : keys[(second / 5) % keys.count])
             }
-            let effects = kiosk.update(message, now: now, minuteOfDay: minute, metrics: documents)
+            let effects = documents.update(&kiosk, .input(message), now: now, minuteOfDay: minute)
             if effects.contains(.wipeScreen) { _ = writer.clearBytes(scrollback: true) }
             if second % (24 * 3600) == 24 * 3600 - 1 {
                 let (peak, current) = memoryKiB()
@@ -183,18 +183,18 @@ enum ExplorerBench {
         let size = Size(width: 120, height: 40)
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
         var state = AppState(panelCount: pack.topics.count, size: size)
-        _ = update(&state, .key(.character(Character(String(panel + 1)))), metrics: documents)
-        let target = max(0, (documents.diagram(panel: panel, size: size)?.lines.lowerBound ?? 1) - 1)
+        _ = documents.update(&state, .key(.character(Character(String(panel + 1)))))
+        let target = max(0, (state.layout?.diagram?.lines.lowerBound ?? 1) - 1)
         while state.scroll < target {   // line by line, as ↓ reads on
             let before = state.scroll
-            _ = update(&state, .key(.down), metrics: documents)
+            _ = documents.update(&state, .key(.down))
             if state.scroll == before { break }
         }
         _ = writer.bytes(for: ExplorerView.render(state, documents: documents))
         var times: [Double] = []
         for step in 0..<300 {
             let start = clock.now
-            _ = update(&state, .key(step % 12 < 6 ? .right : .left), metrics: documents)
+            _ = documents.update(&state, .key(step % 12 < 6 ? .right : .left))
             _ = writer.bytes(for: ExplorerView.render(state, documents: documents))
             times.append(microseconds(clock.now - start))
         }

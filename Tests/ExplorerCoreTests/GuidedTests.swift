@@ -2,10 +2,17 @@ import ExplorerCore
 import TermRender
 import Testing
 
-/// Every guided screen's text is 30 lines long; a page is 10.
-private struct FixedGuidedMetrics: GuidedMetrics {
-    func maxScroll(step: Int, session: GuidedSession) -> Int { 20 }
-    func pageHeight(size: Size, notes: Bool) -> Int { notes ? 5 : 10 }
+extension GuidedSession {
+    /// Applies `message` as the run loop does, then sends the shown step's layout if it
+    /// changed: every guided screen's text is 30 lines long; a page is 10 (5 with the notes).
+    mutating func send(_ message: GuidedMsg) -> [GuidedEffect] {
+        let effects = update(message)
+        let layout = StepLayout(step: step, size: size, notes: notesShown, lineCount: 30, pageHeight: notesShown ? 5 : 10)
+        if self.layout != layout { _ = update(.layout(layout)) }
+        return effects
+    }
+
+    mutating func send(_ msg: Msg) -> [GuidedEffect] { send(.input(msg)) }
 }
 
 /// The guided session, step by step: moving, answers kept on Back and wiped at the end,
@@ -25,12 +32,12 @@ private struct FixedGuidedMetrics: GuidedMetrics {
     private func session(_ keys: Key...) -> (GuidedSession, [GuidedEffect]) {
         var session = GuidedSession(outline: outline, size: Size(width: 80, height: 24))
         var effects: [GuidedEffect] = []
-        for key in keys { effects += session.update(.key(key), metrics: FixedGuidedMetrics()) }
+        for key in keys { effects += session.send(.key(key)) }
         return (session, effects)
     }
 
     private func send(_ session: inout GuidedSession, _ keys: Key...) -> [GuidedEffect] {
-        keys.flatMap { session.update(.key($0), metrics: FixedGuidedMetrics()) }
+        keys.flatMap { session.send(.key($0)) }
     }
 
     @Test func nextAndBackMoveThroughTheStepsAndStopAtTheEnds() {
@@ -123,7 +130,7 @@ private struct FixedGuidedMetrics: GuidedMetrics {
         #expect(send(&session, .escape).isEmpty, "cancelled")
         #expect(send(&session, .character("x"), .enter) == [.export(print: false)])
         #expect(send(&session, .character("x"), .character("p")) == [.export(print: true)])
-        #expect(session.update(.exported("Saved handout.txt"), metrics: FixedGuidedMetrics()).isEmpty)
+        #expect(session.send(.exported("Saved handout.txt")).isEmpty)
         #expect(session.notice == "Saved handout.txt")
         _ = send(&session, .right)
         #expect(session.notice == nil && session.step == 5, "the key only closes the message")
@@ -132,9 +139,9 @@ private struct FixedGuidedMetrics: GuidedMetrics {
     @Test func notesToggleAndTextScrollsWithinItsLength() {
         var (session, _) = self.session(.character("p"))
         #expect(session.notesShown)
-        _ = send(&session, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
-        #expect(session.scroll[0] == 20)
-        _ = send(&session, .character("p"), .up)
+        _ = send(&session, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(session.scroll[0] == 25, "30 lines, 5 at a time under the notes: stops at the end")
+        _ = send(&session, .character("p"), .up)   // a page of 10 without them: 20 at most
         #expect(!session.notesShown && session.scroll[0] == 19)
     }
 
@@ -151,30 +158,30 @@ private struct FixedGuidedMetrics: GuidedMetrics {
         var (byName, _) = self.session(.right, .right, .right)
         _ = send(&byKey, .character("e"), .right, .character("q"))
         for action in [GuidedAction.explainedBack, .next, .end] {
-            _ = byName.update(.action(action), metrics: FixedGuidedMetrics())
+            _ = byName.send(.action(action))
         }
         #expect(byName == byKey)
-        #expect(byName.update(.action(.confirm), metrics: FixedGuidedMetrics()) == [.end])
+        #expect(byName.send(.action(.confirm)) == [.end])
     }
 
     @Test func choosingByNumberDoesWhatTheKeysDo() {
         var (session, _) = self.session(.right)
-        _ = session.update(.pick(2), metrics: FixedGuidedMetrics())
-        _ = session.update(.pick(3), metrics: FixedGuidedMetrics())
-        _ = session.update(.pick(2), metrics: FixedGuidedMetrics())
-        _ = session.update(.pick(9), metrics: FixedGuidedMetrics())   // not a row: nothing
+        _ = session.send(.pick(2))
+        _ = session.send(.pick(3))
+        _ = session.send(.pick(2))
+        _ = session.send(.pick(9))   // not a row: nothing
         #expect(session.symptoms == [3])
         _ = send(&session, .right, .right)   // step 3, then its checkpoint's first question (best: 2nd)
-        _ = session.update(.pick(0), metrics: FixedGuidedMetrics())
+        _ = session.send(.pick(0))
         #expect(session.answers[GuidedSession.QuestionKey(step: 2, question: 0)]?.showAgain == true)
-        _ = session.update(.pick(1), metrics: FixedGuidedMetrics())
+        _ = session.send(.pick(1))
         #expect(session.answers[GuidedSession.QuestionKey(step: 2, question: 0)]?.understood == true)
         _ = send(&session, .right, .right)
-        _ = session.update(.lean(pair: 1, .second), metrics: FixedGuidedMetrics())
+        _ = session.send(.lean(pair: 1, .second))
         #expect(session.values == [1: .second])
-        _ = session.update(.reopen(step: 5), metrics: FixedGuidedMetrics())
+        _ = session.send(.reopen(step: 5))
         #expect(session.step == 3, "a step not reached yet stays closed")
-        _ = session.update(.reopen(step: 0), metrics: FixedGuidedMetrics())
+        _ = session.send(.reopen(step: 0))
         #expect(session.step == 0 && session.symptoms == [3] && session.values == [1: .second])
     }
 }

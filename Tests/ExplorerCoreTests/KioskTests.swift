@@ -26,14 +26,14 @@ import Testing
         var effects: [KioskEffect] = []
         for _ in 0..<Int(seconds * 4) {
             clock.now += 0.25
-            effects += kiosk.update(.tick(clock.now), now: clock.now, minuteOfDay: minute, metrics: metrics)
+            effects += kiosk.send(.input(.tick(clock.now)), now: clock.now, minuteOfDay: minute, metrics: metrics)
         }
         return effects
     }
 
     @discardableResult
     private func press(_ kiosk: inout KioskState, _ clock: Clock, _ keys: Key...) -> [KioskEffect] {
-        keys.flatMap { kiosk.update(.key($0), now: clock.now, minuteOfDay: nil, metrics: metrics) }
+        keys.flatMap { kiosk.send(.input(.key($0)), now: clock.now, minuteOfDay: nil, metrics: metrics) }
     }
 
     @Test func slidesCycleAtTheConfiguredPaceAndWrapAround() {
@@ -47,6 +47,19 @@ import Testing
         #expect(kiosk.slide == 0, "five slides: back to the first")
     }
 
+    @Test func theViewsLayoutIsNotAVisitorsInput() {
+        var (kiosk, clock) = self.kiosk { $0.idleSeconds = 60 }
+        let layout = metrics.layout(for: kiosk.app)
+        _ = kiosk.update(.input(.layout(layout)), now: clock.now, minuteOfDay: nil, content: metrics)
+        #expect(kiosk.phase == .attract, "it does not wake the kiosk")
+        press(&kiosk, clock, .character(" "), .enter)   // a visitor opens the first panel
+        #expect(kiosk.app.layout != nil && kiosk.app.focus == .content)
+        wait(&kiosk, clock, 60)
+        #expect(kiosk.secondsUntilReset != nil)
+        _ = kiosk.update(.input(.layout(metrics.layout(for: kiosk.app))), now: clock.now, minuteOfDay: nil, content: metrics)
+        #expect(kiosk.secondsUntilReset != nil, "nor does it stop the countdown")
+    }
+
     @Test func anyKeyOrTapStartsTheExplorerAtItsHomePanel() {
         var (kiosk, clock) = self.kiosk()
         wait(&kiosk, clock, 25)
@@ -55,7 +68,7 @@ import Testing
         #expect(kiosk.app == KioskState.freshApp(panelCount: 6, size: size), "the waking key does nothing else")
         var (tapped, tapClock) = self.kiosk()
         wait(&tapped, tapClock, 3)
-        _ = tapped.update(.tap(.panel(2)), now: tapClock.now, minuteOfDay: nil, metrics: metrics)
+        _ = tapped.send(.input(.tap(.panel(2))), now: tapClock.now, minuteOfDay: nil, metrics: metrics)
         #expect(tapped.phase == .browsing)
     }
 
@@ -108,7 +121,7 @@ import Testing
     @Test func aResetKeepsTheCurrentScreenSize() {
         var (kiosk, clock) = self.kiosk { $0.idleSeconds = 30; $0.warningSeconds = 20 }
         let bigger = Size(width: 120, height: 40)
-        _ = kiosk.update(.resize(bigger), now: clock.now, minuteOfDay: nil, metrics: metrics)
+        _ = kiosk.send(.input(.resize(bigger)), now: clock.now, minuteOfDay: nil, metrics: metrics)
         press(&kiosk, clock, .character("x"))
         wait(&kiosk, clock, 51)
         #expect(kiosk.app == KioskState.freshApp(panelCount: 6, size: bigger))
@@ -150,7 +163,7 @@ import Testing
         #expect(kiosk.staff.entry != nil)
         #expect(press(&kiosk, clock, .character("1"), .character("2"), .character("3"), .character("4"), .enter)
                 == [.checkPIN("1234")])
-        #expect(kiosk.update(.pinChecked(true), now: clock.now, minuteOfDay: nil, metrics: metrics) == [.exit])
+        #expect(kiosk.send(.pinChecked(true), now: clock.now, minuteOfDay: nil, metrics: metrics) == [.exit])
     }
 
     @Test func withoutAPINInTheConfigThereIsNoWayOut() {
@@ -177,7 +190,7 @@ import Testing
         for attempt in 1...5 {
             #expect(press(&kiosk, clock, .character("9"), .character("9"), .character("9"), .character("9"), .enter)
                     == [.checkPIN("9999")])
-            #expect(kiosk.update(.pinChecked(false), now: clock.now, minuteOfDay: nil, metrics: metrics).isEmpty)
+            #expect(kiosk.send(.pinChecked(false), now: clock.now, minuteOfDay: nil, metrics: metrics).isEmpty)
             if attempt < 5 { #expect(kiosk.staff.entry?.rejected == true) }
         }
         #expect(kiosk.staff.entry == nil)
@@ -196,5 +209,17 @@ import Testing
         press(&kiosk, clock, .function(12), .control("a"), .character("2"), .escape)
         #expect(kiosk.staff.entry == nil)
         #expect(kiosk.app == before, "neither the digit nor Esc moved the explorer")
+    }
+}
+
+extension KioskState {
+    /// Applies `message` as the run loop does: then, if the explorer asks for the open panel's
+    /// layout, sends it.
+    mutating func send(_ message: KioskMsg, now: Double, minuteOfDay: Int?, metrics: FixedMetrics) -> [KioskEffect] {
+        var effects = update(message, now: now, minuteOfDay: minuteOfDay, content: metrics)
+        if app.needsLayout {
+            effects += update(.input(.layout(metrics.layout(for: app))), now: now, minuteOfDay: minuteOfDay, content: metrics)
+        }
+        return effects
     }
 }

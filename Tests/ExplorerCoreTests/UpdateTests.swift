@@ -3,33 +3,39 @@ import ExplorerCore
 import TermRender
 import Testing
 
-/// Scroll limits without a content pack: every panel is `lines` long, a page is 10 lines.
-/// Search finds "pain" on panels 1 and 3 (line 12 of each) and nothing else.
+/// Layout and content without a content pack: every panel is `lines` long, a page is 10 lines
+/// (5 on a screen under 24 rows). Search finds "pain" on panels 1 and 3, and lines 12 and 25 of
+/// every panel hold it. Every panel has three links on line 4 (0 a term, 1 to panel 2, 2 to
+/// panel 4), so they are on screen while scrolled less than 5 lines.
 /// Panel `diagramPanel` has an animated picture of 6 frames, 4 s each, on `diagramLines`.
-struct FixedMetrics: PageMetrics {
+struct FixedMetrics: ContentAnswers {
     var lines = 30
     var diagramPanel: Int? = nil
     var diagramLines = 1..<9
-    func maxScroll(panel: Int, size: Size) -> Int { max(0, lines - pageHeight(size: size)) }
-    func pageHeight(size: Size) -> Int { size.height >= 24 ? 10 : 5 }
     func search(_ query: String) -> [SearchHit] {
         guard !query.isEmpty, "pain".hasPrefix(query.lowercased()) else { return [] }
         return [1, 3].map { SearchHit(topic: $0, snippet: "chronic pain", matchStart: 8, matchLength: query.count) }
     }
-    func matchLine(panel: Int, size: Size, query: String, from line: Int, forward: Bool) -> Int? {
-        let matches = [12, 25].filter { forward ? $0 >= line : $0 <= line }
-        return forward ? matches.first : matches.last
-    }
-    /// Every panel has three links on screen at the top (0 a term, 1 to panel 2, 2 to panel 4)
-    /// and none further down.
-    func visibleLinks(panel: Int, size: Size, scroll: Int) -> [Int] { scroll < 5 ? [0, 1, 2] : [] }
     func linkTarget(panel: Int, link: Int) -> LinkTarget? {
         [LinkTarget.definition(term: "glutamate"), .panel(2), .panel(4)][link]
     }
     var glossaryPanel: Int? { 4 }
-    func diagram(panel: Int, size: Size) -> DiagramInfo? {
-        panel == diagramPanel ? DiagramInfo(lines: diagramLines, frameCount: 6, secondsPerFrame: 4) : nil
+
+    /// What the view would send as `.layout` for the panel `state` has open.
+    func layout(for state: AppState) -> PanelLayout {
+        let text = (0..<lines).map { [12, 25].contains($0) ? "chronic pain" : "line \($0)" }
+        return PanelLayout(panel: state.selected, size: state.size, pageHeight: state.size.height >= 24 ? 10 : 5,
+                           searchText: text, links: (0..<3).map { LinkPlace(line: 4, link: $0) },
+                           diagram: state.selected == diagramPanel
+                               ? DiagramInfo(lines: diagramLines, frameCount: 6, secondsPerFrame: 4) : nil)
     }
+}
+
+/// Applies `msg` as the run loop does: then, if `update` asks for the open panel's layout, sends it.
+func update(_ state: inout AppState, _ msg: Msg, metrics: FixedMetrics) -> [Effect] {
+    var effects = update(&state, msg, content: metrics)
+    if state.needsLayout { effects += update(&state, .layout(metrics.layout(for: state)), content: metrics) }
+    return effects
 }
 
 @Suite struct UpdateTests {
@@ -146,8 +152,9 @@ struct FixedMetrics: PageMetrics {
         let short = FixedMetrics(lines: 15)
         _ = update(&state, .resize(Size(width: 120, height: 40)), metrics: short)
         _ = update(&state, .key(.backTab), metrics: short)
+        _ = update(&state, .key(.enter), metrics: short)
         #expect(state.selected == 0)
-        #expect(state.scroll == 5)
+        #expect(state.scroll == 5, "the last line at the bottom, as far as the shorter text goes")
     }
 
     @Test func smallScreensAreTooSmallUntilEnlarged() {
@@ -311,6 +318,40 @@ struct FixedMetrics: PageMetrics {
         #expect(run([.key(.enter), .wheel(up: false), .wheel(up: false)]).0.scroll == 6)
         #expect(run([.key(.enter), .wheel(up: false), .wheel(up: true)]).0.scroll == 0)
         #expect(run([.wheel(up: false)]).0.selected == 1)
+    }
+
+    // `update` never asks the view: what it needs of the layout comes in as `.layout`.
+
+    @Test func aPageDownFromTheListWaitsForTheLayoutAndIsDoneWhenItComes() {
+        let metrics = FixedMetrics()
+        var state = AppState(panelCount: 5, size: size)
+        #expect(!state.needsLayout, "choosing in the list lays nothing out whole")
+        _ = update(&state, .key(.pageDown), content: metrics)
+        #expect(state.needsLayout && state.focus == .content && state.scroll == 0)
+        var other = state
+        _ = update(&other, .resize(Size(width: 100, height: 30)), content: metrics)
+        _ = update(&state, .layout(metrics.layout(for: other)), content: metrics)   // for another size: ignored
+        #expect(state.needsLayout && state.scroll == 0)
+        _ = update(&state, .layout(metrics.layout(for: state)), content: metrics)
+        #expect(!state.needsLayout && state.scroll == 9, "a page less one line, once the page's height is known")
+    }
+
+    @Test func aSearchResultOpensAtItsFirstMatchOnceLaidOut() {
+        let metrics = FixedMetrics()
+        var state = AppState(panelCount: 5, size: size)
+        for key in [Key.character("/"), .character("p"), .character("a"), .enter] { _ = update(&state, .key(key), content: metrics) }
+        #expect(state.selected == 1 && state.scroll == 0 && state.needsLayout)
+        _ = update(&state, .layout(metrics.layout(for: state)), content: metrics)
+        #expect(state.scroll == 11, "the match on line 12, with the line above it")
+    }
+
+    @Test func aResizeWhileReadingAsksForTheNewLayoutAndKeepsTheScrollInsideIt() {
+        var state = run([.key(.enter), .key(.end)]).0
+        #expect(state.scroll == 20)
+        _ = update(&state, .resize(Size(width: 120, height: 40)), content: FixedMetrics(lines: 15))
+        #expect(state.needsLayout)
+        _ = update(&state, .layout(FixedMetrics(lines: 15).layout(for: state)), content: FixedMetrics(lines: 15))
+        #expect(state.scroll == 5)
     }
 }
 

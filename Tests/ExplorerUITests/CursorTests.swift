@@ -17,7 +17,7 @@ import Testing
 
     private func render(_ keys: [Key]) -> Buffer {
         var state = AppState(panelCount: pack.topics.count, size: size)
-        for key in keys { _ = update(&state, .key(key), metrics: documents) }
+        for key in keys { _ = documents.update(&state, .key(key)) }
         return ExplorerView.render(state, documents: documents)
     }
 

@@ -18,7 +18,7 @@ import Testing
 
     private func session(_ keys: [Key]) -> GuidedSession {
         var session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: Size(width: 80, height: 24))
-        for key in keys { _ = session.update(.key(key), metrics: documents) }
+        for key in keys { _ = documents.update(&session, .input(.key(key))) }
         return session
     }
 

@@ -23,7 +23,7 @@ import Testing
     }
 
     private func send(_ kiosk: inout KioskState, _ msg: Msg, at now: Double) {
-        _ = kiosk.update(msg, now: now, minuteOfDay: nil, metrics: documents)
+        _ = documents.update(&kiosk, .input(msg), now: now, minuteOfDay: nil)
     }
 
     @Test func theFirstSlideShowsItsHeadlineTextSourcesAndHowToStart() throws {
@@ -46,7 +46,7 @@ import Testing
         var now = 0.0
         while kiosk.slide != count - 1 {
             now += 0.25
-            _ = kiosk.update(.tick(now), now: now, minuteOfDay: nil, metrics: withClinic)
+            _ = withClinic.update(&kiosk, .input(.tick(now)), now: now, minuteOfDay: nil)
         }
         let lines = KioskView.render(kiosk, documents: withClinic).textLines()
         try Snapshot.assert(lines, named: "kiosk-80x24-clinic-slide")
@@ -101,7 +101,7 @@ import Testing
 
     @Test func outsideOpeningHoursTheScreenIsBlank() throws {
         var kiosk = try kiosk { $0.openingHours = KioskConfig.OpeningHours("08:00-18:00") }
-        _ = kiosk.update(.tick(1), now: 1, minuteOfDay: 20 * 60, metrics: documents)
+        _ = documents.update(&kiosk, .input(.tick(1)), now: 1, minuteOfDay: 20 * 60)
         let buffer = KioskView.render(kiosk, documents: documents)
         #expect(buffer.textLines().allSatisfy { $0.allSatisfy { $0 == " " } })
     }

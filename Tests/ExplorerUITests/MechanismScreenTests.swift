@@ -15,14 +15,21 @@ import Testing
         panel = try #require(pack.topics.firstIndex { $0.blocks.contains { $0.kind == .include(.mechanism) } })
     }
 
+    /// The animated picture of the mechanism panel, as the reading layout at `size` places it.
+    private func diagram(_ documents: PanelDocuments, size: Size) -> DiagramInfo? {
+        var state = AppState(panelCount: pack.topics.count, size: size)
+        _ = documents.update(&state, .action(.jump(panel)))
+        return state.layout?.diagram
+    }
+
     /// The panel open, scrolled so the picture shows whole with the line above it.
     private func watching(_ size: Size, documents: PanelDocuments) throws -> AppState {
         var state = AppState(panelCount: pack.topics.count, size: size)
-        _ = update(&state, .key(.character(Character(String(panel + 1)))), metrics: documents)
-        let lines = try #require(documents.diagram(panel: panel, size: size)).lines
+        _ = documents.update(&state, .key(.character(Character(String(panel + 1)))))
+        let lines = try #require(state.layout?.diagram).lines
         while state.scroll < lines.lowerBound - 1 && state.diagram?.onScreen != true {   // line by line, as ↓ reads on
             let before = state.scroll
-            _ = update(&state, .key(.down), metrics: documents)
+            _ = documents.update(&state, .key(.down))
             try #require(state.scroll > before)
         }
         try #require(state.diagram?.onScreen == true)
@@ -40,15 +47,15 @@ import Testing
             let text = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
             #expect(text.contains(frame.caption), "picture \(index + 1) shows its caption")
             #expect(text.contains("Picture \(index + 1) of \(mechanism.frames.count)"))
-            _ = update(&state, .key(.right), metrics: documents)
+            _ = documents.update(&state, .key(.right))
         }
     }
 
     @Test func theDrawingKeepsItsShapeAt80x24AndGrowsOnABiggerScreen() throws {
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
         let mechanism = try #require(pack.mechanism)
-        let small = try #require(documents.diagram(panel: panel, size: Size(width: 80, height: 24))).lines.count
-        let large = try #require(documents.diagram(panel: panel, size: Size(width: 120, height: 40))).lines.count
+        let small = try #require(diagram(documents, size: Size(width: 80, height: 24))).lines.count
+        let large = try #require(diagram(documents, size: Size(width: 120, height: 40))).lines.count
         let height = mechanism.pictureSize.height
         #expect(small == height + 2 + 1, "the picture as drawn, a two-line caption and the status line")
         #expect(large > small + height / 2, "drawn about twice as tall at 120x40")
@@ -65,7 +72,7 @@ import Testing
     @Test func reducedMotionShowsEveryPictureAsAStillWithItsCaption() throws {
         let documents = PanelDocuments(pack: pack, glyphs: .unicode, motion: false)
         let mechanism = try #require(pack.mechanism)
-        #expect(documents.diagram(panel: panel, size: Size(width: 80, height: 24)) == nil)
+        #expect(diagram(documents, size: Size(width: 80, height: 24)) == nil)
         let text = documents.lines(panel: panel, area: Size(width: 78, height: 18)).map(\.plainText).joined(separator: " ")
         let words = text.split(separator: " ").joined(separator: " ")
         for (index, frame) in mechanism.frames.enumerated() {
@@ -73,7 +80,7 @@ import Testing
             #expect(words.contains(frame.caption))
         }
         var state = AppState(panelCount: pack.topics.count, size: Size(width: 80, height: 24))
-        _ = update(&state, .key(.character(Character(String(panel + 1)))), metrics: documents)
+        _ = documents.update(&state, .key(.character(Character(String(panel + 1)))))
         #expect(state.diagram == nil, "nothing plays")
         #expect(BrowseKeys.active(for: state).action(for: .character(" ")) == .pageDown)
     }

@@ -18,7 +18,7 @@ import Testing
         var state = AppState(panelCount: pack.topics.count, size: size)
         // A panel is opened as a reader opens it: down the list to it, then Enter.
         let opening: [Key] = panel.map { Array(repeating: .down, count: $0) + [.enter] } ?? []
-        for key in opening + keys { _ = update(&state, .key(key), metrics: documents) }
+        for key in opening + keys { _ = documents.update(&state, .key(key)) }
         return ExplorerView.render(state, documents: documents)
     }
 
@@ -82,12 +82,16 @@ import Testing
         #expect(lines.joined(separator: " ").contains("Any key closes this. g: the whole glossary."))
     }
 
-    @Test func matchLinesStayInsideThePanelWhicheverWayAndWherever() {
+    @Test func matchLinesStayInsideThePanelWhicheverWayAndWherever() throws {
         let size = Size(width: 80, height: 24)
+        var reading = AppState(panelCount: pack.topics.count, size: size)
+        _ = documents.update(&reading, .action(.jump(3)))
+        let layout = try #require(reading.layout)
         let count = documents.lines(panel: 3, area: ScreenLayout(size: size, reading: true).text.size).count
+        #expect(layout.searchText.count == count)
         for line in [-5, -1, 0, 1, count - 1, count, count + 5] {
             for forward in [true, false] {
-                if let found = documents.matchLine(panel: 3, size: size, query: "magnesium", from: line, forward: forward) {
+                if let found = layout.matchLine("magnesium", from: line, forward: forward) {
                     #expect((0..<count).contains(found))
                     #expect(forward ? found >= line : found <= line)
                 }
@@ -108,7 +112,7 @@ import Testing
         #expect(documents.target(atX: column, y: 22, in: choosing) == .action(.quit))
 
         var reading = choosing
-        _ = update(&reading, .key(.enter), metrics: documents)
+        _ = documents.update(&reading, .key(.enter))
         let buffer = ExplorerView.render(reading, documents: documents)
         let cell = try #require((0..<size.height).lazy.flatMap { y in (0..<size.width).lazy.map { (x: $0, y: y) } }
             .first { buffer[$0.x, $0.y].role == .link })
@@ -224,7 +228,7 @@ import Testing
         _ = browser.start()
         _ = browser.handle("s")
         let found = browser.handle("gate").lines
-        let hits = PanelDocuments(pack: pack, glyphs: .unicode).search("gate")
+        let hits = ContentQueries(pack: pack).search("gate")
         #expect(hits.count > 1)
         #expect(found.first == "Found \(hits.count) for \"gate\":")
         let opened = browser.handle("2").lines

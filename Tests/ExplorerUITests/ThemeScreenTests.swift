@@ -48,7 +48,7 @@ import Testing
     func eachTheme(_ name: String) throws {
         let theme = try #require(Theme.named(name))
         var state = AppState(panelCount: pack.topics.count, size: Size(width: 80, height: 24))
-        for key in [Key.enter, .tab] { _ = update(&state, .key(key), metrics: documents) }   // reading, a link focused
+        for key in [Key.enter, .tab] { _ = documents.update(&state, .key(key)) }   // reading, a link focused
         let lines = styled(ExplorerView.render(state, documents: documents), theme)
         try Snapshot.assert(lines, named: "theme-\(name)-80x24")
         if name == "monochrome" { #expect(!lines.joined().contains("fg ") && !lines.joined().contains("bg ")) }

@@ -1,0 +1,93 @@
+import ContentModel
+import TermRender
+
+/// What `update` needs of the reading screen, for one panel at one size: how long the text
+/// is, how much one screen shows, where the links and the animated picture are, and each
+/// line's words for finding a match. ExplorerUI works it out (it wraps the text) and sends it
+/// in as `Msg.layout` whenever `AppState.needsLayout` says so; `update` never asks the view.
+public struct PanelLayout: Equatable, Sendable {
+    public let panel: Int
+    public let size: Size
+    /// How many lines of panel text one screen shows.
+    public let pageHeight: Int
+    /// Each line's words as search reads them (the picture's block reads as its captions).
+    public let searchText: [String]
+    /// Every line a link is on, with the link's place among the panel's links, in reading order.
+    public let links: [LinkPlace]
+    /// The animated picture, if the panel has one that plays.
+    public let diagram: DiagramInfo?
+
+    public init(panel: Int, size: Size, pageHeight: Int, searchText: [String], links: [LinkPlace],
+                diagram: DiagramInfo?) {
+        self.panel = panel
+        self.size = size
+        self.pageHeight = pageHeight
+        self.searchText = searchText
+        self.links = links
+        self.diagram = diagram
+    }
+
+    /// The largest useful scroll offset: the last line at the bottom of the screen.
+    public var maxScroll: Int { max(0, searchText.count - pageHeight) }
+
+    /// The links on screen when the panel is scrolled to `scroll`, in reading order.
+    public func visibleLinks(scroll: Int) -> [Int] {
+        var seen: [Int] = []
+        for place in links where (scroll..<scroll + pageHeight).contains(place.line) && !seen.contains(place.link) {
+            seen.append(place.link)
+        }
+        return seen
+    }
+
+    /// The first line at or after `line` (or at or before it, going back) that holds `query`,
+    /// ignoring case and accents.
+    public func matchLine(_ query: String, from line: Int, forward: Bool) -> Int? {
+        guard !searchText.isEmpty, forward || line >= 0, !forward || line < searchText.count else { return nil }
+        let candidates = forward ? Array(max(0, line)..<searchText.count)
+            : Array((0...min(line, searchText.count - 1)).reversed())
+        return candidates.first { !SearchIndex.occurrences(of: query, in: searchText[$0]).isEmpty }
+    }
+
+}
+
+/// A line a link is on, and the link's place among its panel's links.
+public struct LinkPlace: Equatable, Sendable {
+    public let line: Int
+    public let link: Int
+
+    public init(line: Int, link: Int) {
+        self.line = line
+        self.link = link
+    }
+}
+
+/// The questions `update` asks of the content, not of the layout: search, where a link goes,
+/// which panel is the glossary. ContentModel's `ContentQueries` answers them from the pack.
+public protocol ContentAnswers {
+    func search(_ query: String) -> [SearchHit]
+    func linkTarget(panel: Int, link: Int) -> LinkTarget?
+    var glossaryPanel: Int? { get }
+}
+
+extension ContentQueries: ContentAnswers {}
+
+/// What the guided session needs of a step's screen as laid out: how long its text is and
+/// how much one screen shows. The view works it out for the step, size and notes shown now
+/// and sends it in as `GuidedMsg.layout`.
+public struct StepLayout: Equatable, Sendable {
+    public let step: Int
+    public let size: Size
+    public let notes: Bool
+    public let lineCount: Int
+    public let pageHeight: Int
+
+    public init(step: Int, size: Size, notes: Bool, lineCount: Int, pageHeight: Int) {
+        self.step = step
+        self.size = size
+        self.notes = notes
+        self.lineCount = lineCount
+        self.pageHeight = pageHeight
+    }
+
+    public var maxScroll: Int { max(0, lineCount - pageHeight) }
+}
