@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 # One static executable: the Swift runtime, libstdc++, ncursesw and glibc all linked in, so the
 # dynamic loader has nothing to load or relocate at start-up (about 2 ms less to the first frame
 # than linking them as shared libraries; see `make bench` and the README's "Performance").
-# lld ships with Swift. The static libraries come from libncurses-dev and libc6-dev.
+# lld ships with Swift. The static libraries come from libncurses-dev, libyaml-dev and libc6-dev.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable -Xswiftc -use-ld=lld
 
 .PHONY: all deps build run test lint bench install uninstall clean

@@ -7,11 +7,11 @@ let package = Package(
         .executable(name: "ketamine-explorer", targets: ["ketamine-explorer"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", "5.0.1"..<"6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // C comes in through shim headers only: ncursesw (only `Terminal` imports it), and
+        // C comes in through shim headers only: ncursesw (only `Terminal` imports it), libyaml
+        // (only `ContentModel`), and
         // getauxval and <elf.h> for the program's build ID (only the executable imports it).
         .systemLibrary(
             name: "CNcursesW",
@@ -19,8 +19,14 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .systemLibrary(name: "CLinkMap", path: "Sources/CLinkMap"),
-        // Content types, YAML reading (our own reader: see YAMLParser.swift) and validation. No UI.
-        .target(name: "ContentModel", dependencies: ["TermRender"]),
+        // libyaml: the YAML parser (only `ContentModel` imports it).
+        .systemLibrary(
+            name: "CYAML",
+            path: "Sources/CYAML",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Content types, YAML reading (libyaml's events into a node tree) and validation. No UI.
+        .target(name: "ContentModel", dependencies: ["CYAML", "TermRender"]),
         // Cells, buffers, rectangles, display width, wrapping, themes. Pure Swift.
         .target(name: "TermRender"),
         // AppState, Msg, the pure update function, the keymap.
@@ -43,8 +49,7 @@ let package = Package(
             name: "explorer-bench",
             dependencies: ["ContentModel", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal"]
         ),
-        // Yams is only a test oracle: the YAML reader must read every file as Yams does.
-        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "TermRender", "Yams"],
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "TermRender"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermRenderTests", dependencies: ["TermRender"]),
         // The frame writer against a model terminal, with terminfo values of real terminal

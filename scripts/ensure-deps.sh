@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the explorer needs, if they are missing.
-#   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses, static libc)
+#   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses, libyaml, static libc)
 #   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less; strace, systemd-analyze
 #                                   and sshd to check the kiosk's privacy and its deployment files)
 #   scripts/ensure-deps.sh bench    also what `make bench` needs (tmux, less, python3, valgrind)
@@ -9,6 +9,8 @@ set -euo pipefail
 
 missing=()
 [ -f /usr/include/ncursesw/curses.h ] || missing+=(libncurses-dev)
+# Content is read with libyaml; the release binary links its libyaml.a.
+compgen -G '/usr/lib/*-linux-gnu/libyaml.a' >/dev/null && [ -f /usr/include/yaml.h ] || missing+=(libyaml-dev)
 # The release binary is one static executable: it links glibc's libc.a.
 compgen -G '/usr/lib/*-linux-gnu/libc.a' >/dev/null || missing+=(libc6-dev)
 case "${1:-}" in

@@ -103,7 +103,7 @@ import Testing
         Case(name: "a single picture", file: "mechanism.yaml", old: "  - caption: The gate, open.\n    picture: |\n      ┌──┐  gate\n         │  open\n      └──┘\n",
              new: "", line: 4, field: "mechanism.frames", message: "there are 1 frames"),
         Case(name: "YAML syntax error", file: "topics.yaml", old: "  title: The first topic",
-             new: "  title: [unclosed", line: 2, field: "", message: "YAML syntax error: a list opened with [ is never closed"),
+             new: "  title: [unclosed", line: 2, field: "", message: "YAML syntax error: a [ list opened here is never closed"),
     ]
 
     @Test func theMechanismFileIsOptionalUnlessATopicIncludesIt() throws {
