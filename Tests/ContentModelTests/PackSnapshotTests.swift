@@ -59,6 +59,15 @@ import Testing
         #expect(PackSnapshot.load(directory: pack.directory, program: program) == nil)
     }
 
+    @Test func aNewLintRuleTheContentBreaksIsCheckedNotSkipped() throws {
+        let pack = try FixturePack()
+        try PackSnapshot.save(directory: pack.directory, program: program)
+        try pack.edit("lint.yaml", replacing: "banned_phrases: [cure, mg]", with: "banned_phrases: [cure, mg, ketamine]")
+        #expect(PackSnapshot.load(directory: pack.directory, program: program) == nil)
+        let error = #expect(throws: ContentErrors.self) { try ContentPack.load(from: pack.directory, program: program) }
+        #expect(error?.issues.contains { $0.message.contains("'ketamine' is on the banned list") } == true, "\(String(describing: error))")
+    }
+
     @Test func anotherBuildOrNoBuildIDNeverUsesIt() throws {
         let pack = try FixturePack()
         try PackSnapshot.save(directory: pack.directory, program: program)
