@@ -2,8 +2,9 @@
 # Installs the Debian packages the explorer needs, if they are missing.
 #   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses, libyaml, static libc)
 #   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less; strace, systemd-analyze
-#                                   and sshd to check the kiosk's privacy and its deployment files)
-#   scripts/ensure-deps.sh bench    also what `make bench` needs (tmux, less, python3, valgrind)
+#                                   and sshd to check the kiosk's privacy and its deployment files;
+#                                   python3 and valgrind for the start-up budgets)
+#   scripts/ensure-deps.sh bench    the same, for `make bench`
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
 
@@ -20,12 +21,11 @@ case "${1:-}" in
     command -v strace >/dev/null 2>&1 || missing+=(strace)
     command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
     [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+    # The start-up budgets (bench/budgets.py): callgrind counts instructions.
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
+    command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
     ;;
 esac
-if [ "${1:-}" = bench ]; then
-  command -v python3 >/dev/null 2>&1 || missing+=(python3)
-  command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
-fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v swift >/dev/null 2>&1; then
