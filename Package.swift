@@ -11,7 +11,7 @@ let package = Package(
     ],
     targets: [
         // C comes in through shim headers only: ncursesw (only `Terminal` imports it), libyaml
-        // (only `ContentModel`), and
+        // (only `ContentModel`), libxcrypt (only `StaffPIN`), and
         // getauxval and <elf.h> for the program's build ID (only the executable imports it).
         .systemLibrary(
             name: "CNcursesW",
@@ -25,6 +25,14 @@ let package = Package(
             path: "Sources/CYAML",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // libxcrypt's crypt(3), for the staff PIN (only `StaffPIN` imports it).
+        .systemLibrary(
+            name: "CCrypt",
+            path: "Sources/CCrypt",
+            providers: [.apt(["libcrypt-dev"])]
+        ),
+        // The kiosk's staff-exit PIN: crypt(3) hashes made and checked through libxcrypt.
+        .target(name: "StaffPIN", dependencies: ["CCrypt"]),
         // Content types, YAML reading (libyaml's events into a node tree) and validation. No UI.
         .target(name: "ContentModel", dependencies: ["CYAML", "TermRender"]),
         // Cells, buffers, rectangles, display width, wrapping, themes. Pure Swift.
@@ -40,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "ketamine-explorer",
             dependencies: [
-                "CLinkMap", "ContentModel", "ExplorerApp", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal",
+                "CLinkMap", "ContentModel", "ExplorerApp", "ExplorerCore", "ExplorerUI", "StaffPIN", "TermRender", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,8 +66,9 @@ let package = Package(
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ExplorerUI", "ContentModel"]),
         // Whole scenarios (a kiosk day, a guided session) through the run loop, over a scripted
         // backend and a fake clock: milliseconds, not minutes.
+        // And the staff PIN's hashes, against libxcrypt and Debian's mkpasswd.
         .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "ExplorerCore", "ExplorerUI", "ContentModel",
-                                                             "TermRender", "Terminal"]),
+                                                             "StaffPIN", "TermRender", "Terminal"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender"],
                     exclude: ["Snapshots", "Fixtures"]),
         // Drives the built binary in tmux; `make test` points KETAMINE_EXPLORER_BIN at the release build.

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the explorer needs, if they are missing.
-#   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses, libyaml, static libc)
+#   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses, libyaml, libxcrypt, static libc)
 #   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less; strace, systemd-analyze
 #                                   and sshd to check the kiosk's privacy and its deployment files;
-#                                   python3 and valgrind for the start-up budgets)
+#                                   mkpasswd; python3 and valgrind for the start-up budgets)
 #   scripts/ensure-deps.sh bench    the same, for `make bench`
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
@@ -12,6 +12,8 @@ missing=()
 [ -f /usr/include/ncursesw/curses.h ] || missing+=(libncurses-dev)
 # Content is read with libyaml; the release binary links its libyaml.a.
 compgen -G '/usr/lib/*-linux-gnu/libyaml.a' >/dev/null && [ -f /usr/include/yaml.h ] || missing+=(libyaml-dev)
+# The staff PIN is hashed with libxcrypt's crypt(3); the release binary links its libcrypt.a.
+compgen -G '/usr/lib/*-linux-gnu/libcrypt.a' >/dev/null && [ -f /usr/include/crypt.h ] || missing+=(libcrypt-dev)
 # The release binary is one static executable: it links glibc's libc.a.
 compgen -G '/usr/lib/*-linux-gnu/libc.a' >/dev/null || missing+=(libc6-dev)
 case "${1:-}" in
@@ -21,6 +23,8 @@ case "${1:-}" in
     command -v strace >/dev/null 2>&1 || missing+=(strace)
     command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
     [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+    # Hashes from Debian's own mkpasswd must work as the staff PIN.
+    command -v mkpasswd >/dev/null 2>&1 || missing+=(whois)
     # The start-up budgets (bench/budgets.py): callgrind counts instructions.
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)

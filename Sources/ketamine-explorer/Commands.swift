@@ -2,6 +2,7 @@ import ArgumentParser
 import ContentModel
 import ExplorerCore
 import ExplorerUI
+import StaffPIN
 import TermRender
 import Terminal
 #if canImport(Glibc)
@@ -284,7 +285,7 @@ struct Browse: ParsableCommand {
         let file = path ?? KioskConfig.defaultPath
         if path == nil && !KioskConfig.exists(file) { return KioskConfig() }
         do {
-            return try KioskConfig.load(path: file, pinHashProblem: PINHash.problem(in:))
+            return try KioskConfig.load(path: file, pinHashProblem: StaffPIN.problem(in:))
         } catch {
             PlainOutput.error("ketamine-explorer: the kiosk config \(file) has \(error.issues.count) problem"
                               + "\(error.issues.count == 1 ? "" : "s"):")
@@ -455,8 +456,10 @@ struct HashPIN: ParsableCommand {
         abstract: "Make the kiosk's staff-exit PIN hash for the config's pin_hash line.",
         discussion: """
             Asks for a PIN of 4 to 12 digits twice (or reads one line from standard input when
-            it is not a terminal) and prints a pin_hash line to put in the kiosk config. Only
-            this salted, slow hash is stored; the PIN itself is never written anywhere.
+            it is not a terminal) and prints a pin_hash line to put in the kiosk config: a
+            crypt(3) SHA-512 hash with 500,000 rounds and a random salt. Only this hash is
+            stored; the PIN itself is never written anywhere. A hash from
+            `mkpasswd -m sha-512 -R 500000` or `mkpasswd -m yescrypt` works too.
             """)
 
     func run() throws {
@@ -465,7 +468,7 @@ struct HashPIN: ParsableCommand {
             PlainOutput.error("ketamine-explorer: no PIN given")
             throw Exit.usageOrTerminal
         }
-        guard PINHash.isValidPIN(pin) else {
+        guard StaffPIN.isValidPIN(pin) else {
             PlainOutput.error("ketamine-explorer: a PIN is 4 to 12 digits (0-9)")
             throw Exit.usageOrTerminal
         }
@@ -473,9 +476,11 @@ struct HashPIN: ParsableCommand {
             PlainOutput.error("ketamine-explorer: the two PINs differ; nothing was made")
             throw Exit.usageOrTerminal
         }
-        var generator = SystemRandomNumberGenerator()
-        let salt = (0..<PINHash.minimumSaltBytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        PlainOutput.write(["pin_hash: \"\(PINHash.make(pin: pin, salt: salt))\""])
+        guard let hash = StaffPIN.make(pin: pin) else {
+            PlainOutput.error("ketamine-explorer: libxcrypt could not make a hash (no random salt); nothing was made")
+            throw ExitCode.failure
+        }
+        PlainOutput.write(["pin_hash: \"\(hash)\""])
     }
 }
 

@@ -2,6 +2,7 @@ import ContentModel
 import ExplorerApp
 import ExplorerCore
 import ExplorerUI
+import StaffPIN
 import TermRender
 import Terminal
 #if canImport(Glibc)
@@ -54,7 +55,7 @@ struct KioskSession {
                 backend.wipe()
                 return .proceed
             case .checkPIN(let pin):
-                return .proceed([.pinChecked(program.kiosk.config.pinHash.map { PINHash.verify(pin: pin, against: $0) } ?? false)])
+                return .proceed([.pinChecked(program.kiosk.config.pinHash.map { StaffPIN.verify(pin: pin, against: $0) } ?? false)])
             case .exit:
                 return .stop
             }
