@@ -5,6 +5,11 @@ import Glibc
 /// Tells systemd the kiosk is up (`READY=1`) and still alive (`WATCHDOG=1`), when it runs
 /// as a `Type=notify` service with `WatchdogSec=`: a kiosk that hangs is then killed and
 /// restarted, not left frozen on the waiting-room screen. Outside systemd it does nothing.
+///
+/// Written here rather than linked from libsystemd: the protocol is a documented, stable
+/// datagram to a Unix socket (sd_notify(3), "NOTIFY_SOCKET"), a few lines; libsystemd ships
+/// no static library and is not meant to be linked statically, and the release binary is one
+/// static executable.
 public struct SystemdNotify: Sendable {
     private let path: [UInt8]
     /// How often to say it is alive: half the watchdog's time, as systemd advises.
