@@ -50,7 +50,7 @@ public struct ClinicInfo: Equatable, Sendable {
     public static func load(path: String) throws(ContentErrors) -> ClinicInfo {
         let document: YAMLDocument
         do {
-            document = try YAMLDocument.load(path: path, rootName: "")
+            document = try YAMLDocument.load(path: path, rootName: "", limit: FileBytes.settingsLimit)
         } catch {
             throw ContentErrors([error])
         }

@@ -4,38 +4,79 @@ import Glibc
 
 /// Whole files in and out, as bytes.
 public enum FileBytes {
+    /// The most a content file may hold: 1 MiB, about thirty times the largest shipped one
+    /// (topics.yaml, 35 KB). Anything bigger is a mistake, and reading and checking it would
+    /// keep a patient waiting seconds.
+    public static let contentLimit = 1 << 20
+    /// The most a settings file (kiosk config, clinic file) may hold: 64 KiB, forty times the examples.
+    public static let settingsLimit = 1 << 16
+    /// The most a `pack.snapshot` may hold: 16 MiB, about 170 times the shipped one (94 KB).
+    public static let snapshotLimit = 1 << 24
+
+    /// Why a file could not be read, in words for whoever put it there.
+    public enum ReadError: Error, Equatable {
+        case cannotOpen(errno: Int32)
+        /// A folder, FIFO, device or socket: reading it could block forever or never end.
+        case notARegularFile
+        case tooLarge(limit: Int)
+        case readFailed(errno: Int32)
+
+        public var message: String {
+            switch self {
+            case .cannotOpen(let code) where code == ENOENT: return "cannot read this file: it does not exist"
+            case .cannotOpen(let code): return "cannot read this file: \(String(cString: strerror(code)))"
+            case .notARegularFile: return "this is not a regular file (a folder, a pipe or a device)"
+            case .tooLarge(let limit): return "this file is larger than \(limit / 1024) KiB; no file of this kind needs to be"
+            case .readFailed(let code): return "cannot read this file: \(String(cString: strerror(code)))"
+            }
+        }
+    }
+
     /// The whole file, read into an array of its exact size (no zeroed buffer to fill first).
-    public static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+    /// Opened without blocking, so a FIFO put where a file belongs is refused, not waited on;
+    /// a file over `limit` bytes is refused before any of it is read.
+    public static func read(_ path: String, limit: Int) throws(ReadError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(errno: errno) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { throw .notARegularFile }
         let size = Int(status.st_size)
+        guard size <= limit else { throw .tooLarge(limit: limit) }
         if size == 0 { return [] }
-        var failed = false
+        var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             while count < size {
                 let got = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
                 if got < 0 && errno == EINTR { continue }
-                if got <= 0 { failed = got < 0; break }
+                if got < 0 { failure = errno }
+                if got <= 0 { break }   // the file shrank while being read: what is there
                 count += got
             }
         }
-        return failed ? nil : bytes
+        if failure != 0 { throw .readFailed(errno: failure) }
+        return bytes
     }
 
-    /// Writes `bytes` to a temporary file beside `path` and renames it over `path`, so a reader
-    /// sees the old file or the new one, never half of one. Returns nil when done, else why not
-    /// (and no temporary file is left).
-    public static func replace(_ path: String, with bytes: [UInt8]) -> String? {
-        let temporary = "\(path).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return "cannot write \(temporary): \(String(cString: strerror(errno)))" }
+    /// Writes `bytes` to a new temporary file beside `path` and renames it over `path`, so a
+    /// reader sees the old file or the new one, never half of one. Returns nil when done, else
+    /// why not (and no temporary file is left).
+    ///
+    /// The temporary file is made by `mkstemp`: a random name, created with O_EXCL, so a
+    /// symlink or file planted at a guessable name is never followed or written through (the
+    /// admin may run `snapshot` as root on the installed content folder). `rename` replaces
+    /// whatever is at `path` itself, a symlink included, never what it points to.
+    public static func replace(_ path: String, with bytes: [UInt8], mode: mode_t = 0o644) -> String? {
+        var template = Array("\(path).XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
+        let temporary = String(cString: template)
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         var written = 0
-        var problem: Int32 = 0
+        // mkstemp makes it 0600; what it replaces is meant to be read by others.
+        var problem: Int32 = fchmod(descriptor, mode) == 0 ? 0 : errno
         bytes.withUnsafeBytes { raw in
-            while written < raw.count {
+            while problem == 0 && written < raw.count {
                 let result = write(descriptor, raw.baseAddress! + written, raw.count - written)
                 if result < 0 && errno == EINTR { continue }
                 if result <= 0 {

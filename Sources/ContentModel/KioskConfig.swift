@@ -57,12 +57,31 @@ public struct KioskConfig: Equatable, Sendable {
         }
     }
 
+    /// What the file's owner and mode allow others, checked at start: nil `refusal` when the
+    /// kiosk may use it. Anyone but the owner able to write it could put in their own
+    /// `pin_hash` (refused); anyone able to read one with a `pin_hash` may try PINs against it
+    /// at leisure (a warning). The README's mode: owner root, group kiosk, 0640.
+    public static func permissionProblems(path: String, hasPIN: Bool) -> (refusal: String?, warning: String?) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return (nil, nil) }   // reading it reports that
+        if status.st_mode & (S_IWGRP | S_IWOTH) != 0 {
+            let mode = String(status.st_mode & 0o777, radix: 8)
+            return ("\(path) can be changed by users other than its owner (mode \(mode)), who could put in their own "
+                    + "PIN; make it `chown root:kiosk` and `chmod 640`", nil)
+        }
+        if hasPIN && status.st_mode & S_IROTH != 0 {
+            return (nil, "\(path) holds pin_hash and every user can read it; guesses can be tried against it "
+                    + "away from the kiosk: make it `chmod 640` (owner root, group kiosk)")
+        }
+        return (nil, nil)
+    }
+
     /// Reads the config at `path`. `pinHashProblem` says what is wrong with a `pin_hash`
     /// value, or nil if it is well formed (the hash format belongs to the kiosk code).
     public static func load(path: String, pinHashProblem: (String) -> String?) throws(ContentErrors) -> KioskConfig {
         let document: YAMLDocument
         do {
-            document = try YAMLDocument.load(path: path, rootName: "")
+            document = try YAMLDocument.load(path: path, rootName: "", limit: FileBytes.settingsLimit)
         } catch {
             throw ContentErrors([error])
         }

@@ -58,7 +58,7 @@ struct PackLoader {
     private mutating func read<T>(_ file: ContentPack.File,
                                   _ body: (NodeReader) throws(ContentIssue) -> T) -> T? {
         do {
-            let document = try YAMLDocument.load(path: "\(directory)/\(file.rawValue)", rootName: file.rootName)
+            let document = try YAMLDocument.load(path: "\(directory)/\(file.rawValue)", rootName: file.rootName, limit: FileBytes.contentLimit)
             documents[file] = document
             issues += document.controlCharacterIssues()
             return try body(document.reader)

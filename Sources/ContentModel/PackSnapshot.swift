@@ -69,13 +69,13 @@ public enum PackSnapshot {
     /// The pack from `directory/pack.snapshot`, or nil when there is none or it does not match
     /// the pack's files and this program exactly.
     public static func load(directory: String, program: [UInt8]) -> ContentPack? {
-        guard !program.isEmpty, let bytes = FileBytes.read("\(directory)/\(fileName)") else { return nil }
+        guard !program.isEmpty, let bytes = try? FileBytes.read("\(directory)/\(fileName)", limit: FileBytes.snapshotLimit) else { return nil }
         return decode(bytes, files: readFiles(directory), directory: directory, program: program)
     }
 
     /// The current bytes of each file in `files` (nil for a missing one).
     static func readFiles(_ directory: String) -> [[UInt8]?] {
-        files.map { FileBytes.read("\(directory)/\($0.rawValue)") }
+        files.map { try? FileBytes.read("\(directory)/\($0.rawValue)", limit: FileBytes.contentLimit) }
     }
 
     static func encode(_ pack: ContentPack, files contents: [[UInt8]?], program: [UInt8]) -> [UInt8] {

@@ -17,9 +17,14 @@ struct YAMLDocument {
 
     /// Reads and parses `path`. Throws an issue naming the line for unreadable files, invalid
     /// UTF-8 and YAML syntax errors.
-    static func load(path: String, rootName: String) throws(ContentIssue) -> YAMLDocument {
-        guard let bytes = FileBytes.read(path) else {
-            throw ContentIssue(file: path, line: 0, field: "", message: "cannot read this file (missing, or no permission)")
+    /// - Parameter limit: the most bytes a file of this kind may hold (`FileBytes.contentLimit`
+    ///   or `settingsLimit`).
+    static func load(path: String, rootName: String, limit: Int) throws(ContentIssue) -> YAMLDocument {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path, limit: limit)
+        } catch {
+            throw ContentIssue(file: path, line: 0, field: "", message: error.message)
         }
         guard String(validating: bytes, as: UTF8.self) != nil else {
             let line = firstInvalidUTF8Line(bytes)

@@ -14,6 +14,11 @@ public struct AppState: Equatable, Sendable {
 
     /// What the search line holds and what it found.
     public struct SearchState: Equatable, Sendable {
+        /// The longest query, in characters. Each key searches the whole pack again, so a
+        /// 16,000-character paste (a barcode reader, a macro) took 13 s and froze the kiosk past
+        /// its watchdog; nothing a patient looks up is longer than a few words.
+        public static let maximumLength = 60
+
         public var query: String
         public var hits: [SearchHit]
         public internal(set) var selected: Int

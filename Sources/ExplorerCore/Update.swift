@@ -90,7 +90,8 @@ private func apply(_ msg: Msg, to state: inout AppState, _ content: some Content
         }
         return perform(action, on: &state, content)
     case .searchFor(let words):
-        let query = String(words.unicodeScalars.filter { !Sanitizer.isForbidden($0) })
+        let query = String(String(words.unicodeScalars.filter { !Sanitizer.isForbidden($0) })
+                                .prefix(AppState.SearchState.maximumLength))
         state.overlay = nil
         state.search = AppState.SearchState(query: query, hits: content.search(query))
         return []
@@ -304,7 +305,8 @@ private func updateSearch(_ state: inout AppState, _ key: Key, _ content: some C
         return
     }
     guard var search = state.search, case .character(let character) = key,
-          !character.unicodeScalars.contains(where: Sanitizer.isForbidden) else { return }
+          !character.unicodeScalars.contains(where: Sanitizer.isForbidden),
+          search.query.count < AppState.SearchState.maximumLength else { return }
     search.query.append(character)
     search.hits = content.search(search.query)
     search.selected = 0

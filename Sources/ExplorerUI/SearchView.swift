@@ -16,6 +16,8 @@ enum SearchView {
         let status: String
         if search.query.isEmpty {
             status = "Type a word to find it in titles, text, the glossary and sources."
+        } else if search.query.count >= AppState.SearchState.maximumLength {
+            status = "A search is at most \(AppState.SearchState.maximumLength) letters. Backspace to change it."
         } else if search.hits.isEmpty {
             status = "Nothing found for \"\(search.query)\". Try a shorter or different word."
         } else {

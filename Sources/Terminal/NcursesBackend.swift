@@ -29,6 +29,7 @@ public final class NcursesBackend: TerminalBackend {
                 waitMilliseconds: Int32 = 250) throws(TerminalProblem) {
         var modes = termios()
         tcgetattr(STDIN_FILENO, &modes)
+        Self.windowSize()
         guard let screen = newterm(nil, kx_stdout(), kx_stdin()), let window = kx_stdscr(),
               let capabilities = TerminalCapabilities.loaded() else {
             throw .cannotStart(info.term)
@@ -38,6 +39,7 @@ public final class NcursesBackend: TerminalBackend {
         if raw { CNcursesW.raw() } else { cbreak() }
         noecho()
         nonl()
+        Self.turnOffFlowControl()
         var drawingModes = termios()
         tcgetattr(STDOUT_FILENO, &drawingModes)
         let lineFeedReturns = drawingModes.c_oflag & tcflag_t(OPOST) != 0 && drawingModes.c_oflag & tcflag_t(ONLCR) != 0
@@ -97,31 +99,57 @@ public final class NcursesBackend: TerminalBackend {
         send(writer.clearBytes(scrollback: true))
     }
 
+    /// The largest screen drawn: a bigger window shows the program in its top left corner at
+    /// this size. ncurses keeps sizes in 16 bits (it crashed at 32,768 columns), and a
+    /// 1x65,535 window cost 443 MB; 500x200 is wider than any monitor's text at a readable
+    /// font and keeps every buffer under a few MiB.
+    public static let largest = Size(width: 500, height: 200)
+
+    /// Rows and columns the kernel says the terminal has, at most `largest` (0 when it cannot
+    /// say). ncurses reads the size again itself at start and after a suspend, and takes LINES
+    /// and COLUMNS over the kernel's figures: they are set to the same clamped size for it.
+    @discardableResult
+    private static func windowSize() -> (rows: Int, columns: Int) {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return (0, 0) }
+        let rows = min(Int(size.ws_row), largest.height), columns = min(Int(size.ws_col), largest.width)
+        setenv("LINES", "\(rows)", 1)
+        setenv("COLUMNS", "\(columns)", 1)
+        return (rows, columns)
+    }
+
     /// Waits for the next key, resize or timeout. After Ctrl-Z it suspends, and once
     /// continued reports a resize so the whole screen is drawn again.
     public func readEvent() -> InputEvent {
+        if SignalGuard.takeResizeRequest() { return resized() }
         var character: wint_t = 0
         let status = wget_wch(window, &character)
         if status == KEY_CODE_YES {
             let code = Int32(character)
-            if code == KEY_RESIZE {
-                // ncurses marks its (empty) window changed on a resize; were it left so, the
-                // next wait for a key would draw that empty window over the frame.
-                wnoutrefresh(window)
-                writer.invalidate()
-                SignalGuard.updateRestoreBytes(hurriedExitBytes())
-                return .resize(size)
-            }
+            if code == KEY_RESIZE { return resized() }
             if code == KEY_MOUSE { return mouseEvent() }
             return .key(Self.key(forCode: code))
         }
         if status == OK { return .key(Self.key(forCharacter: UInt32(character))) }
+        if SignalGuard.takeResizeRequest() { return resized() }
         if SignalGuard.takeSuspendRequest() {
             suspend()
-            return .resize(size)
+            return resized()
         }
         // ERR: a timeout, or an interrupted wait; if input is gone, it would repeat forever.
         return isatty(STDIN_FILENO) == 0 ? .hangup : .timeout
+    }
+
+    /// Tells ncurses the new size, at most `largest`, and reports it.
+    private func resized() -> InputEvent {
+        let (rows, columns) = Self.windowSize()
+        if rows > 0 { resize_term(Int32(rows), Int32(columns)) }
+        // ncurses marks its (empty) window changed on a resize; were it left so, the next
+        // wait for a key would draw that empty window over the frame.
+        wnoutrefresh(window)
+        writer.invalidate()
+        SignalGuard.updateRestoreBytes(hurriedExitBytes())
+        return .resize(size)
     }
 
     /// Hands the terminal back to the shell until the program is continued, then takes it again.
@@ -131,6 +159,7 @@ public final class NcursesBackend: TerminalBackend {
         curs_set(1)
         endwin()
         SignalGuard.suspend()
+        Self.windowSize()   // the window may have changed size meanwhile
         // Continued: ncurses restores the program's modes and full-screen mode at its refresh.
         wnoutrefresh(window)
         doupdate()
@@ -158,22 +187,61 @@ public final class NcursesBackend: TerminalBackend {
         if kx_string_capability("rmcup") == nil { clear() }
     }
 
+    /// cbreak mode leaves the terminal's flow control on, so Ctrl-S would stop all output
+    /// (the screen looks frozen) until Ctrl-Q. Nobody reading a panel means that: turn it off,
+    /// so Ctrl-S and Ctrl-Q arrive as keys, as they do in raw mode; `def_prog_mode` makes
+    /// ncurses restore this after a suspend, and `endwin` puts the shell's modes back.
+    private static func turnOffFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0, modes.c_iflag & tcflag_t(IXON) != 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        def_prog_mode()
+    }
+
     /// Writes all of `bytes` to the terminal in one call (more only if the kernel takes part).
+    ///
+    /// A write can block: the terminal's output was stopped (XOFF, where flow control is on)
+    /// or nobody reads a pty. A stop signal interrupts it (no SA_RESTART). From then on the
+    /// terminal's output is restarted (flow control off, TCOON) and each write may block for
+    /// at most half a second (a timer interrupts it) before the rest is given up, so SIGTERM
+    /// always ends the program and the restore strings are sent when they can be.
     private func send(_ bytes: [UInt8]) {
         var offset = 0
+        var stopping = false
         while offset < bytes.count {
+            if !stopping, SignalGuard.pending != nil {
+                stopping = true
+                Self.restartOutput()
+            }
+            if stopping { SignalGuard.interruptWrite(afterMicroseconds: 500_000) }
             let written = bytes.withUnsafeBufferPointer { pointer -> Int in
                 guard let base = pointer.baseAddress else { return 0 }
                 return write(STDOUT_FILENO, base + offset, pointer.count - offset)
             }
+            let failure = errno
+            if stopping { SignalGuard.interruptWrite(afterMicroseconds: 0) }
             if written > 0 {
                 offset += written
-            } else if written < 0 && (errno == EINTR || errno == EAGAIN) {
+            } else if written < 0 && failure == EINTR && !stopping {
+                continue   // a signal: the next turn sees whether it asks to stop
+            } else if written < 0 && failure == EAGAIN {
                 continue
             } else {
-                return   // the terminal is gone; the next read reports the hang-up
+                return   // the terminal is gone, or will not take bytes while stopping
             }
         }
+    }
+
+    /// Output stopped by XOFF starts again when flow control is turned off (TCSANOW: without
+    /// waiting for the stopped output to drain), and output stopped by TCOOFF with TCOON.
+    private static func restartOutput() {
+        var modes = termios()
+        if tcgetattr(STDOUT_FILENO, &modes) == 0, modes.c_iflag & tcflag_t(IXON) != 0 {
+            modes.c_iflag &= ~tcflag_t(IXON)
+            tcsetattr(STDOUT_FILENO, TCSANOW, &modes)
+        }
+        _ = tcflow(STDOUT_FILENO, TCOON)
     }
 
     private func mouseEvent() -> InputEvent {

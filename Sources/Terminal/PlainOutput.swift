@@ -9,6 +9,9 @@ public enum PlainOutput {
     /// Text for people in a locale that is not UTF-8: every character becomes ASCII of the same
     /// width (set by the commands that print for reading, not by those writing documents).
     nonisolated(unsafe) public static var asciiOnly = false
+    /// The first error writing standard output (errno), if any: the program then exits 1
+    /// saying so (`Main`), never 0 with output lost (`show > /dev/full`, a closed stdout).
+    nonisolated(unsafe) public private(set) static var outputFailure: Int32?
 
     public static func write(_ lines: [String]) {
         var text = ""
@@ -17,27 +20,30 @@ public enum PlainOutput {
             text += asciiOnly ? clean.map(ASCIIFallback.text(for:)).joined() : clean
             text += "\n"
         }
-        writeAll(text, to: STDOUT_FILENO)
+        guard outputFailure == nil else { return }
+        outputFailure = writeAll(text, to: STDOUT_FILENO)
     }
 
     /// One message line on standard error.
     public static func error(_ message: String) {
-        writeAll(Sanitizer.clean(message) + "\n", to: STDERR_FILENO)
+        _ = writeAll(Sanitizer.clean(message) + "\n", to: STDERR_FILENO)
     }
 
     /// Text on standard error as it is (a prompt), control characters removed but for newlines.
     public static func errorText(_ text: String) {
-        writeAll(text.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.clean(String($0)) }
+        _ = writeAll(text.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.clean(String($0)) }
                     .joined(separator: "\n"), to: STDERR_FILENO)
     }
 
-    private static func writeAll(_ text: String, to descriptor: Int32) {
+    /// Nil when all was written, else the error (errno).
+    private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }   // a closed pipe: nothing more to do
+            if written <= 0 { return written < 0 ? errno : EIO }
             bytes = bytes.dropFirst(written)
         }
+        return nil
     }
 }

@@ -10,6 +10,8 @@ private let pendingSignal = Atomic<Int32>(0)
 private let pendingSuspend = Atomic<Bool>(false)
 /// Staff sent SIGUSR1 to the kiosk: wipe the visit now, as an idle reset does.
 private let pendingReset = Atomic<Bool>(false)
+/// The window changed size (SIGWINCH); the backend reads the new size between frames.
+private let pendingResize = Atomic<Bool>(false)
 
 /// Bytes that put the terminal back (leave the alternate screen, show the cursor, reset
 /// attributes) and the terminal modes from before start-up, kept where a crash handler can
@@ -48,6 +50,23 @@ public enum SignalGuard {
             }
         }
         installSuspendHandler()
+        install(SIGWINCH) { _ in pendingResize.store(true, ordering: .relaxed) }
+    }
+
+    /// Interrupts a blocked write after `microseconds` (SIGALRM, no SA_RESTART); 0 cancels.
+    /// For the last writes of a program that is stopping, which must not wait forever.
+    public static func interruptWrite(afterMicroseconds microseconds: Int) {
+        if microseconds > 0 { install(SIGALRM) { _ in } }
+        var timer = itimerval()
+        timer.it_value.tv_sec = microseconds / 1_000_000
+        timer.it_value.tv_usec = microseconds % 1_000_000
+        setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &timer, nil)
+    }
+
+    /// True once after the window changed size. Our handler, installed before `newterm`, keeps
+    /// ncurses from resizing itself: it stores sizes in 16 bits and crashed past 32,767 cells.
+    public static func takeResizeRequest() -> Bool {
+        pendingResize.exchange(false, ordering: .relaxed)
     }
 
     /// True once after Ctrl-Z: the caller hands the terminal back and calls `suspend()`.

@@ -87,7 +87,7 @@ enum TerminfoParameters {
                 }
                 guard index < count, template[index] == UInt8(ascii: "}") else { return nil }
                 index += 1
-                stack.append(negative ? -value : value)
+                stack.append(negative ? 0 &- value : value)
             case UInt8(ascii: "i"):
                 // Once only, as ncurses (vt100-s writes %i%i).
                 if !incremented {
@@ -144,8 +144,9 @@ enum TerminfoParameters {
         case UInt8(ascii: "+"): return first &+ second
         case UInt8(ascii: "-"): return first &- second
         case UInt8(ascii: "*"): return first &* second
-        case UInt8(ascii: "/"): return second == 0 ? 0 : first / second
-        case UInt8(ascii: "m"): return second == 0 ? 0 : first % second
+        // No trap on a crafted entry: x/0 is 0 (as ncurses), Int.min / -1 wraps.
+        case UInt8(ascii: "/"): return second == 0 ? 0 : first.dividedReportingOverflow(by: second).partialValue
+        case UInt8(ascii: "m"): return second == 0 ? 0 : first.remainderReportingOverflow(dividingBy: second).partialValue
         case UInt8(ascii: "&"): return first & second
         case UInt8(ascii: "|"): return first | second
         case UInt8(ascii: "^"): return first ^ second
@@ -178,6 +179,9 @@ enum TerminfoParameters {
         return false
     }
 
+    /// The widest a printf-style number may be padded (real descriptions use 2 or 3).
+    static let maximumWidth = 64
+
     /// One printf conversion of `value`, from the byte after `%`; nil when it is not one.
     private static func formatted(_ template: [UInt8], from index: inout Int, _ value: Int) -> [UInt8]? {
         var leftAlign = false, plus = false, space = false, alternate = false, zeroPad = false
@@ -193,10 +197,11 @@ enum TerminfoParameters {
             index += 1
         }
         if index < template.count, template[index] == UInt8(ascii: "0") { zeroPad = true; index += 1 }
+        // Digits saturate, so a crafted width cannot overflow.
         func number() -> Int? {
             var result: Int?
             while index < template.count, template[index] >= UInt8(ascii: "0"), template[index] <= UInt8(ascii: "9") {
-                result = (result ?? 0) * 10 + Int(template[index] - UInt8(ascii: "0"))
+                result = min((result ?? 0) * 10 + Int(template[index] - UInt8(ascii: "0")), 1_000_000)
                 index += 1
             }
             return result
@@ -218,6 +223,9 @@ enum TerminfoParameters {
         case UInt8(ascii: "X"): base = 16; uppercase = true
         default: return nil
         }
+        // No terminal pads a number to hundreds of places; a crafted entry that asks for
+        // 2,000,000,000 would build that many bytes per cursor move. Such a number sends nothing.
+        guard width <= maximumWidth, (precision ?? 0) <= maximumWidth else { return [] }
         // C's printf: %o, %x, %X take the number as unsigned.
         let magnitude = base == 10 ? value.magnitude : UInt(UInt32(truncatingIfNeeded: value))
         var digits = Array(String(magnitude, radix: base, uppercase: uppercase).utf8)

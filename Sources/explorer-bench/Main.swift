@@ -100,7 +100,7 @@ enum ExplorerBench {
             rmdir(scratch)
         }
         for file in ContentPack.File.allCases {
-            guard let bytes = FileBytes.read("\(directory)/\(file.rawValue)") else { continue }
+            guard let bytes = try? FileBytes.read("\(directory)/\(file.rawValue)", limit: FileBytes.contentLimit) else { continue }
             if let problem = FileBytes.replace("\(scratch)/\(file.rawValue)", with: bytes) { print("bench: \(problem)") }
         }
         let program: [UInt8] = Array("explorer-bench".utf8)

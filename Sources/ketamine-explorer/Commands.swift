@@ -240,6 +240,17 @@ struct Browse: ParsableCommand {
         let systemd = SystemdNotify.fromEnvironment()   // before the environment is cleared
         KioskLockdown.apply()
         let config = try loadKioskConfig(configPath)
+        let file = configPath ?? KioskConfig.defaultPath
+        let (refusal, warning) = KioskConfig.permissionProblems(path: file, hasPIN: config.pinHash != nil)
+        if let refusal {
+            PlainOutput.error("ketamine-explorer: \(refusal)")
+            throw Exit.usageOrTerminal
+        }
+        if let warning { PlainOutput.error("ketamine-explorer: warning: \(warning)") }   // the journal, under systemd
+        if let path = config.heartbeatFile, let problem = Heartbeat.first(path: path) {
+            PlainOutput.error("ketamine-explorer: heartbeat_file: \(problem); fix the path or the folder's owner, or leave the option out")
+            throw Exit.usageOrTerminal
+        }
         let directory = ContentLocation.resolve(content)
         let pack = try ContentOptions.load(directory, clinic: clinic)
         guard let attract = pack.tours?.attract, attract.slides.count >= Tours.minimumSlides else {
@@ -248,7 +259,8 @@ struct Browse: ParsableCommand {
             throw Exit.contentInvalid
         }
         let info = try checkedTerminal()
-        var session = try KioskSession(pack: pack, info: info, config: config, settings: settings, systemd: systemd)
+        var session = try KioskSession(pack: pack, info: info, config: config, settings: settings, systemd: systemd,
+                                       warning: warning)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }
@@ -455,7 +467,7 @@ struct HashPIN: ParsableCommand {
         commandName: "hash-pin",
         abstract: "Make the kiosk's staff-exit PIN hash for the config's pin_hash line.",
         discussion: """
-            Asks for a PIN of 4 to 12 digits twice (or reads one line from standard input when
+            Asks for a PIN of 6 to 12 digits twice (or reads one line from standard input when
             it is not a terminal) and prints a pin_hash line to put in the kiosk config: a
             crypt(3) SHA-512 hash with 500,000 rounds and a random salt. Only this hash is
             stored; the PIN itself is never written anywhere. A hash from
@@ -464,12 +476,12 @@ struct HashPIN: ParsableCommand {
 
     func run() throws {
         let interactive = isatty(STDIN_FILENO) == 1
-        guard let pin = PINPrompt.read(interactive ? "New staff PIN (4 to 12 digits): " : nil) else {
+        guard let pin = PINPrompt.read(interactive ? "New staff PIN (6 to 12 digits): " : nil) else {
             PlainOutput.error("ketamine-explorer: no PIN given")
             throw Exit.usageOrTerminal
         }
         guard StaffPIN.isValidPIN(pin) else {
-            PlainOutput.error("ketamine-explorer: a PIN is 4 to 12 digits (0-9)")
+            PlainOutput.error("ketamine-explorer: a PIN is 6 to 12 digits (0-9)")
             throw Exit.usageOrTerminal
         }
         if interactive, PINPrompt.read("The same PIN again: ") != pin {

@@ -19,7 +19,13 @@ struct KioskSession {
     /// systemd's readiness and watchdog channel, when run as a notify service.
     private let systemd: SystemdNotify?
 
-    init(pack: ContentPack, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings, systemd: SystemdNotify?) throws {
+    /// A problem found at start that does not stop the kiosk (a readable PIN hash); the
+    /// heartbeat's last_error carries it while nothing worse is wrong.
+    private let warning: String?
+
+    init(pack: ContentPack, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings, systemd: SystemdNotify?,
+         warning: String?) throws {
+        self.warning = warning
         SignalGuard.installKioskHandlers()
         backend = try settings.startBackend(info: info, raw: true)
         let now = MonotonicClock().now()
@@ -35,7 +41,7 @@ struct KioskSession {
     /// signal, if one ended it. The terminal is restored before it returns.
     mutating func run() -> Int32? {
         defer { backend.shutdown() }
-        let (backend, systemd) = (self.backend, self.systemd)
+        let (backend, systemd, warning) = (self.backend, self.systemd, self.warning)
         var heartbeat = self.heartbeat
         var lastAlive = MonotonicClock().now()
         return runLoop(&program, backend: backend, clock: MonotonicClock(),
@@ -43,7 +49,7 @@ struct KioskSession {
                        interruptions: { SignalGuard.takeResetRequest() ? [.resetNow] : [] },
                        everyTurn: { now, program in
                            let kiosk = program.kiosk
-                           let problem = kiosk.app.isTooSmall ? "screen smaller than 80x24 (\(kiosk.app.size))" : nil
+                           let problem = kiosk.app.isTooSmall ? "screen smaller than 80x24 (\(kiosk.app.size))" : warning
                            heartbeat?.beatIfDue(now: now, resets: kiosk.resets, lastError: problem)
                            if let systemd, let interval = systemd.watchdogInterval, now - lastAlive >= interval {
                                systemd.send("WATCHDOG=1")   // the loop is turning: a hang stops these and systemd restarts it
@@ -86,6 +92,12 @@ struct Heartbeat {
         self.path = path
         self.contentVersion = contentVersion
         self.startedAt = startedAt
+    }
+
+    /// Writes a first beat before the kiosk starts: nil when the file can be written, else why not.
+    static func first(path: String) -> String? {
+        FileBytes.replace(path, with: Array(text(version: KetamineExplorer.version, contentVersion: "starting", uptime: 0,
+                                                   resets: 0, lastError: nil).utf8))
     }
 
     mutating func beatIfDue(now: Double, resets: Int, lastError: String?) {

@@ -12,11 +12,14 @@ enum Main {
         do {
             if CommandLine.arguments.count <= 1 {
                 try Browse.start(content: nil)   // the common case, without parsing anything
+                exitIfOutputWasLost()
                 return
             }
             var command = try KetamineExplorer.parseAsRoot()
             try command.run()
+            exitIfOutputWasLost()
         } catch let code as ExitCode {
+            exitIfOutputWasLost()
             exit(code.rawValue)
         } catch {
             if KetamineExplorer.exitCode(for: error) == .success {
@@ -28,5 +31,12 @@ enum Main {
             }
             exit(Exit.usageOrTerminal.rawValue)
         }
+    }
+
+    /// Output that could not be written is a failure, not a success: `show > /dev/full` exits 1.
+    private static func exitIfOutputWasLost() {
+        guard let failure = PlainOutput.outputFailure else { return }
+        PlainOutput.error("ketamine-explorer: could not write the output: \(String(cString: strerror(failure)))")
+        exit(ExitCode.failure.rawValue)
     }
 }

@@ -50,23 +50,39 @@ struct CommandResult {
 }
 
 func runCommand(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws -> CommandResult {
+    try runProgram(Paths.binary, arguments, environment: environment, standardInput: standardInput)
+}
+
+/// Runs `path` with pipes for its output. `standardOutput`: a file to write its output to
+/// instead (`/dev/full`, say). A hang is cut off after `timeout` seconds (SIGKILL, status 9),
+/// so a regression fails the test instead of stopping the run.
+func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil,
+                standardOutput: String? = nil, timeout: Double = 120) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Paths.binary)
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let output = Pipe(), error = Pipe()
-    process.standardOutput = output
+    if let standardOutput {
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: standardOutput))
+    } else {
+        process.standardOutput = output
+    }
     process.standardError = error
     let input = Pipe()
     process.standardInput = standardInput == nil ? FileHandle.nullDevice : input
     try process.run()
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     if let standardInput {
         input.fileHandleForWriting.write(Data(standardInput.utf8))
         try input.fileHandleForWriting.close()
     }
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let outData = standardOutput == nil ? output.fileHandleForReading.readDataToEndOfFile() : Data()
     let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return CommandResult(status: process.terminationStatus,

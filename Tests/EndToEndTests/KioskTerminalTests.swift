@@ -2,7 +2,8 @@ import ContentModel
 import Foundation
 import Testing
 
-/// A kiosk config in a temporary folder, with the staff PIN 2468 hashed by `hash-pin`.
+/// A kiosk config in a temporary folder, with the staff PIN 246810 hashed by `hash-pin`,
+/// owned and moded as the README says (0640).
 final class KioskFiles {
     let directory: String
     var config: String { "\(directory)/kiosk.yaml" }
@@ -12,11 +13,12 @@ final class KioskFiles {
         directory = try Paths.temporaryDirectory()
         var text = options + "heartbeat_file: \(heartbeat)\n"
         if pin {
-            let hashed = try runCommand(["hash-pin"], standardInput: "2468\n")
+            let hashed = try runCommand(["hash-pin"], standardInput: "246810\n")
             try #require(hashed.status == 0, "\(hashed.error)")
             text += hashed.output
         }
         try text.write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o640)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
@@ -75,9 +77,9 @@ private let prompt = "Press any key or touch the screen to start."
         pane.waitFor(prompt)
         try pane.send("F12", "C-a")
         pane.waitFor("Type the staff PIN")
-        try pane.send("2", "4", "6", "8")
-        pane.waitFor("PIN: ****")
-        #expect(!pane.screen().contains("2468"))
+        try pane.send("2", "4", "6", "8", "1", "0")
+        pane.waitFor("PIN: ******")
+        #expect(!pane.screen().contains("246810"))
         try pane.send("Enter")
         #expect(pane.exitStatus() == 0)
         pane.expectRestored()
@@ -95,7 +97,7 @@ private let prompt = "Press any key or touch the screen to start."
         }
         pane.waitFor("Locked after 5 wrong PINs")
         // Even the right PIN cannot get in while it is locked.
-        try pane.send("F12", "C-a", "2", "4", "6", "8", "Enter")
+        try pane.send("F12", "C-a", "2", "4", "6", "8", "1", "0", "Enter")
         usleep(800_000)
         #expect(!pane.screen().contains("EXIT="))
         #expect(!pane.screen().contains("Type the staff PIN"))
@@ -108,7 +110,7 @@ private let prompt = "Press any key or touch the screen to start."
         let files = try KioskFiles(pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
         pane.waitFor(prompt)
-        try pane.send("F12", "C-a", "2", "4", "6", "8", "Enter")
+        try pane.send("F12", "C-a", "2", "4", "6", "8", "1", "0", "Enter")
         usleep(500_000)
         #expect(!pane.screen().contains("Type the staff PIN"))
         #expect(!pane.screen().contains("EXIT="))

@@ -70,12 +70,13 @@ import Testing
         #expect(!StaffPIN.verify(pin: "2468", against: line))
     }
 
-    @Test(arguments: ["0000", "2468", "123456", "000000000000"])
+    @Test(arguments: ["000000", "246810", "123456", "000000000000"])
     func validPINs(pin: String) {
         #expect(StaffPIN.isValidPIN(pin))
     }
 
-    @Test(arguments: ["", "123", "1234567890123", "12a4", " 1234", "1234 ", "12-34", "١٢٣٤", "１２３４", "+1234"])
+    @Test(arguments: ["", "123", "1234", "12345", "1234567890123", "12a456", " 123456", "123456 ", "123-456", "١٢٣٤٥٦",
+                      "１２３４５６", "+123456"])
     func invalidPINs(pin: String) {
         #expect(!StaffPIN.isValidPIN(pin))
     }

@@ -193,6 +193,37 @@ func update(_ state: inout AppState, _ msg: Msg, metrics: FixedMetrics) -> [Effe
         #expect(run([.character("/"), .character("p"), .escape]).search == nil)
     }
 
+    /// A 16,000-character paste (a barcode reader, a keyboard macro) searched the whole pack
+    /// once per character on a growing query and froze the screen for 13 s: the query stops at
+    /// its limit, and keys past it search nothing.
+    @Test func aLongPasteStopsAtTheLimitAndSearchesNoMore() {
+        final class Counter: @unchecked Sendable { var searches = 0, longest = 0 }
+        struct Counting: ContentAnswers {
+            let counter: Counter
+            func search(_ query: String) -> [SearchHit] {
+                counter.searches += 1
+                counter.longest = max(counter.longest, query.count)
+                return FixedMetrics().search(query)
+            }
+            func linkTarget(panel: Int, link: Int) -> LinkTarget? { nil }
+            var glossaryPanel: Int? { nil }
+        }
+        let counter = Counter()
+        var state = AppState(panelCount: 5, size: size)
+        _ = update(&state, .key(.character("/")), content: Counting(counter: counter))
+        for character in String(repeating: "pain relief ", count: 1_334) {
+            _ = update(&state, .key(.character(character)), content: Counting(counter: counter))
+        }
+        let limit = AppState.SearchState.maximumLength
+        #expect(state.search?.query.count == limit)
+        #expect(counter.searches == limit, "one search per character kept, none after")
+        #expect(counter.longest == limit)
+        _ = update(&state, .searchFor(String(repeating: "x", count: 16_000)), content: Counting(counter: counter))
+        #expect(state.search?.query.count == limit)
+        _ = update(&state, .key(.backspace), content: Counting(counter: counter))
+        #expect(state.search?.query.count == limit - 1, "Backspace still edits a full query")
+    }
+
     @Test func controlCharactersNeverReachTheQuery() {
         let state = run([.character("/"), .character("p"), .character("\u{1B}"), .character("\u{9B}"), .control("c")])
         #expect(state.search?.query == "p")

@@ -35,6 +35,24 @@ import Glibc
         #expect(TerminfoParameters.evaluate(Array("\u{1B}[%i%p1%d;%p2%dH".utf8), 3, 4) == Array("\u{1B}[4;5H".utf8))
     }
 
+    /// A crafted terminfo entry (TERMINFO points wherever its owner likes) cannot trap the
+    /// evaluator or make it build gigabytes: overflowing arithmetic wraps, a huge printf width
+    /// sends nothing.
+    @Test(arguments: [
+        ("%p1%Pa%{-9223372036854775808}%{-1}%/%d", "-9223372036854775808"),   // Int.min / -1
+        ("%p1%Pa%{-9223372036854775808}%{-1}%m%d", "0"),                      // Int.min % -1
+        ("%p1%Pa%{9223372036854775807}%{1}%+%d", "-9223372036854775808"),
+        ("%p1%{0}%/%d", "0"),
+        ("%p1%{-9223372036854775808}%*%d", "-9223372036854775808"),
+        ("<%p1%2000000000d>", "<>"),
+        ("<%p1%99999999999999999999999d>", "<>"),
+        ("<%p1%.2000000000d>", "<>"),
+        ("<%p1%5d>", "<    7>"),
+    ])
+    func craftedStringsNeitherTrapNorBalloon(template: String, expected: String) {
+        #expect(TerminfoParameters.evaluate(Array(template.utf8), 7, 0) == Array(expected.utf8))
+    }
+
     /// (terminal and capability, string) for every string with one or two parameters in the
     /// system's terminal database. setupterm replaces ncurses's current terminal; no other test here
     /// relies on one.

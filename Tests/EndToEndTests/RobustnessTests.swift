@@ -1,0 +1,118 @@
+import ContentModel
+import Foundation
+import Testing
+
+/// Defects found by fuzzing the real program (issue 18): each test failed before its fix.
+@Suite(.serialized) struct RobustnessTests {
+    /// Output lost is a failure: `show > /dev/full` exited 0 with nothing written.
+    @Test(arguments: [["show"], ["topics"], ["lint", Paths.pack], ["export", "--format", "markdown"]])
+    func aFullDiskOrClosedOutputIsAFailureNotASuccess(_ arguments: [String]) throws {
+        let content = arguments[0] == "lint" ? [] : ["--content", Paths.pack]
+        let result = try runProgram(Paths.binary, arguments + content, standardOutput: "/dev/full")
+        #expect(result.status == 1, "\(arguments): \(result.error)")
+        #expect(result.error.contains("could not write the output: No space left on device"), "\(result.error)")
+    }
+
+    /// The pane's terminal device, to change its size or modes from outside as `stty` would.
+    private func paneTTY(_ pane: TmuxPane) throws -> String {
+        let tty = pane.format("pane_tty")
+        try #require(tty.hasPrefix("/dev/"), "no pane tty: \(tty)")
+        return tty
+    }
+
+    /// Ctrl-S was the terminal's XOFF in browse and guided (cbreak leaves flow control on):
+    /// the screen froze until Ctrl-Q. It is an ordinary key now.
+    @Test(arguments: ["", "--guided --export-dir /tmp"])
+    func controlSDoesNotFreezeTheScreen(_ mode: String) throws {
+        let pane = try TmuxPane(arguments: mode)
+        pane.waitFor(mode.isEmpty ? "Ketamine treatment explorer" : "Step 1 of")
+        try pane.send("C-s")
+        try pane.sendAndWaitForChange(mode.isEmpty ? "j" : "n")
+        try pane.send("C-q")
+        try pane.send(mode.isEmpty ? "q" : "C-c")
+        #expect(pane.exitStatus() != nil)
+        pane.expectRestored()
+    }
+
+    /// A window wider than 32,767 columns crashed ncurses (it keeps sizes in 16 bits), and
+    /// Ctrl-Z at that size too. The explorer now draws at most 500x200 in the corner.
+    @Test func aWindowWiderThanNcursesCanCountIsDrawnNotACrash() throws {
+        let pane = try TmuxPane(jobControl: true)
+        pane.waitFor("Ketamine treatment explorer")
+        let tty = try paneTTY(pane)
+        try run(["stty", "-F", tty, "cols", "40000", "rows", "30"])
+        try pane.sendAndWaitForChange("j")
+        try pane.send("C-z")
+        pane.waitFor("STOPPED=148")
+        try pane.send("fg", "Enter")
+        try pane.send("j")
+        try run(["stty", "-F", tty, "cols", "80", "rows", "24"])
+        try pane.resize(width: 80, height: 24)
+        pane.waitFor("Ketamine treatment explorer")
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0, "\(pane.standardError)")
+        #expect(!pane.standardError.contains("stopped unexpectedly"))
+    }
+
+    /// With the terminal's output stopped (XOFF) and its buffer full, a frame's write blocks;
+    /// SIGTERM used to be retried into that write forever. Now the program restarts output,
+    /// gives up the frame and exits, restoring the terminal.
+    @Test func sigtermEndsTheProgramWhileAFrameWriteIsBlocked() throws {
+        let pane = try TmuxPane()
+        pane.waitFor("Ketamine treatment explorer")
+        let tty = try paneTTY(pane)
+        try run(["stty", "-F", tty, "ixon"])   // as a terminal that kept flow control would
+        try pane.send("C-s")
+        // Full redraws until the terminal's buffer is full and a write blocks.
+        let explorer = try pane.explorerPID()
+        var blocked = false
+        for round in 0..<400 where !blocked {
+            try pane.resize(width: round % 2 == 0 ? 200 : 120, height: round % 2 == 0 ? 60 : 40)
+            let syscall = (try? String(contentsOfFile: "/proc/\(explorer)/syscall", encoding: .utf8)) ?? ""
+            blocked = syscall.hasPrefix("1 ")   // write(2)
+        }
+        try #require(blocked, "the explorer's frame write never blocked")
+        kill(explorer, SIGTERM)
+        #expect(pane.exitStatus() == 143, "\(pane.standardError)")
+    }
+
+    /// A kiosk config anyone may change is refused before the kiosk starts; one everyone may
+    /// read with a PIN hash in it starts with a warning; a heartbeat that cannot be written
+    /// stops it at start (it was silently ignored).
+    @Test func theKioskConfigsPermissionsAndHeartbeatAreCheckedAtStart() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let hash = try runCommand(["hash-pin"], standardInput: "246810\n")
+        try #require(hash.status == 0, "\(hash.error)")
+        let config = "\(directory)/kiosk.yaml"
+        try (hash.output + "idle_seconds: 60\n").write(toFile: config, atomically: true, encoding: .utf8)
+
+        chmod(config, 0o666)
+        let writable = try runCommand(["--kiosk", "--config", config])
+        #expect(writable.status == 2)
+        #expect(writable.error.contains("can be changed by users other than its owner (mode 666)"), "\(writable.error)")
+        chmod(config, 0o620)
+        #expect(try runCommand(["--kiosk", "--config", config]).error.contains("can be changed by users other than its owner"))
+
+        chmod(config, 0o644)
+        let readable = try runCommand(["--kiosk", "--config", config])
+        #expect(readable.error.contains("warning: \(config) holds pin_hash and every user can read it"), "\(readable.error)")
+        #expect(readable.error.contains("not a terminal"), "then it goes on (and needs a terminal)")
+
+        chmod(config, 0o640)
+        let fine = try runCommand(["--kiosk", "--config", config])
+        #expect(!fine.error.contains("warning") && fine.error.contains("not a terminal"), "\(fine.error)")
+
+        try (hash.output + "heartbeat_file: \(directory)/no-such-folder/heartbeat\n").write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o640)
+        let heartbeat = try runCommand(["--kiosk", "--config", config])
+        #expect(heartbeat.status == 2)
+        #expect(heartbeat.error.contains("heartbeat_file: cannot write \(directory)/no-such-folder/heartbeat"), "\(heartbeat.error)")
+    }
+
+    @Test func hashPinRefusesPINsShorterThanSixDigits() throws {
+        let short = try runCommand(["hash-pin"], standardInput: "2468\n")
+        #expect(short.status != 0 && short.error.contains("6 to 12 digits"), "\(short.error)")
+        #expect(short.output.isEmpty)
+    }
+}
