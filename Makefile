@@ -16,7 +16,7 @@ ORDER_FLAGS := -Xswiftc -Xfrontend -Xswiftc -function-sections \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/scripts/startup.order -Xlinker --no-warn-symbol-ordering
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable -Xswiftc -use-ld=lld $(ORDER_FLAGS)
 
-.PHONY: all deps build run test lint bench startup-order install uninstall clean
+.PHONY: all deps build run test lint bench fuzz startup-order install uninstall clean
 
 all: build
 
@@ -55,6 +55,24 @@ bench: build
 	python3 bench/bench.py --binary $(BIN) --content $(CONTENT)
 	$(BUILD)/explorer-bench $(CONTENT)
 
+# Coverage-guided fuzzing (libFuzzer, with AddressSanitizer) of the four targets in
+# Sources/FuzzTargets, FUZZ_SECONDS each, one after another. Inputs that add coverage go to
+# .build-fuzz/corpus/TARGET; an input that breaks something is saved as Fuzz/findings/TARGET-*
+# and the run stops: once it is fixed, move it into Fuzz/corpus/TARGET, which `make test` replays.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := pack kiosk-config input update
+FUZZ_FLAGS := --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+	--scratch-path .build-fuzz
+fuzz: deps
+	$(SWIFT) build $(FUZZ_FLAGS) --product explorer-fuzz
+	mkdir -p Fuzz/findings
+	for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$target; \
+		SWIFT_BACKTRACE=enable=no KX_FUZZ_TARGET=$$target .build-fuzz/debug/explorer-fuzz -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -rss_limit_mb=4096 -max_len=8192 -print_final_stats=1 \
+			-artifact_prefix=Fuzz/findings/$$target- .build-fuzz/corpus/$$target Fuzz/corpus/$$target || exit 1; \
+	done
+
 startup-order: build
 	@scripts/ensure-deps.sh bench
 	python3 scripts/startup-order.py $(BIN) $(CONTENT) scripts/startup.order
@@ -71,4 +89,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/ketamine-explorer
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

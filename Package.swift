@@ -52,6 +52,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz targets (`make fuzz`), and the corpus `make test` replays through them; not shipped.
+        .target(name: "FuzzTargets",
+                dependencies: ["ContentModel", "ExplorerApp", "ExplorerCore", "ExplorerUI", "StaffPIN", "TermRender", "Terminal"]),
+        .executableTarget(name: "explorer-fuzz", dependencies: ["FuzzTargets"]),
         // In-process timings for `make bench`; not shipped.
         .executableTarget(
             name: "explorer-bench",
@@ -73,5 +77,6 @@ let package = Package(
                     exclude: ["Snapshots", "Fixtures"]),
         // Drives the built binary in tmux; `make test` points KETAMINE_EXPLORER_BIN at the release build.
         .testTarget(name: "EndToEndTests", dependencies: ["ContentModel"]),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
     ]
 )

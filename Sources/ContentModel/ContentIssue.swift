@@ -1,5 +1,10 @@
+import TermRender
+
 /// One problem in a content pack, located well enough for a clinic's IT person to fix it:
 /// the file, the line, and the field (a path such as `topics[2].blocks[0].sources`).
+///
+/// A control character quoted from the file (a tab inside a key, say) is written out as
+/// `\u{9}`: it never reaches a terminal, and the editor sees what is there.
 public struct ContentIssue: Error, Equatable, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int
@@ -7,10 +12,23 @@ public struct ContentIssue: Error, Equatable, Sendable, CustomStringConvertible 
     public let message: String
 
     public init(file: String, line: Int, field: String, message: String) {
-        self.file = file
+        self.file = Self.visible(file)
         self.line = line
-        self.field = field
-        self.message = message
+        self.field = Self.visible(field)
+        self.message = Self.visible(message)
+    }
+
+    private static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: Sanitizer.isForbidden) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if Sanitizer.isForbidden(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     public var description: String {

@@ -70,7 +70,7 @@ public enum FileBytes {
         var template = Array("\(path).XXXXXX".utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         var written = 0
         // mkstemp makes it 0600; what it replaces is meant to be read by others.

@@ -3,6 +3,11 @@ import TermRender
 
 /// Work the kiosk asks of the outside world; `update` never does it itself.
 public enum KioskEffect: Equatable, Sendable {
+    /// A visitor woke the kiosk: from here on, everything they do must end with the visit.
+    /// The kiosk's run loop carries the visit out in a process of its own that exits at the
+    /// wipe, so nothing of it stays in the kiosk's memory (a fresh `AppState` alone left copies
+    /// of what was typed in freed memory).
+    case beginVisit
     /// Clear the screen and the terminal's scrollback: the last visitor left.
     case wipeScreen
     /// Check a typed PIN against the config's hash (slow on purpose); the answer comes back
@@ -138,7 +143,7 @@ public struct KioskState: Equatable, Sendable {
         }
         guard phase == .browsing else {
             phase = .browsing   // the first key or touch only wakes it, at the home panel
-            return []
+            return [.beginVisit]
         }
         explorer(msg, content: content)
         return []

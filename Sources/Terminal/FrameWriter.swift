@@ -144,10 +144,11 @@ public struct FrameWriter {
     }
 
     /// The bytes that clear the screen now (and the scrollback, where the terminal can), so
-    /// nothing shown stays there.
-    public mutating func clearBytes(scrollback: Bool) -> [UInt8] {
+    /// nothing shown stays there. `screen`: the terminal's size, in case the writer has
+    /// forgotten it (`invalidate`): the scroll region is reset for it too.
+    public mutating func clearBytes(scrollback: Bool, screen screenSize: Size) -> [UInt8] {
         out.removeAll(keepingCapacity: true)
-        repaint(size ?? Size(width: 0, height: 0))
+        repaint(size ?? screenSize)
         if scrollback, let clear = capabilities.clearScrollback { out += clear }
         return out
     }

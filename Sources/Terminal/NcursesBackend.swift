@@ -86,17 +86,23 @@ public final class NcursesBackend: TerminalBackend {
         return reset + restoreTail
     }
 
+    /// Forgets what the screen shows, so the next frame and wipe send everything: another
+    /// process (a kiosk visit) drew on this terminal meanwhile.
+    public func forgetScreen() {
+        writer.invalidate()
+    }
+
     /// Clears the screen, so nothing shown stays there.
     public func clear() {
         guard active else { return }
-        send(writer.clearBytes(scrollback: false))
+        send(writer.clearBytes(scrollback: false, screen: size))
     }
 
     /// Clears the screen and the terminal's scrollback (terminfo E3, where the terminal has
     /// it), so nothing the last visitor saw can be scrolled back to.
     public func wipe() {
         guard active else { return }
-        send(writer.clearBytes(scrollback: true))
+        send(writer.clearBytes(scrollback: true, screen: size))
     }
 
     /// The largest screen drawn: a bigger window shows the program in its top left corner at
@@ -128,9 +134,9 @@ public final class NcursesBackend: TerminalBackend {
             let code = Int32(character)
             if code == KEY_RESIZE { return resized() }
             if code == KEY_MOUSE { return mouseEvent() }
-            return .key(Self.key(forCode: code))
+            return .key(KeyDecoder.key(forCode: code))
         }
-        if status == OK { return .key(Self.key(forCharacter: UInt32(character))) }
+        if status == OK { return .key(KeyDecoder.key(forCharacter: UInt32(character))) }
         if SignalGuard.takeResizeRequest() { return resized() }
         if SignalGuard.takeSuspendRequest() {
             suspend()
@@ -253,47 +259,6 @@ public final class NcursesBackend: TerminalBackend {
             return .pointer(.click(x: Int(event.x), y: Int(event.y)))
         }
         return .timeout
-    }
-
-    // MARK: Keys
-
-    private static func key(forCode code: Int32) -> Key {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_PPAGE: return .pageUp
-        case KEY_NPAGE: return .pageDown
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_ENTER: return .enter
-        case KEY_BACKSPACE: return .backspace
-        case KEY_BTAB: return .backTab
-        case KEY_DC: return .delete
-        case KEY_F0 + 1...KEY_F0 + 63: return .function(Int(code - KEY_F0))
-        default:
-            // Alt-arrows have no fixed codes; terminfo names them kLFT3 and kRIT3.
-            switch keyname(code).map({ String(cString: $0) }) {
-            case "kLFT3"?: return .altLeft
-            case "kRIT3"?: return .altRight
-            default: return .unknown(Int(code))
-            }
-        }
-    }
-
-    private static func key(forCharacter value: UInt32) -> Key {
-        switch value {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 1...26:
-            return .control(Character(Unicode.Scalar(value + 96).map(String.init) ?? "?"))
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return .unknown(Int(value)) }
-            return .character(Character(scalar))
-        }
     }
 
     // MARK: Restoring

@@ -145,7 +145,7 @@ enum ExplorerBench {
                 message = .key(intoVisit == 0 ? .character(" ") : keys[(second / 5) % keys.count])
             }
             let effects = documents.update(&kiosk, .input(message), now: now, minuteOfDay: minute)
-            if effects.contains(.wipeScreen) { _ = writer.clearBytes(scrollback: true) }
+            if effects.contains(.wipeScreen) { _ = writer.clearBytes(scrollback: true, screen: kiosk.app.size) }
             if second % (24 * 3600) == 24 * 3600 - 1 {
                 let (peak, current) = memoryKiB()
                 memory.append((second / (24 * 3600) + 1, peak, current))

@@ -10,8 +10,15 @@ import Glibc
 #endif
 
 /// The waiting-room kiosk: the kiosk program in the run loop. The loop carries out its
-/// effects (wipe the screen, check a PIN, exit), passes on staff's "reset now" (SIGUSR1), and
-/// keeps the heartbeat file and systemd's watchdog fresh while it turns.
+/// effects (begin a visit, wipe the screen, check a PIN, exit), passes on staff's "reset now"
+/// (SIGUSR1), and keeps the heartbeat file and systemd's watchdog fresh while it turns.
+///
+/// Each visit runs in a child process (`Visit`): the kiosk forks when a visitor wakes it, the
+/// child runs the same loop on the same terminal until the visit's wipe and then exits, and
+/// the kiosk, which never saw anything but the waking key, goes back to its slides. Swift
+/// cannot zero what a visit left in freed memory (over a hundred copies of a searched word
+/// were found after a reset); a process that ends takes all of it along. A visit that crashes
+/// takes only itself down.
 struct KioskSession {
     private let backend: NcursesBackend
     private var program: KioskProgram
@@ -40,11 +47,11 @@ struct KioskSession {
     /// Runs until SIGTERM or SIGHUP, the terminal going away, or a staff exit; returns the
     /// signal, if one ended it. The terminal is restored before it returns.
     mutating func run() -> Int32? {
-        defer { backend.shutdown() }
         let (backend, systemd, warning) = (self.backend, self.systemd, self.warning)
         var heartbeat = self.heartbeat
         var lastAlive = MonotonicClock().now()
-        return runLoop(&program, backend: backend, clock: MonotonicClock(),
+        var visit = Visit()
+        let signal = runLoop(&program, backend: backend, clock: MonotonicClock(),
                        stopSignal: { SignalGuard.pending },
                        interruptions: { SignalGuard.takeResetRequest() ? [.resetNow] : [] },
                        everyTurn: { now, program in
@@ -57,15 +64,25 @@ struct KioskSession {
                            }
                        }) { effect, program in
             switch effect {
+            case .beginVisit:
+                let outcome = visit.begin()
+                if !visit.inside { backend.forgetScreen() }   // the visit drew on it
+                return outcome
             case .wipeScreen:
                 backend.wipe()
+                visit.endIfInside(.ended)   // the visit's process ends here; the kiosk goes on
                 return .proceed
             case .checkPIN(let pin):
                 return .proceed([.pinChecked(program.kiosk.config.pinHash.map { StaffPIN.verify(pin: pin, against: $0) } ?? false)])
             case .exit:
+                visit.endIfInside(.staffExit)
                 return .stop
             }
         }
+        // A visit's process leaves the terminal to the kiosk, which restores it.
+        visit.endIfInside(signal.map { .signal($0) } ?? .terminalGone)
+        backend.shutdown()
+        return signal
     }
 
     /// Minutes since local midnight, for opening hours.
@@ -74,6 +91,81 @@ struct KioskSession {
         var parts = tm()
         guard localtime_r(&seconds, &parts) != nil else { return nil }
         return Int(parts.tm_hour) * 60 + Int(parts.tm_min)
+    }
+}
+
+/// One visitor's time at the kiosk, in a process of its own (see `KioskSession`).
+struct Visit {
+    /// How a visit's process ended; `status` is its exit status.
+    enum End {
+        /// The visit was wiped (idle countdown or staff's reset): the kiosk goes back to its slides.
+        case ended
+        /// Staff left with the PIN: the kiosk ends too.
+        case staffExit
+        /// The terminal went away.
+        case terminalGone
+        /// A stop signal (passed on by the kiosk, which stops too).
+        case signal(Int32)
+
+        var status: Int32 {
+            switch self {
+            case .ended: return 0
+            case .staffExit: return 3
+            case .terminalGone: return 4
+            case .signal(let number): return 128 + number
+            }
+        }
+    }
+
+    /// The visit's process, in the kiosk; nil in the visit itself and between visits.
+    private(set) var child: pid_t?
+    /// True in the visit's own process.
+    private(set) var inside = false
+
+    /// Forks the visit. In the child: go on with the loop. In the kiosk: wait until the visit
+    /// ends, passing on stop signals and "reset now", then wipe what it showed and go back to
+    /// the slides (or stop).
+    mutating func begin() -> Outcome<KioskMsg> {
+        let pid = fork()
+        if pid == 0 {
+            inside = true
+            // A crash in here must not restore the terminal (or run the exit hook's endwin):
+            // the kiosk still uses it, and draws again once this process is gone.
+            SignalGuard.disarm()
+            return .proceed
+        }
+        guard pid > 0 else {
+            // No process to spare: the visit runs in the kiosk itself, as before.
+            PlainOutput.error("ketamine-explorer: warning: could not start a visit's process (\(String(cString: strerror(errno)))); "
+                              + "this visit runs in the kiosk's own memory")
+            return .proceed
+        }
+        child = pid
+        defer { child = nil }
+        var status: Int32 = 0
+        var forwarded = false
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { return .proceed([.resetNow]) }
+            if let signal = SignalGuard.pending, !forwarded {
+                kill(pid, signal)   // the kiosk is stopping: so is the visit
+                forwarded = true
+            }
+            if SignalGuard.takeResetRequest() { kill(pid, SIGUSR1) }
+        }
+        let exited = status & 0x7F == 0
+        let code = (status >> 8) & 0xFF
+        if exited && (code == End.staffExit.status || code == End.terminalGone.status) { return .stop }
+        if !exited {
+            PlainOutput.error("ketamine-explorer: a visit stopped unexpectedly (signal \(status & 0x7F)); the kiosk went on")
+        }
+        // Ended, stopped or crashed: what it showed is wiped, and the kiosk's own state,
+        // which never saw the visit, goes back to its slides.
+        return .proceed([.resetNow])
+    }
+
+    /// In the visit's process: ends it now, without the exit hooks (they belong to the kiosk).
+    func endIfInside(_ end: End) {
+        if inside { _exit(end.status) }
     }
 }
 

@@ -1,4 +1,5 @@
 import ContentModel
+import TermRender
 import Testing
 
 /// Each rule the loader enforces, broken once in an otherwise good pack. Every message must
@@ -142,6 +143,15 @@ import Testing
         #expect(issue.file.hasSuffix("causes.yaml"))
         #expect(issue.line == 2, "\(issue)")
         #expect(issue.message.contains("control character"), "\(issue)")
+    }
+
+    /// Found by fuzzing: a tab inside a key was quoted into the message as it was.
+    @Test func aControlCharacterQuotedInAMessageIsWrittenOut() throws {
+        let pack = try FixturePack()
+        try pack.writeBytes("causes.yaml", Array("- id: injury\n  name: Injury\n  description: Pain.\n  so\trces: [second-source]\n".utf8))
+        let issue = try #require(pack.issues().first { $0.message.contains("unknown field") })
+        #expect(issue.message.contains("'so\\u{9}rces'"), "\(issue)")
+        #expect(!issue.description.unicodeScalars.contains(where: Sanitizer.isForbidden))
     }
 
     @Test(arguments: ["\u{202E}", "\u{9B}", "\u{1B}"])

@@ -159,4 +159,66 @@ private let prompt = "Press any key or touch the screen to start."
         #expect(pane.exitStatus() == 143)
         pane.expectRestored()
     }
+
+    /// After a reset, nothing a visitor typed is readable in the kiosk's memory: the word
+    /// searched for is found in a kiosk process while the visit lasts (the scan works), and in
+    /// none after staff's reset. (With the visit in the kiosk's own process, over a hundred
+    /// copies of it stayed in freed memory.)
+    @Test func aResetLeavesNothingTypedInTheKiosksMemory() throws {
+        let files = try KioskFiles("idle_seconds: 600\n", pin: false)
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
+        pane.waitFor(prompt)
+        try pane.send("x")
+        try pane.send("/")
+        let word = "zq" + String((0..<10).map { _ in "abcdefghijklmnopqrstuvwxy".randomElement()! })
+        try pane.tmux(["send-keys", "-t", "0", "-l", word])
+        pane.waitFor("Search: \(word)")
+        let kiosk = try pane.explorerPID()
+        #expect(!processes(from: kiosk, holding: word).isEmpty, "while the visit lasts, a kiosk process holds the word")
+
+        kill(kiosk, SIGUSR1)
+        pane.waitFor(prompt, seconds: 5)
+        let holding = processes(from: kiosk, holding: word)
+        #expect(holding.isEmpty, "processes still holding the visitor's word: \(holding)")
+        try pane.send("x")   // the next visitor finds the kiosk working
+        pane.waitFor(messageStart(try ContentPack.load(from: Paths.pack).topics[0]))
+        kill(kiosk, SIGTERM)
+        #expect(pane.exitStatus() == 143)
+        pane.expectRestored()
+    }
+
+    /// `root` and its children that hold `word` anywhere in their writable memory.
+    private func processes(from root: Int32, holding word: String) -> [Int32] {
+        let children = ((try? run(["pgrep", "-P", "\(root)"])) ?? "").split(separator: "\n").compactMap { Int32($0) }
+        let needle = Array(word.utf8)
+        return ([root] + children).filter { pid in
+            guard let maps = try? String(contentsOfFile: "/proc/\(pid)/maps", encoding: .utf8) else { return false }
+            let memory = open("/proc/\(pid)/mem", O_RDONLY)
+            guard memory >= 0 else { return false }
+            defer { close(memory) }
+            for line in maps.split(separator: "\n") {
+                let fields = line.split(separator: " ")
+                guard fields.count >= 2, fields[1].hasPrefix("rw") else { continue }
+                let bounds = fields[0].split(separator: "-").compactMap { UInt64($0, radix: 16) }
+                guard bounds.count == 2, bounds[1] > bounds[0], bounds[1] - bounds[0] < 1 << 30 else { continue }
+                var bytes = [UInt8](repeating: 0, count: Int(bounds[1] - bounds[0]))
+                let got = bytes.withUnsafeMutableBytes { pread(memory, $0.baseAddress, $0.count, off_t(bounds[0])) }
+                guard got > 0 else { continue }
+                if contains(bytes[..<got], needle) { return true }
+            }
+            return false
+        }
+    }
+
+    private func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while index <= last {
+            guard let found = haystack[index...last].firstIndex(of: first) else { return false }
+            if haystack[found..<found + needle.count].elementsEqual(needle) { return true }
+            index = found + 1
+        }
+        return false
+    }
 }

@@ -21,6 +21,7 @@ import Testing
     /// What the loop did: effects carried out, PINs checked, and the program as it ended.
     final class Log {
         var pinsChecked: [String] = []
+        var visits = 0
         var stopped = false
     }
 
@@ -38,6 +39,9 @@ import Testing
                         return eventsRead == resetAfterEvent ? [.resetNow] : []
                     }) { effect, _ in
             switch effect {
+            case .beginVisit:
+                log.visits += 1
+                return .proceed
             case .wipeScreen:
                 backend.wipe()
                 return .proceed
@@ -68,7 +72,8 @@ import Testing
         script += ScriptedBackend.idle(31)                          // walks away: "Still there?"
         script += [.key(.character("j"))]                           // comes back
         script += ScriptedBackend.idle(29)                          // not yet warned again
-        let (backend, program, _) = run(script, config: config)
+        let (backend, program, log) = run(script, config: config)
+        #expect(log.visits == 1, "the waking key began the visit; the key that kept it did not begin another")
         let frames = backend.frames.map { $0.textLines().joined(separator: "\n") }
         // The slides moved on while nobody was there, before anyone touched it.
         #expect(frames.contains { $0.contains(attract.slides[1].headline) })

@@ -63,7 +63,7 @@ import Testing
     @Test func anyKeyOrTapStartsTheExplorerAtItsHomePanel() {
         var (kiosk, clock) = self.kiosk()
         wait(&kiosk, clock, 25)
-        press(&kiosk, clock, .character("x"))
+        #expect(press(&kiosk, clock, .character("x")) == [.beginVisit], "a visit of its own begins")
         #expect(kiosk.phase == .browsing)
         #expect(kiosk.app == KioskState.freshApp(panelCount: 6, size: size), "the waking key does nothing else")
         var (tapped, tapClock) = self.kiosk()
@@ -75,7 +75,7 @@ import Testing
     @Test func quitIsNotAKeyInTheKiosk() {
         var (kiosk, clock) = self.kiosk()
         press(&kiosk, clock, .character("x"))
-        #expect(press(&kiosk, clock, .character("q"), .character("Q")).isEmpty)
+        #expect(press(&kiosk, clock, .character("q"), .character("Q")).isEmpty, "and only one: no effect while browsing")
         #expect(kiosk.phase == .browsing)
         #expect(!BrowseKeys.active(for: kiosk.app).footerHints.contains { $0.action == .quit })
         #expect(!BrowseKeys.active(for: kiosk.app).bindings.contains { $0.dispatch.contains { $0.1 == .quit } })
