@@ -16,7 +16,7 @@ ORDER_FLAGS := -Xswiftc -Xfrontend -Xswiftc -function-sections \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/scripts/startup.order -Xlinker --no-warn-symbol-ordering
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable -Xswiftc -use-ld=lld $(ORDER_FLAGS)
 
-.PHONY: all deps build run test lint bench fuzz startup-order install uninstall clean
+.PHONY: all deps build run test sanitize lint bench fuzz startup-order install uninstall clean
 
 all: build
 
@@ -48,6 +48,13 @@ test: deps
 	python3 bench/budgets.py $(BIN) $(CONTENT)
 	$(SWIFT) build --product ketamine-explorerPackageTests
 	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test --skip-build
+
+# The unit, scenario and corpus tests once more under AddressSanitizer (a separate debug build in
+# .build-asan; the end-to-end tests drive the release binary and are left out). .ci/run runs it.
+sanitize: deps
+	@scripts/ensure-deps.sh test
+	$(SWIFT) build --sanitize=address --scratch-path .build-asan --product ketamine-explorerPackageTests
+	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --skip EndToEndTests
 
 bench: build
 	@scripts/ensure-deps.sh bench
@@ -89,4 +96,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/ketamine-explorer
 
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-asan

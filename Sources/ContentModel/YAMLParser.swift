@@ -41,6 +41,11 @@ struct YAMLSyntaxError: Error, Equatable, CustomStringConvertible {
 /// directives and several documents; content is plain data, and each of these lets a file
 /// say one thing and show another.
 struct YAMLParser {
+    /// The longest value, in bytes: eight times the longest shipped one (a 1,229-character
+    /// picture). The reading-grade and phrase checks cost about 6 us a byte of one value, so a
+    /// 5 MB paragraph took 30 s to refuse; no screen shows a paragraph this long anyway.
+    static let maximumValueLength = 10_000
+
     /// Parses one document. Nil when the text holds no value (empty, or only comments).
     static func parse(_ bytes: [UInt8]) throws(YAMLSyntaxError) -> YAMLNode? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
@@ -142,6 +147,10 @@ private struct TreeBuilder {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             try plainData(anchor: scalar.anchor, tag: scalar.tag, line: line)
+            guard scalar.length <= YAMLParser.maximumValueLength else {
+                throw YAMLSyntaxError(line: line, message: "this value is \(scalar.length) bytes long; a value may be at most "
+                                      + "\(YAMLParser.maximumValueLength): split it into several paragraphs or blocks")
+            }
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             var at = line
             if text.isEmpty, scalar.style == YAML_PLAIN_SCALAR_STYLE {

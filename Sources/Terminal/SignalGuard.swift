@@ -69,6 +69,16 @@ public enum SignalGuard {
         pendingResize.exchange(false, ordering: .relaxed)
     }
 
+    /// For line modes (plain browse and guided, the PIN prompt): SIGTERM, SIGHUP, SIGINT and
+    /// SIGQUIT interrupt the wait for a line (no SA_RESTART) and only set `pending`, so the
+    /// program puts back what it changed (echo) and says goodbye before it exits 128 + n.
+    /// Ctrl-Z keeps its usual meaning.
+    public static func installLineModeHandlers() {
+        for signal in stopSignals {
+            install(signal) { number in pendingSignal.store(number, ordering: .relaxed) }
+        }
+    }
+
     /// True once after Ctrl-Z: the caller hands the terminal back and calls `suspend()`.
     public static func takeSuspendRequest() -> Bool {
         pendingSuspend.exchange(false, ordering: .relaxed)
@@ -152,5 +162,11 @@ public enum SignalGuard {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a signal interrupts the wait for a key
         sigaction(signal, &action, nil)
+        // A program started with the signal blocked (a parent's mask is inherited: a test
+        // runner's, a service manager's) would never see it: SIGTERM could not end it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }

@@ -189,7 +189,7 @@ struct Browse: ParsableCommand {
     static func start(content: String?, clinic: String? = nil, settings: BrowseSettings = BrowseSettings()) throws {
         let pack = try ContentOptions.load(ContentLocation.resolve(content), clinic: clinic)
         if settings.usePlain {
-            runPlain(pack)
+            try runPlain(pack)
             return
         }
         let info = try checkedTerminal()
@@ -200,26 +200,32 @@ struct Browse: ParsableCommand {
     }
 
     /// Plain mode: the menu, then one answer per line typed, until q or the end of input.
-    static func runPlain(_ pack: ContentPack) {
+    static func runPlain(_ pack: ContentPack) throws {
+        SignalGuard.installLineModeHandlers()
         let utf8 = TerminalCheck.localeIsUTF8()
         PlainOutput.asciiOnly = !utf8
         var browser = PlainBrowser(pack: pack, glyphs: utf8 ? .unicode : .ascii)
         PlainOutput.write(browser.start())
-        while let line = readLine(strippingNewline: true) {
+        while let line = LineInput.next() {
             let (lines, done) = browser.handle(line)
             PlainOutput.write(lines)
             if done { return }
+        }
+        if let signal = SignalGuard.pending {
+            PlainOutput.write([""])   // the shell's prompt starts on a line of its own, after the ^C
+            throw ExitCode(128 + signal)
         }
     }
 
     /// The guided session in plain lines, until it is ended or the input ends. Nothing is
     /// written unless the clinician saves the handout.
-    static func runPlainGuided(_ pack: ContentPack, _ guided: Guided, exportDirectory: String) {
+    static func runPlainGuided(_ pack: ContentPack, _ guided: Guided, exportDirectory: String) throws {
+        SignalGuard.installLineModeHandlers()
         let utf8 = TerminalCheck.localeIsUTF8()
         PlainOutput.asciiOnly = !utf8
         var session = PlainGuided(pack: pack, guided: guided, glyphs: utf8 ? .unicode : .ascii)
         PlainOutput.write(session.start())
-        while let line = readLine(strippingNewline: true) {
+        while let line = LineInput.next() {
             let (lines, effects) = session.handle(line)
             PlainOutput.write(lines)
             for effect in effects {
@@ -231,6 +237,10 @@ struct Browse: ParsableCommand {
                     PlainOutput.write(session.exported(HandoutFiles.write(session.handout, to: exportDirectory, print: print)))
                 }
             }
+        }
+        if let signal = SignalGuard.pending {
+            PlainOutput.write(["", "The session has ended. Everything ticked and chosen is wiped."])
+            throw ExitCode(128 + signal)
         }
     }
 
@@ -282,7 +292,7 @@ struct Browse: ParsableCommand {
             throw Exit.usageOrTerminal
         }
         if settings.usePlain {
-            runPlainGuided(pack, guided, exportDirectory: exportDirectory)
+            try runPlainGuided(pack, guided, exportDirectory: exportDirectory)
             return
         }
         let info = try checkedTerminal()
@@ -476,7 +486,9 @@ struct HashPIN: ParsableCommand {
 
     func run() throws {
         let interactive = isatty(STDIN_FILENO) == 1
-        guard let pin = PINPrompt.read(interactive ? "New staff PIN (6 to 12 digits): " : nil) else {
+        let first = PINPrompt.read(interactive ? "New staff PIN (6 to 12 digits): " : nil)
+        try PINPrompt.exitIfInterrupted()
+        guard let pin = first else {
             PlainOutput.error("ketamine-explorer: no PIN given")
             throw Exit.usageOrTerminal
         }
@@ -484,7 +496,9 @@ struct HashPIN: ParsableCommand {
             PlainOutput.error("ketamine-explorer: a PIN is 6 to 12 digits (0-9)")
             throw Exit.usageOrTerminal
         }
-        if interactive, PINPrompt.read("The same PIN again: ") != pin {
+        let again = interactive ? PINPrompt.read("The same PIN again: ") : pin
+        try PINPrompt.exitIfInterrupted()
+        if again != pin {
             PlainOutput.error("ketamine-explorer: the two PINs differ; nothing was made")
             throw Exit.usageOrTerminal
         }
@@ -499,6 +513,7 @@ struct HashPIN: ParsableCommand {
 /// Reads one line from standard input; with a prompt, on a terminal, without echoing it.
 enum PINPrompt {
     static func read(_ prompt: String?) -> String? {
+        SignalGuard.installLineModeHandlers()   // Ctrl-C must not leave echo off
         var saved = termios()
         let hide = prompt != nil && tcgetattr(STDIN_FILENO, &saved) == 0
         if hide {
@@ -513,6 +528,11 @@ enum PINPrompt {
             }
         }
         if let prompt { PlainOutput.errorText(prompt) }
-        return readLine(strippingNewline: true).map { String($0.filter { !$0.isWhitespace }) }
+        return LineInput.next().map { String($0.filter { !$0.isWhitespace }) }
+    }
+
+    /// After a PIN prompt was interrupted: nothing was made, echo is back; exit 128 + n.
+    static func exitIfInterrupted() throws {
+        if let signal = SignalGuard.pending { throw ExitCode(128 + signal) }
     }
 }

@@ -143,6 +143,19 @@ import Testing
         #expect(throws: YAMLSyntaxError.self) { try YAMLParser.parse(Array("a: |\n     \n  text\n".utf8)) }
     }
 
+    /// A 5 MB paragraph took the checks after parsing 30 s to refuse; it is refused here, by line.
+    @Test func aValueLongerThanAnyScreenShowsIsRefusedWithItsLine() throws {
+        let long = "a: 1\nb: " + String(repeating: "word ", count: 1_000_000) + "\n"
+        #expect(throws: YAMLSyntaxError.self) { try YAMLParser.parse(Array(long.utf8)) }
+        do {
+            _ = try YAMLParser.parse(Array(long.utf8))
+        } catch {
+            #expect(error.line == 2 && error.message.contains("at most 10000"), "\(error)")
+        }
+        let fits = "a: " + String(repeating: "x", count: YAMLParser.maximumValueLength) + "\n"
+        #expect(try YAMLParser.parse(Array(fits.utf8)) != nil)
+    }
+
     @Test func nestingDeeperThanContentEverNeedsIsRefusedNotACrash() throws {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: YAMLSyntaxError.self) { try YAMLParser.parse(Array(deep.utf8)) }

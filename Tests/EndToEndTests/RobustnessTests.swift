@@ -110,9 +110,45 @@ import Testing
         #expect(heartbeat.error.contains("heartbeat_file: cannot write \(directory)/no-such-folder/heartbeat"), "\(heartbeat.error)")
     }
 
+    /// Line modes took no signals: Ctrl-C at hash-pin's hidden prompt left echo off, and
+    /// plain mode ended without a word. Now each ends with 128 + n and the terminal as it was.
+    @Test(arguments: [("hash-pin", "New staff PIN", ""), ("--plain", "or q (quit)", ""),
+                      ("--guided --plain --export-dir /tmp", "Enter: next", "The session has ended. Everything ticked and chosen is wiped.")])
+    func controlCInALineModeLeavesTheTerminalAsItWas(_ arguments: String, _ prompt: String, _ farewell: String) throws {
+        let pane = try TmuxPane(arguments: arguments)
+        if arguments == "hash-pin" {   // its prompt goes to standard error, which the pane keeps in a file
+            pane.waitUntil("the PIN prompt") { _ in pane.standardError.contains(prompt) }
+        } else {
+            pane.waitFor(prompt)
+        }
+        try pane.send("1", "2", "C-c")
+        #expect(pane.exitStatus() == 130, "\(pane.screen())")
+        #expect(pane.sttyUnchanged, "stty -g differs after Ctrl-C")
+        if !farewell.isEmpty { #expect(pane.screen().contains(farewell)) }
+    }
+
     @Test func hashPinRefusesPINsShorterThanSixDigits() throws {
         let short = try runCommand(["hash-pin"], standardInput: "2468\n")
         #expect(short.status != 0 && short.error.contains("6 to 12 digits"), "\(short.error)")
         #expect(short.output.isEmpty)
+    }
+}
+
+/// A bounded storm against the real program in a pty (`storm.py`): random keys, escape
+/// sequences, pastes, mouse reports and resizes from 1x1 to 500x200, then SIGTERM. It must not
+/// crash or hang, and must leave the terminal's modes as they were. Two fixed seeds per mode
+/// replay the same storm every run; one more seed is new each run (printed when it fails, and
+/// `python3 Tests/EndToEndTests/storm.py BINARY CONTENT SEED MODE` replays it).
+@Suite struct StormTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("storm.py").path
+
+    @Test(arguments: ["browse", "guided", "kiosk"])
+    func aStormOfInputNeitherCrashesNorHangsIt(_ mode: String) throws {
+        let fresh = Int(UInt32.random(in: 1000...UInt32.max))
+        for seed in [1, 2, fresh] {
+            let result = try runProgram("/usr/bin/env", ["python3", Self.script, Paths.binary, Paths.pack, "\(seed)", mode, "1500"],
+                                        timeout: 90)
+            #expect(result.status == 0, "\(result.output)\(result.error)")
+        }
     }
 }
