@@ -127,6 +127,29 @@ import Testing
         if !farewell.isEmpty { #expect(pane.screen().contains(farewell)) }
     }
 
+    /// TERMINFO may point anywhere its owner likes. An entry whose cup divides Int.min by -1
+    /// and pads a number to 2,000,000,000 places, and whose setaf has a width that overflows,
+    /// trapped the program (SIGILL) before its crash handler was armed, leaving the terminal raw.
+    @Test func aCraftedTerminfoEntryNeitherCrashesNorHangs() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let source = try run(["infocmp", "-x", "xterm-256color"])
+        var crafted = source.replacingOccurrences(of: "xterm-256color|", with: "kxcrafted|")
+        for (name, value) in [("cup", #"\E[%i%p1%{-9223372036854775808}%{-1}%/%p1%d;%p2%2000000000d;%p2%dH"#),
+                              ("setaf", #"\E[38;5;%p1%99999999999999999999dm"#)] {
+            let range = try #require(crafted.range(of: "(?<=[\t ])\(name)=[^,]*,", options: .regularExpression))
+            crafted.replaceSubrange(range, with: "\(name)=\(value),")
+        }
+        try crafted.write(toFile: "\(directory)/crafted.src", atomically: true, encoding: .utf8)
+        try run(["tic", "-x", "-o", "\(directory)/terminfo", "\(directory)/crafted.src"])
+        let pane = try TmuxPane(environment: "TERMINFO='\(directory)/terminfo' TERM=kxcrafted")
+        let shell = pane.format("pane_pid")
+        pane.waitUntil("the explorer to be running") { _ in !((try? run(["pgrep", "-P", shell])) ?? "").isEmpty }
+        try pane.send("j", "q")
+        #expect(pane.exitStatus() == 0, "\(pane.standardError)")
+        #expect(pane.sttyUnchanged)
+    }
+
     @Test func hashPinRefusesPINsShorterThanSixDigits() throws {
         let short = try runCommand(["hash-pin"], standardInput: "2468\n")
         #expect(short.status != 0 && short.error.contains("6 to 12 digits"), "\(short.error)")
