@@ -54,7 +54,7 @@ test: deps
 sanitize: deps
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build --sanitize=address --scratch-path .build-asan --product ketamine-explorerPackageTests
-	$(SWIFT) test --skip-build --disable-xctest --sanitize=address --scratch-path .build-asan --skip EndToEndTests
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --skip-build --disable-xctest --sanitize=address --scratch-path .build-asan --skip EndToEndTests
 
 bench: build
 	@scripts/ensure-deps.sh bench
