@@ -90,7 +90,8 @@ import Testing
         try pane.send("/")
         try pane.tmux(["send-keys", "-t", "0", "-l", "nerve pain"])
         try pane.send("Enter", "g", "?", "x", "Tab", "Enter")
-        usleep(500_000)
+        try pane.send("Escape", "Escape", "5")   // once its panel shows, the keys above were dealt with
+        pane.waitFor(messageStart(pack.topics[4]))
         let strace = try pane.explorerPID()
         let kiosk = try #require(Int32(try run(["pgrep", "-P", "\(strace)"]).trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(kiosk, SIGTERM)

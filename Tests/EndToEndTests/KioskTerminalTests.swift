@@ -44,12 +44,13 @@ private let prompt = "Press any key or touch the screen to start."
             try pane.send(key)
         }
         try pane.tmux(["send-keys", "-t", "0", "-l", "\u{1B}[24~\u{1B}OP\u{1B}[200~exit\u{1B}[201~"])
+        // Ignored signals are dropped as they are sent: nothing to wait for.
         for signal in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { kill(pid, signal) }
-        usleep(500_000)
+        // Keys are read in order: once a later key's panel shows, every key above was dealt with.
+        try pane.send("Escape", "2")
+        pane.waitFor(messageStart(pack.topics[1]))
         #expect(kill(pid, 0) == 0, "the kiosk is still running")
         #expect(!pane.screen().contains("EXIT="))
-        try pane.send("Escape", "1")
-        pane.waitFor(messageStart(pack.topics[0]))
         #expect(!pane.screen().contains("q quit"))
         kill(pid, SIGTERM)
         #expect(pane.exitStatus() == 143)
@@ -98,7 +99,9 @@ private let prompt = "Press any key or touch the screen to start."
         pane.waitFor("Locked after 5 wrong PINs")
         // Even the right PIN cannot get in while it is locked.
         try pane.send("F12", "C-a", "2", "4", "6", "8", "1", "0", "Enter")
-        usleep(800_000)
+        // Keys are read in order: once a later key's panel shows, every key above was dealt with.
+        try pane.send("Escape", "3")
+        pane.waitFor(messageStart(pack.topics[2]))
         #expect(!pane.screen().contains("EXIT="))
         #expect(!pane.screen().contains("Type the staff PIN"))
         kill(try pane.explorerPID(), SIGTERM)
@@ -111,7 +114,8 @@ private let prompt = "Press any key or touch the screen to start."
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
         pane.waitFor(prompt)
         try pane.send("F12", "C-a", "2", "4", "6", "8", "1", "0", "Enter")
-        usleep(500_000)
+        try pane.send("Escape", "3")   // once its panel shows, the keys above were dealt with
+        pane.waitFor(messageStart(pack.topics[2]))
         #expect(!pane.screen().contains("Type the staff PIN"))
         #expect(!pane.screen().contains("EXIT="))
         kill(try pane.explorerPID(), SIGTERM)
