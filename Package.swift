@@ -55,7 +55,7 @@ let package = Package(
         // The fuzz targets (`make fuzz`), and the corpus `make test` replays through them; not shipped.
         .target(name: "FuzzTargets",
                 dependencies: ["ContentModel", "ExplorerApp", "ExplorerCore", "ExplorerUI", "StaffPIN", "TermRender", "Terminal"]),
-        .executableTarget(name: "explorer-fuzz", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "explorer-fuzz", dependencies: ["ContentModel", "FuzzTargets"]),
         // In-process timings for `make bench`; not shipped.
         .executableTarget(
             name: "explorer-bench",

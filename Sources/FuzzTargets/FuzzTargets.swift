@@ -43,7 +43,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }()
 
     /// The shipped pack, loaded once per process.
-    nonisolated(unsafe) static var shipped: ContentPack? = {
+    static let shipped: ContentPack? = {
         try? ContentPack.load(from: "\(root)/Assets/content/en")
     }()
 }
@@ -254,7 +254,7 @@ final class FuzzBackend: TerminalBackend {
 }
 
 enum UpdateFuzz {
-    nonisolated(unsafe) static var documents: PanelDocuments? = FuzzTarget.shipped.map { PanelDocuments(pack: $0, glyphs: .unicode) }
+    nonisolated(unsafe) static let documents: PanelDocuments? = FuzzTarget.shipped.map { PanelDocuments(pack: $0, glyphs: .unicode) }
 
     static func run(_ bytes: [UInt8]) -> [String] {
         guard let mode = bytes.first, let documents else { return [] }

@@ -1,3 +1,4 @@
+import ContentModel
 import FuzzTargets
 #if canImport(Glibc)
 import Glibc
@@ -43,15 +44,11 @@ enum Replay {
         let chosen = target(named: arguments.count > 1 ? arguments[1] : nil)
         var failed = false
         for path in arguments.dropFirst(2) {
-            guard let file = fopen(path, "rb") else { continue }
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let count = fread(&buffer, 1, buffer.count, file)
-                if count <= 0 { break }
-                bytes += buffer[..<count]
+            guard let bytes = try? FileBytes.read(path, limit: FileBytes.contentLimit) else {
+                failed = true   // an input that cannot be read was not replayed
+                say("\(path): cannot read it")
+                continue
             }
-            fclose(file)
             let broken = chosen.run(bytes)
             if !broken.isEmpty {
                 failed = true

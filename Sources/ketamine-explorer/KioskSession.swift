@@ -117,8 +117,6 @@ struct Visit {
         }
     }
 
-    /// The visit's process, in the kiosk; nil in the visit itself and between visits.
-    private(set) var child: pid_t?
     /// True in the visit's own process.
     private(set) var inside = false
 
@@ -140,8 +138,6 @@ struct Visit {
                               + "this visit runs in the kiosk's own memory")
             return .proceed
         }
-        child = pid
-        defer { child = nil }
         var status: Int32 = 0
         var forwarded = false
         while waitpid(pid, &status, 0) < 0 {
