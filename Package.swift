@@ -73,7 +73,7 @@ let package = Package(
         // And the staff PIN's hashes, against libxcrypt and Debian's mkpasswd.
         .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "ExplorerCore", "ExplorerUI", "ContentModel",
                                                              "StaffPIN", "TermRender", "Terminal"]),
-        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender"],
+        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender", "Terminal"],
                     exclude: ["Snapshots", "Fixtures"]),
         // Drives the built binary in tmux; `make test` points KETAMINE_EXPLORER_BIN at the release build.
         .testTarget(name: "EndToEndTests", dependencies: ["ContentModel"], exclude: ["storm.py"]),

@@ -31,6 +31,16 @@ def spawn(argv, term=None, env=None):
     return pid, master
 
 
+def answer_queries(fd, chunk):
+    """Answers as xterm on a black background does: the explorer asks for the background
+    colour (OSC 11) and the device attributes (DA1) before its first frame, and waits for
+    the answers, so a silent pty would only measure its timeout."""
+    if b"\x1b]11;?" in chunk:
+        os.write(fd, b"\x1b]11;rgb:0000/0000/0000\x1b\\")
+    if b"\x1b[c" in chunk:
+        os.write(fd, b"\x1b[?64;1;2;6;9;15;18;21;22c")
+
+
 def read_until(fd, predicate, timeout=5.0):
     data = b""
     deadline = time.perf_counter() + timeout
@@ -43,6 +53,7 @@ def read_until(fd, predicate, timeout=5.0):
                 break
             if not chunk:
                 break
+            answer_queries(fd, chunk)
             data += chunk
             if predicate(data):
                 return data, True

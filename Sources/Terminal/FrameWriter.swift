@@ -565,11 +565,13 @@ public struct FrameWriter {
 
     // MARK: Attributes
 
-    /// What the terminal can show of `style`: no colour where there is none or it is off,
-    /// and without the attributes it cannot combine with colour (ncv) or has no string for.
-    private static func shown(_ style: CellStyle, color: Bool, on capabilities: TerminalCapabilities) -> CellStyle {
-        var shown = color ? style : style.withoutColor
-        if capabilities.background == nil { shown.background = .terminalDefault }
+    /// What the terminal can show of `style`: no colour where there is none or it is off
+    /// (nor where it has foregrounds but no backgrounds: black meant for cyan would land on
+    /// the user's own, perhaps black, background), and without the attributes it cannot
+    /// combine with colour (ncv) or has no string for. The contrast tests paint what this gives.
+    public static func shown(_ style: CellStyle, color: Bool, on capabilities: TerminalCapabilities) -> CellStyle {
+        let colored = color && capabilities.foreground != nil && capabilities.background != nil
+        var shown = colored ? style : style.withoutColor
         if shown.foreground != .terminalDefault || shown.background != .terminalDefault {
             let ncv = capabilities.noColorAttributes
             if ncv & 2 != 0 { shown.underline = false }

@@ -37,7 +37,10 @@ struct BrowseSettings {
     /// Starts full-screen mode, or says why not and exits 2.
     func startBackend(info: TerminalInfo, raw: Bool = false) throws -> NcursesBackend {
         do {
-            return try NcursesBackend(info: info, theme: color ? theme : .monochrome, color: color, mouse: mouse, raw: raw)
+            // Before full-screen mode: the answer to the background question is read in it.
+            let background = color ? TerminalBackground.detect(term: info.term) : .unknown
+            return try NcursesBackend(info: info, theme: (color ? theme : .monochrome).on(background), color: color,
+                                      mouse: mouse, raw: raw)
         } catch {
             PlainOutput.error("ketamine-explorer: \(error)")
             throw Exit.usageOrTerminal

@@ -50,8 +50,9 @@ import Testing
             ("confirm-export", try keys { $0.show == .summary } + [.character("x")]),
         ]
         for (name, keys) in cases {
-            let lines = GuidedView.render(session(keys), documents: documents).textLines()
-            try Snapshot.assert(lines, named: "guided-80x24-\(name)")
+            let shown = GuidedView.render(session(keys), documents: documents)
+            let lines = shown.textLines()
+            try Snapshot.assert(shown, named: "guided-80x24-\(name)")
             #expect(lines[0].contains("Step ") && lines[0].contains(" of \(guided.steps.count)"), "\(name)")
             #expect(lines[23].contains("Education, not medical advice"), "\(name)")
             #expect(!lines.joined().lowercased().contains("wrong"), "\(name): no blame, no score")

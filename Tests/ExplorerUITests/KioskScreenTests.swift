@@ -27,8 +27,9 @@ import Testing
     }
 
     @Test func theFirstSlideShowsItsHeadlineTextSourcesAndHowToStart() throws {
-        let lines = KioskView.render(try kiosk(), documents: documents).textLines()
-        try Snapshot.assert(lines, named: "kiosk-80x24-slide-1")
+        let shown = KioskView.render(try kiosk(), documents: documents)
+        let lines = shown.textLines()
+        try Snapshot.assert(shown, named: "kiosk-80x24-slide-1")
         let text = lines.joined(separator: "\n")
         let attract = try #require(pack.tours?.attract)
         #expect(text.contains(attract.slides[0].headline))
@@ -48,8 +49,9 @@ import Testing
             now += 0.25
             _ = withClinic.update(&kiosk, .input(.tick(now)), now: now, minuteOfDay: nil)
         }
-        let lines = KioskView.render(kiosk, documents: withClinic).textLines()
-        try Snapshot.assert(lines, named: "kiosk-80x24-clinic-slide")
+        let shown = KioskView.render(kiosk, documents: withClinic)
+        let lines = shown.textLines()
+        try Snapshot.assert(shown, named: "kiosk-80x24-clinic-slide")
         let text = lines.joined(separator: "\n")
         #expect(text.contains("Riverside Pain Clinic") && text.contains("Phone: (555) 010-0100."))
         #expect(!text.contains("$500"), "no prices on a waiting-room slide")
@@ -80,8 +82,9 @@ import Testing
         send(&kiosk, .key(.character("x")), at: 1)
         send(&kiosk, .tick(31), at: 31)
         send(&kiosk, .tick(38.5), at: 38.5)
-        let lines = KioskView.render(kiosk, documents: documents).textLines()
-        try Snapshot.assert(lines, named: "kiosk-80x24-still-there")
+        let shown = KioskView.render(kiosk, documents: documents)
+        let lines = shown.textLines()
+        try Snapshot.assert(shown, named: "kiosk-80x24-still-there")
         let text = lines.joined(separator: "\n")
         #expect(text.contains("Still there?"))
         #expect(text.contains("Press any key or touch the screen to keep reading."))
@@ -92,8 +95,9 @@ import Testing
     @Test func theStaffPromptShowsStarsNotDigits() throws {
         var kiosk = try kiosk { $0.pinHash = "set" }
         for key in [Key.function(12), .control("a"), .character("4"), .character("2")] { send(&kiosk, .key(key), at: 1) }
-        let lines = KioskView.render(kiosk, documents: documents).textLines()
-        try Snapshot.assert(lines, named: "kiosk-80x24-staff-pin")
+        let shown = KioskView.render(kiosk, documents: documents)
+        let lines = shown.textLines()
+        try Snapshot.assert(shown, named: "kiosk-80x24-staff-pin")
         let text = lines.joined(separator: "\n")
         #expect(text.contains("PIN: **"))
         #expect(!text.contains("42"))

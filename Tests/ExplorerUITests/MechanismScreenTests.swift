@@ -42,8 +42,9 @@ import Testing
         let mechanism = try #require(pack.mechanism)
         var state = try watching(size, documents: documents)
         for (index, frame) in mechanism.frames.enumerated() {
-            let lines = ExplorerView.render(state, documents: documents).textLines()
-            try Snapshot.assert(lines, named: "mechanism-\(size)-frame-\(index + 1)")
+            let shown = ExplorerView.render(state, documents: documents)
+            let lines = shown.textLines()
+            try Snapshot.assert(shown, named: "mechanism-\(size)-frame-\(index + 1)")
             let text = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
             #expect(text.contains(frame.caption), "picture \(index + 1) shows its caption")
             #expect(text.contains("Picture \(index + 1) of \(mechanism.frames.count)"))

@@ -23,29 +23,31 @@ import Testing
     }
 
     @Test func eachPanelAt80x24() throws {
-        try Snapshot.assert(screen(Size(width: 80, height: 24)).textLines(), named: "browse-80x24-1-overview")
+        try Snapshot.assert(screen(Size(width: 80, height: 24)), named: "browse-80x24-1-overview")
         for (index, topic) in pack.topics.enumerated().dropFirst() {
             let buffer = screen(Size(width: 80, height: 24), reading: index)
-            try Snapshot.assert(buffer.textLines(), named: "browse-80x24-\(index + 1)-\(topic.id)")
+            try Snapshot.assert(buffer, named: "browse-80x24-\(index + 1)-\(topic.id)")
         }
     }
 
     @Test func widerScreensShowMoreAt120x40() throws {
-        try Snapshot.assert(screen(Size(width: 120, height: 40)).textLines(), named: "browse-120x40-1-overview")
-        try Snapshot.assert(screen(Size(width: 120, height: 40), keys: [.character("5"), .pageDown]).textLines(),
+        try Snapshot.assert(screen(Size(width: 120, height: 40)), named: "browse-120x40-1-overview")
+        try Snapshot.assert(screen(Size(width: 120, height: 40), keys: [.character("5"), .pageDown]),
                             named: "browse-120x40-5-ketamine-vs-opioids-page-2")
     }
 
     @Test func helpListsEveryKey() throws {
-        let lines = screen(Size(width: 80, height: 24), keys: [.character("?")]).textLines()
-        try Snapshot.assert(lines, named: "help-80x24")
+        let shown = screen(Size(width: 80, height: 24), keys: [.character("?")])
+        let lines = shown.textLines()
+        try Snapshot.assert(shown, named: "help-80x24")
         let text = lines.joined(separator: "\n")
         for binding in BrowseKeys.choosing.bindings { #expect(text.contains(binding.help)) }
     }
 
     @Test func theSourcesKeyListsThePanelsFullCitations() throws {
-        let lines = screen(Size(width: 80, height: 24), keys: [.character("s")], reading: 0).textLines()
-        try Snapshot.assert(lines, named: "sources-80x24-1-overview")
+        let shown = screen(Size(width: 80, height: 24), keys: [.character("s")], reading: 0)
+        let lines = shown.textLines()
+        try Snapshot.assert(shown, named: "sources-80x24-1-overview")
         let first = try #require(pack.sourceIDs(citedBy: pack.topics[0]).first.flatMap(pack.source))
         let text = lines.joined(separator: " ")
         #expect(text.contains(String(first.citation.prefix(20))))
@@ -55,7 +57,7 @@ import Testing
         let keys: [Key] = [.character("/")] + "magnesium".map { Key.character($0) }
         let buffer = screen(Size(width: 80, height: 24), keys: keys)
         let lines = buffer.textLines()
-        try Snapshot.assert(lines, named: "search-80x24-magnesium")
+        try Snapshot.assert(buffer, named: "search-80x24-magnesium")
         #expect(lines[1].contains("Search: magnesium"))
         #expect(lines[22].contains("Esc close") && lines[22].contains("Enter open"))
         #expect(buffer.cells.contains { $0.role == .match })
@@ -64,7 +66,7 @@ import Testing
     @Test func anOpenedResultMarksTheWordsFound() throws {
         let keys: [Key] = [.character("/")] + "magnesium".map { Key.character($0) } + [.enter]
         let buffer = screen(Size(width: 80, height: 24), keys: keys)
-        try Snapshot.assert(buffer.textLines(), named: "search-opened-magnesium")
+        try Snapshot.assert(buffer, named: "search-opened-magnesium")
         #expect(buffer.textLines()[1].contains(pack.topics[try #require(pack.topicIndex(of: "how-ketamine-works"))].title))
         let marked = (0..<buffer.size.height).compactMap { y -> String? in
             let text = (0..<buffer.size.width).filter { buffer[$0, y].role == .match }.map { buffer[$0, y].text }.joined()
@@ -78,7 +80,7 @@ import Testing
         #expect(focused.cells.contains { $0.role == .linkFocused })
         let definition = screen(Size(width: 80, height: 24), keys: [.tab, .enter], reading: 0)
         let lines = definition.textLines()
-        try Snapshot.assert(lines, named: "definition-80x24-overview-first-link")
+        try Snapshot.assert(definition, named: "definition-80x24-overview-first-link")
         #expect(lines.joined(separator: " ").contains("Any key closes this. g: the whole glossary."))
     }
 
@@ -124,8 +126,9 @@ import Testing
     }
 
     @Test func tooSmallScreenSaysWhatSizeIsNeeded() throws {
-        let lines = screen(Size(width: 60, height: 20)).textLines()
-        try Snapshot.assert(lines, named: "too-small-60x20")
+        let shown = screen(Size(width: 60, height: 20))
+        let lines = shown.textLines()
+        try Snapshot.assert(shown, named: "too-small-60x20")
         #expect(lines.joined(separator: " ").contains("Please enlarge the window to at least 80x24 (now 60x20)."))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TermRender
 import Testing
 
 /// Golden screen files under `Tests/ExplorerUITests/Snapshots/`. Run the tests with
@@ -14,6 +15,13 @@ enum Snapshot {
     static let shippedPackDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Assets/content/en").path
+
+    /// A golden screen: its text, and every cell of it legible in every theme on every
+    /// terminal `PaintedTerminal` models.
+    static func assert(_ buffer: Buffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        PaintedTerminal.expectLegible(buffer, named: name, sourceLocation: sourceLocation)
+        try assert(buffer.textLines(), named: name, sourceLocation: sourceLocation)
+    }
 
     static func assert(_ lines: [String], named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let text = lines.joined(separator: "\n") + "\n"

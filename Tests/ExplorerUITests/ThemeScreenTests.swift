@@ -44,13 +44,15 @@ import Testing
         return words.joined(separator: " ")
     }
 
-    @Test(arguments: Theme.all.map(\.name))
-    func eachTheme(_ name: String) throws {
-        let theme = try #require(Theme.named(name))
+    /// The default theme on each background it can be told; the others paint their own.
+    @Test(arguments: [("default", Background.unknown), ("default", .dark), ("default", .light),
+                      ("high-contrast", .unknown), ("monochrome", .unknown)])
+    func eachTheme(_ name: String, _ background: Background) throws {
+        let theme = try #require(Theme.named(name)).on(background)
         var state = AppState(panelCount: pack.topics.count, size: Size(width: 80, height: 24))
         for key in [Key.enter, .tab] { _ = documents.update(&state, .key(key)) }   // reading, a link focused
         let lines = styled(ExplorerView.render(state, documents: documents), theme)
-        try Snapshot.assert(lines, named: "theme-\(name)-80x24")
+        try Snapshot.assert(lines, named: name == "default" ? "theme-default-\(background)-80x24" : "theme-\(name)-80x24")
         if name == "monochrome" { #expect(!lines.joined().contains("fg ") && !lines.joined().contains("bg ")) }
     }
 }

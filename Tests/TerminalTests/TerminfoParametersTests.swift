@@ -91,3 +91,36 @@ import Glibc
         return entries
     }
 }
+
+/// Telling a dark background from a light one, as terminals say it.
+@Suite struct TerminalBackgroundTests {
+    @Test func osc11AnswersInEveryFormTerminalsUse() {
+        #expect(TerminalBackground.parse(Array("\u{1B}]11;rgb:ffff/ffff/ffff\u{1B}\\".utf8)) == .light)
+        #expect(TerminalBackground.parse(Array("\u{1B}]11;rgb:0000/0000/0000\u{07}".utf8)) == .dark)
+        #expect(TerminalBackground.parse(Array("\u{1B}]11;rgb:1e/1e/2e\u{1B}\\\u{1B}[?62;c".utf8)) == .dark)   // two digits
+        #expect(TerminalBackground.parse(Array("\u{1B}]11;rgb:fdf6/e3e3/d0d0\u{1B}\\".utf8)) == .light)          // a cream
+        #expect(TerminalBackground.parse(Array("\u{1B}[?64;1;2c".utf8)) == nil)                                  // DA1 only
+        #expect(TerminalBackground.parse(Array("\u{1B}]11;rgb:zz/00/00\u{07}".utf8)) == nil)
+    }
+
+    @Test func colorFGBGNamesTheBackgroundLast() {
+        #expect(TerminalBackground.fromColorFGBG("15;0") == .dark)
+        #expect(TerminalBackground.fromColorFGBG("0;15") == .light)
+        #expect(TerminalBackground.fromColorFGBG("0;default;7") == .light)
+        #expect(TerminalBackground.fromColorFGBG("7;8") == .dark)
+        #expect(TerminalBackground.fromColorFGBG("15;default") == nil)
+    }
+
+    @Test func theConsoleIsNeverAskedAndIsDark() {
+        var asked = false
+        let background = TerminalBackground.detect(term: "linux") { _ in asked = true; return "0;15" }
+        #expect(background == .dark && !asked)
+        #expect(TerminalBackground.detect(term: "vt100") { _ in nil } == .unknown)   // not asked: it might print it
+        #expect(TerminalBackground.detect(term: "xterm-256color") { $0 == "COLORFGBG" ? "0;15" : nil } == .light)
+    }
+
+    @Test func theWaitEndsWithTheDeviceAttributes() {
+        #expect(!Array("\u{1B}]11;rgb:0/0/0\u{07}".utf8).withUnsafeBufferPointer(TerminalBackground.answersEnded))
+        #expect(Array("\u{1B}]11;rgb:0/0/0\u{07}\u{1B}[?1;2c".utf8).withUnsafeBufferPointer(TerminalBackground.answersEnded))
+    }
+}
