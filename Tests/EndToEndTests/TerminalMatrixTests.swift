@@ -126,6 +126,36 @@ import Testing
         #expect(highContrast.contains { $0.contains("48;5;16") || $0.contains("38;5;231") }, "\(Set(highContrast))")
     }
 
+    /// Titles and links take a colour only where the background is known: dark blue on a
+    /// light one, cyan on a dark one; on an unknown one they keep the terminal's own colour.
+    @Test func coloursFollowTheBackgroundColorFGBGNames() throws {
+        let light = try recorded("COLORFGBG=0\\;15"), dark = try recorded("COLORFGBG=15\\;0"), unknown = try recorded("")
+        #expect(light.contains("38;5;25") && !light.contains("36"), "\(Set(light))")
+        #expect(dark.contains("36") && !dark.contains("38;5;25"), "\(Set(dark))")
+        #expect(!unknown.contains("38;5;25") && !unknown.contains("36"), "\(Set(unknown))")
+    }
+
+    /// A terminal that answers xterm's background question (OSC 11) and the device attributes
+    /// question gets the colours for its background.
+    @Test func aTerminalThatSaysItsBackgroundGetsColoursForIt() throws {
+        let script = """
+            import os, sys
+            sys.path.insert(0, sys.argv[1] + "/bench")
+            import bench
+            bench.ENV["KETAMINE_EXPLORER_CONTENT"] = sys.argv[1] + "/Assets/content/en"
+            bench.answer_queries = lambda fd, chunk: (b"\\x1b]11;?" in chunk and os.write(fd, b"\\x1b]11;rgb:" + sys.argv[3].encode() + b"\\x07"),
+                                                      b"\\x1b[c" in chunk and os.write(fd, b"\\x1b[?62;c"))
+            pid, fd = bench.spawn([sys.argv[2]])
+            data, shown = bench.read_until(fd, lambda d: b"988." in d)
+            bench.finish(pid, fd)
+            print("light" if b"38;5;25m" in data else "dark" if b"[36m" in data or b";36m" in data else "neither", shown)
+            """
+        for (answer, expected) in [("ffff/ffff/ffff", "light"), ("0000/0000/0000", "dark"), ("fdf6/e3e3/d0d0", "light")] {
+            let result = try runProgram("/usr/bin/env", ["python3", "-c", script, Paths.root, Paths.binary, answer], timeout: 30)
+            #expect(result.output == "\(expected) True\n", "\(answer): \(result.output)\(result.error)")
+        }
+    }
+
     @Test func anUnknownThemeIsAUsageError() throws {
         let result = try runCommand(["--theme", "neon"])
         #expect(result.status == 2)
