@@ -10,8 +10,12 @@ public enum Action: Hashable, Sendable {
     case pageDown
     case top
     case bottom
+    /// Select the next or previous panel in the list.
     case nextPanel
     case previousPanel
+    /// Open the next or previous panel for reading, at its top.
+    case openNextPanel
+    case openPreviousPanel
     case open
     case back
     /// Open the panel at this index (0 is the first).

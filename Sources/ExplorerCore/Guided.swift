@@ -408,8 +408,8 @@ enum GuidedKeys {
     }
 
     private static func bind(_ keys: [Key], _ action: GuidedAction, _ label: String, _ help: String,
-                             hint: (String, String)? = nil) -> Binding<GuidedAction> {
-        Binding(keys, action, label: label, help: help, hint: hint)
+                             hint: (String, String)? = nil, essential: Bool = false) -> Binding<GuidedAction> {
+        Binding(keys, action, label: label, help: help, hint: hint, essential: essential)
     }
 
     private static let moving: [Binding<GuidedAction>] = [
@@ -425,8 +425,8 @@ enum GuidedKeys {
         bind([.character("l")], .steps, "l", "The list of steps: reopen any step done", hint: ("l", "steps")),
         bind([.character("p")], .notes, "p", "Show or hide the notes for the clinician", hint: ("p", "notes")),
         bind([.character("q"), .escape], .end, "q Esc", "End the session (asks first; every answer is wiped)",
-             hint: ("q", "end")),
-        bind([.character("?"), .function(1)], .help, "? F1", "Show every key", hint: ("?", "help")),
+             hint: ("q", "end"), essential: true),
+        bind([.character("?"), .function(1)], .help, "? F1", "Show every key", hint: ("?", "help"), essential: true),
     ]
 
     static let reading = Keymap(moving + always)

@@ -14,21 +14,26 @@ public struct Binding<A: Sendable>: Sendable {
         public let text: String
         /// What clicking the hint does: what its first key does.
         public let action: A
+        /// Kept on the narrowest footer, where others give way (help, and quit where there is one).
+        public let essential: Bool
     }
     /// Each key and the action it triggers.
     public let dispatch: [(Key, A)]
 
-    public init(_ keys: [Key], _ action: A, label: String, help: String, hint: (String, String)? = nil) {
+    public init(_ keys: [Key], _ action: A, label: String, help: String, hint: (String, String)? = nil,
+                essential: Bool = false) {
         self.keyLabel = label
         self.help = help
-        self.hint = hint.map { Hint(keys: $0.0, text: $0.1, action: action) }
+        self.hint = hint.map { Hint(keys: $0.0, text: $0.1, action: action, essential: essential) }
         self.dispatch = keys.map { ($0, action) }
     }
 
-    init(label: String, help: String, hint: (String, String)?, dispatch: [(Key, A)]) {
+    init(label: String, help: String, hint: (String, String)?, essential: Bool = false, dispatch: [(Key, A)]) {
         self.keyLabel = label
         self.help = help
-        self.hint = hint.flatMap { hint in dispatch.first.map { Hint(keys: hint.0, text: hint.1, action: $0.1) } }
+        self.hint = hint.flatMap { hint in
+            dispatch.first.map { Hint(keys: hint.0, text: hint.1, action: $0.1, essential: essential) }
+        }
         self.dispatch = dispatch
     }
 
@@ -40,7 +45,7 @@ public struct Binding<A: Sendable>: Sendable {
         if kept.count == dispatch.count && keepHint { return self }
         let label = kept.count == dispatch.count ? keyLabel : kept.map(\.0.label).joined(separator: " ")
         let hint = keepHint ? self.hint.map { (kept.count == dispatch.count ? $0.keys : kept[0].0.label, $0.text) } : nil
-        return Binding(label: label, help: help, hint: hint, dispatch: kept)
+        return Binding(label: label, help: help, hint: hint, essential: self.hint?.essential ?? false, dispatch: kept)
     }
 }
 
@@ -120,8 +125,9 @@ public enum BrowseKeys {
         Binding([.character("g")], .glossary, label: "g", help: "Open the glossary"),
         Binding([.character("s")], .sources, label: "s", help: "Show the full sources of this panel",
                 hint: ("s", "sources")),
-        Binding([.character("?"), .function(1)], .help, label: "? F1", help: "Show this help", hint: ("?", "help")),
-        Binding([.character("q"), .character("Q")], .quit, label: "q", help: "Quit", hint: ("q", "quit")),
+        Binding([.character("?"), .function(1)], .help, label: "? F1", help: "Show this help", hint: ("?", "help"),
+                essential: true),
+        Binding([.character("q"), .character("Q")], .quit, label: "q", help: "Quit", hint: ("q", "quit"), essential: true),
     ]
 
     /// Choosing: the panel list on the left, a preview of the selected panel beside it.
@@ -140,6 +146,8 @@ public enum BrowseKeys {
         Binding([.tab], .nextLink, label: "Tab", help: "Next link on the screen", hint: ("Tab", "links")),
         Binding([.backTab], .previousLink, label: "Shift-Tab", help: "Previous link on the screen"),
         Binding([.enter], .followLink, label: "Enter", help: "Follow the link: a word's meaning, or another panel"),
+        Binding([.character("]")], .openNextPanel, label: "]", help: "Open the next panel", hint: ("] [", "panels")),
+        Binding([.character("[")], .openPreviousPanel, label: "[", help: "Open the panel before"),
         Binding([.escape, .left, .character("h")], .back, label: "Esc ← h", help: "Back to the panel list",
                 hint: ("Esc", "list")),
         Binding([.backspace, .altLeft], .historyBack, label: "⌫ Alt-←", help: "Back to the panel read before"),

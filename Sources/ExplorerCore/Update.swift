@@ -163,6 +163,10 @@ private func perform(_ action: Action, on state: inout AppState, _ content: some
         state.selected = (state.selected + 1) % state.panelCount
     case .previousPanel:
         state.selected = (state.selected + state.panelCount - 1) % state.panelCount
+    case .openNextPanel:
+        visit((state.selected + 1) % state.panelCount, scroll: 0, &state)
+    case .openPreviousPanel:
+        visit((state.selected + state.panelCount - 1) % state.panelCount, scroll: 0, &state)
     case .open:
         state.focus = .content
     case .back:

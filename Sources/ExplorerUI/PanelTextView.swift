@@ -47,7 +47,7 @@ enum PanelTextView {
             let keys = state.diagram?.onScreen == true ? "↓ or PgDn" : "Space or ↓"
             indicator = reading ? "More below: press \(keys)" : "More below: press Enter to read on"
         } else if scroll > 0 {
-            indicator = "End of this panel. Tab: next panel"
+            indicator = "End of this panel. ]: next panel"
         } else {
             indicator = ""
         }

@@ -55,6 +55,19 @@ func update(_ state: inout AppState, _ msg: Msg, metrics: FixedMetrics) -> [Effe
         #expect(state.overlay == nil)
     }
 
+    /// While reading, ] and [ open the next and previous panel at its top, and Backspace comes
+    /// back to where the reader was; the footer offers them.
+    @Test func bracketsOpenTheNextAndPreviousPanelWhileReading() {
+        let (next, _) = run([.enter, .pageDown, .character("]")])
+        #expect(next.selected == 1 && next.focus == .content && next.scroll == 0)
+        #expect(run([.enter, .character("]"), .character("]"), .character("[")]).0.selected == 1)
+        #expect(run([.enter, .character("[")]).0.selected == 4)   // round from the first to the last
+        let (back, _) = run([.enter, .pageDown, .character("]"), .backspace])
+        #expect(back.selected == 0 && back.scroll > 0)
+        #expect(BrowseKeys.reading.footerHints.contains { $0.keys == "] [" && $0.action == .openNextPanel })
+        #expect(run([.character("]")]).0.focus == .panels, "choosing: Tab moves, ] does nothing")
+    }
+
     @Test func arrowsAndVimKeysMoveThroughTheListAndStopAtTheEnds() {
         #expect(run([.down, .character("j"), .down]).0.selected == 3)
         #expect(run([.down, .down, .up, .character("k")]).0.selected == 0)
