@@ -125,6 +125,13 @@ public struct ContentPack: Equatable, Sendable {
 
     public func source(_ id: String) -> Source? { sourceNumbers[id].map { sources[$0 - 1] } }
 
+    /// The glossary as a reader looks a word up: in alphabetical order of its terms, ignoring
+    /// case and accents (the file keeps whatever order its editors like).
+    public var glossaryInAlphabeticalOrder: [GlossaryEntry] {
+        func key(_ term: String) -> String { term.lowercased().map(ASCIIFallback.text(for:)).joined() }
+        return glossary.map { (key($0.term), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
     /// The glossary entry a `[[term]]` link points to, ignoring case.
     public func glossaryEntry(for term: String) -> GlossaryEntry? {
         glossaryIndex[Self.termKey(term)].map { glossary[$0] }

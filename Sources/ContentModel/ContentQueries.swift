@@ -21,6 +21,8 @@ public final class ContentQueries {
     /// Where `query` is found in the pack, best first.
     public func search(_ query: String) -> [SearchHit] { index.search(query) }
 
+    public func spelling(near query: String) -> String? { index.spelling(near: query) }
+
     /// Where link number `link` of panel `panel` goes (links are numbered in reading order).
     public func linkTarget(panel: Int, link: Int) -> LinkTarget? {
         guard pack.topics.indices.contains(panel) else { return nil }

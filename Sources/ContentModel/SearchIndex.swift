@@ -48,8 +48,17 @@ public final class SearchIndex: Sendable {
         self.entries = entries
     }
 
+    /// The most hits a search lists: more than anyone reads through, and a one-letter query
+    /// would otherwise list every line of the pack. The views say "or more" when it is reached.
+    public static let listLimit = 100
+
+    /// Words for how many were found: "3", or "100 or more" where the list stops.
+    public static func countText(_ count: Int) -> String {
+        count >= listLimit ? "\(listLimit) or more" : "\(count)"
+    }
+
     /// The hits for `query`, best first, at most `limit`. An empty query finds nothing.
-    public func search(_ query: String, limit: Int = 100) -> [SearchHit] {
+    public func search(_ query: String, limit: Int = listLimit) -> [SearchHit] {
         let folded = SearchIndex.fold(Self.printable(query).trimmingSpaces)
         let needle = Array(folded.utf8)
         guard !needle.isEmpty else { return [] }
@@ -62,6 +71,58 @@ public final class SearchIndex: Sendable {
         found.sort { ($0.rank, $0.order) < ($1.rank, $1.order) }
         // Snippets only for the hits shown: a one-letter query matches nearly everything.
         return found.prefix(limit).map { SearchIndex.hit(entries[$0.order], at: $0.offset, length: folded.count) }
+    }
+
+    /// The word of the content that `query` most likely meant, when it is one word of at
+    /// least 4 letters one slip away (a letter missing, added, changed, or two swapped:
+    /// "opiod", "ketamnie", "fibromyalga"): the most common such word, else the first. Only
+    /// asked when a search finds nothing, so the scan of every word costs nothing otherwise.
+    public func spelling(near query: String) -> String? {
+        let needle = Array(SearchIndex.fold(Self.printable(query).trimmingSpaces).utf8)
+        guard needle.count >= 4, needle.allSatisfy(Self.isWordByte) else { return nil }
+        var counts: [[UInt8]: Int] = [:]
+        var order: [[UInt8]] = []
+        for entry in entries {
+            var start = 0
+            while start < entry.folded.count {
+                guard Self.isWordByte(entry.folded[start]) else { start += 1; continue }
+                var end = start
+                while end < entry.folded.count, Self.isWordByte(entry.folded[end]) { end += 1 }
+                if abs(end - start - needle.count) <= 1 {
+                    let word = Array(entry.folded[start..<end])
+                    if Self.oneSlipApart(needle, word) {
+                        if counts[word] == nil { order.append(word) }
+                        counts[word, default: 0] += 1
+                    }
+                }
+                start = end
+            }
+        }
+        let best = order.max { counts[$0]! < counts[$1]! }   // the first of equals
+        return best.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Letters of folded text (ASCII letters, and any byte of a non-ASCII letter).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || byte >= 0x80
+    }
+
+    /// Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours
+    /// (and is not `b` already).
+    package static func oneSlipApart(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a != b else { return false }
+        var prefix = 0
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        let restA = a[prefix...], restB = b[prefix...]
+        switch a.count - b.count {
+        case 0:
+            if restA.dropFirst().elementsEqual(restB.dropFirst()) { return true }   // one changed
+            return restA.count >= 2 && restA.first == restB.dropFirst().first && restB.first == restA.dropFirst().first
+                && restA.dropFirst(2).elementsEqual(restB.dropFirst(2))                  // two swapped
+        case 1: return restA.dropFirst().elementsEqual(restB)                           // one added
+        case -1: return restA.elementsEqual(restB.dropFirst())                          // one missing
+        default: return false
+        }
     }
 
     /// Lowercase, with accents and other combining marks removed: "Ménière" becomes

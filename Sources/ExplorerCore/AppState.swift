@@ -22,12 +22,29 @@ public struct AppState: Equatable, Sendable {
         public var query: String
         public var hits: [SearchHit]
         public internal(set) var selected: Int
+        /// The word searched for instead, when `query` found nothing and is a slip away from a
+        /// word of the content ("opiod": "opioid").
+        public internal(set) var insteadOf: String?
 
         public init(query: String = "", hits: [SearchHit] = [], selected: Int = 0) {
             self.query = query
             self.hits = hits
             self.selected = selected
         }
+
+        /// Searches for `query` as typed, or for the word it most likely meant.
+        mutating func find(_ content: some ContentAnswers) {
+            hits = content.search(query)
+            insteadOf = nil
+            if hits.isEmpty, let word = content.spelling(near: query) {
+                hits = content.search(word)
+                insteadOf = hits.isEmpty ? nil : word
+            }
+            selected = 0
+        }
+
+        /// The words the hits hold: what to mark in an opened panel.
+        public var foundWords: String { insteadOf ?? query }
     }
 
     public enum Overlay: Equatable, Sendable {

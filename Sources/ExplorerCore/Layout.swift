@@ -65,11 +65,18 @@ public struct LinkPlace: Equatable, Sendable {
 /// which panel is the glossary. ContentModel's `ContentQueries` answers them from the pack.
 public protocol ContentAnswers {
     func search(_ query: String) -> [SearchHit]
+    /// A word of the content one slip away from `query` ("opiod" for "opioid"), for a search
+    /// that finds nothing; nil when there is none.
+    func spelling(near query: String) -> String?
     func linkTarget(panel: Int, link: Int) -> LinkTarget?
     var glossaryPanel: Int? { get }
 }
 
 extension ContentQueries: ContentAnswers {}
+
+extension ContentAnswers {
+    public func spelling(near query: String) -> String? { nil }
+}
 
 /// What the guided session needs of a step's screen as laid out: how long its text is and
 /// how much one screen shows. The view works it out for the step, size and notes shown now

@@ -93,7 +93,9 @@ private func apply(_ msg: Msg, to state: inout AppState, _ content: some Content
         let query = String(String(words.unicodeScalars.filter { !Sanitizer.isForbidden($0) })
                                 .prefix(AppState.SearchState.maximumLength))
         state.overlay = nil
-        state.search = AppState.SearchState(query: query, hits: content.search(query))
+        var search = AppState.SearchState(query: query)
+        search.find(content)
+        state.search = search
         return []
     case .key(let key):
         if state.overlay != nil {
@@ -312,8 +314,7 @@ private func updateSearch(_ state: inout AppState, _ key: Key, _ content: some C
           !character.unicodeScalars.contains(where: Sanitizer.isForbidden),
           search.query.count < AppState.SearchState.maximumLength else { return }
     search.query.append(character)
-    search.hits = content.search(search.query)
-    search.selected = 0
+    search.find(content)
     state.search = search
 }
 
@@ -332,14 +333,13 @@ private func searchAction(_ action: Action, _ state: inout AppState, _ content: 
         guard search.selected < search.hits.count else { return }
         state.search = nil
         visit(search.hits[search.selected].topic, scroll: 0, &state)
-        state.highlight = search.query
+        state.highlight = search.foundWords
         if let layout = state.currentLayout { showFirstMatch(&state, layout) } else { state.waiting = .firstMatch }
         return
     case .deleteCharacter:
         guard !search.query.isEmpty else { return }
         search.query.removeLast()
-        search.hits = content.search(search.query)
-        search.selected = 0
+        search.find(content)
     default:
         return
     }

@@ -40,7 +40,7 @@ extension BlockRenderer {
         case .include(.causes): addEntries(pack.causes)
         case .include(.comparison): addComparison(pack.comparison)
         case .include(.evidence): addEvidence(pack.evidence)
-        case .include(.glossary): addGlossary(pack.glossary)
+        case .include(.glossary): addGlossary(pack.glossaryInAlphabeticalOrder)
         case .include(.sources): addSources(pack.sources)
         case .include(.about):
             addAbout(PackFacts.about(pack))

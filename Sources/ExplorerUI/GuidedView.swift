@@ -40,9 +40,14 @@ public final class GuidedDocuments {
     public let guided: Guided
     let documents: PanelDocuments
 
-    public init(pack: ContentPack, guided: Guided, glyphs: Glyphs) {
+    /// The folder a handout is saved in, as an absolute path, so the question before saving
+    /// and the notice after it can say where.
+    public let saveFolder: String?
+
+    public init(pack: ContentPack, guided: Guided, glyphs: Glyphs, saveFolder: String? = nil) {
         self.pack = pack
         self.guided = guided
+        self.saveFolder = saveFolder
         // Pictures as stills: the clinician talks over them at their own pace.
         documents = PanelDocuments(pack: pack, glyphs: glyphs, motion: false)
     }
@@ -361,6 +366,7 @@ public enum GuidedView {
             MessageBox.draw(into: &buffer, title: "Save a handout?", lines: [
                 [Span("The handout holds the key points, the questions chosen and the symptoms ticked. "
                       + "It has no name, no date and nothing else from this session.")], [],
+            ] + (documents.saveFolder.map { [[Span("It is saved in \($0).")], []] } ?? []) + [
                 [Span("Enter: save it. p: save and print. Any other key: cancel.", .strong)],
             ], glyphs: glyphs)
         case .stepList:

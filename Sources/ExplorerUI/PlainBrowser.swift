@@ -29,11 +29,16 @@ public struct PlainBrowser {
 
     /// What is shown first: the title, the safety line and the list of panels.
     public mutating func start() -> [String] {
-        ["Ketamine treatment explorer: \(pack.info.title)", pack.info.disclaimer, ""] + menu()
+        PlainText.fitted(["Ketamine treatment explorer: \(pack.info.title)", pack.info.disclaimer, ""] + menu(), width: width)
     }
 
     /// Answers one line typed by the user. `done` is true when they asked to quit.
     public mutating func handle(_ input: String) -> (lines: [String], done: Bool) {
+        let (lines, done) = answer(input)
+        return (PlainText.fitted(lines, width: width), done)
+    }
+
+    private mutating func answer(_ input: String) -> (lines: [String], done: Bool) {
         let answer = String(input.unicodeScalars.filter { !Sanitizer.isForbidden($0) }).trimmingSpaces
         if askingSearch {
             askingSearch = false
@@ -97,7 +102,7 @@ public struct PlainBrowser {
     private func reading() -> [String] {
         let panel = state.selected
         return [""] + PlainText.lines(topic: panel, pack: pack, width: width, glyphs: glyphs, pictures: false)
-            + ["", "End of panel \(panel + 1) of \(pack.topics.count): \(pack.topics[panel].title).", prompt()]
+            + ["", PlainText.sentence("End of panel \(panel + 1) of \(pack.topics.count): \(pack.topics[panel].title)"), prompt()]
     }
 
     private mutating func search(_ query: String) -> [String] {
@@ -106,7 +111,8 @@ public struct PlainBrowser {
             _ = menu()
             return ["Nothing found for \"\(query)\". " + prompt()]
         }
-        var lines = ["Found \(hits.count) for \"\(query)\":"]
+        let found = state.search?.insteadOf.map { "Nothing for \"\(query)\". Found \(SearchIndex.countText(hits.count)) for \"\($0)\":" }
+        var lines = [found ?? "Found \(SearchIndex.countText(hits.count)) for \"\(query)\":"]
         for (number, hit) in hits.enumerated() {
             lines.append("\(number + 1). \(pack.topics[hit.topic].title): \(hit.snippet)")
         }
@@ -123,7 +129,7 @@ public struct PlainBrowser {
     }
 
     private func prompt() -> String {
-        isReading ? "Type a panel number, n (next), p (previous), s (search), Enter (list) or q (quit):"
+        isReading ? "Panel number, n next, p previous, s search, Enter list, q quit:"
             : "Type a panel number, s (search), ? (help) or q (quit), then Enter:"
     }
 }

@@ -14,8 +14,8 @@ public struct PlainGuided {
 
     private enum Confirm { case end, export }
 
-    public init(pack: ContentPack, guided: Guided, width: Int = 80, glyphs: Glyphs = .unicode) {
-        documents = GuidedDocuments(pack: pack, guided: guided, glyphs: glyphs)
+    public init(pack: ContentPack, guided: Guided, width: Int = 80, glyphs: Glyphs = .unicode, saveFolder: String? = nil) {
+        documents = GuidedDocuments(pack: pack, guided: guided, glyphs: glyphs, saveFolder: saveFolder)
         session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: Size(width: width, height: 24))
         self.width = width
     }
@@ -24,18 +24,24 @@ public struct PlainGuided {
     public var handout: Handout { Handout(session: session, documents: documents) }
 
     public mutating func start() -> [String] {
-        ["Guided session: \(documents.pack.info.title)", documents.pack.info.disclaimer, ""] + screen()
+        PlainText.fitted(["Guided session: \(documents.pack.info.title)", documents.pack.info.disclaimer, ""] + screen(),
+                         width: width)
     }
 
     /// What the export did (after `.export`).
     public mutating func exported(_ notice: String) -> [String] {
         _ = documents.update(&session, .exported(notice))
         _ = documents.update(&session, .action(.confirm))   // closes the notice
-        return notice.split(separator: "\n").map(String.init) + [prompt()]
+        return PlainText.fitted(notice.split(separator: "\n").map(String.init) + [prompt()], width: width)
     }
 
     /// Answers one typed line. Effects are the session's: export the handout, or end.
     public mutating func handle(_ input: String) -> (lines: [String], effects: [GuidedEffect]) {
+        let (lines, effects) = answer(input)
+        return (PlainText.fitted(lines, width: width), effects)
+    }
+
+    private mutating func answer(_ input: String) -> (lines: [String], effects: [GuidedEffect]) {
         let answer = String(input.unicodeScalars.filter { !Sanitizer.isForbidden($0) }).trimmingSpaces.lowercased()
         if let question = confirming {
             confirming = nil
@@ -58,8 +64,9 @@ public struct PlainGuided {
         case "x", "save":
             guard case .summary = session.current.screen else { return (["The handout is saved from the summary.", prompt()], []) }
             confirming = .export
-            return (["Save a handout with the key points, the questions chosen and the symptoms ticked (no name, no date)? "
-                     + "Type y to save, p to save and print, or Enter for no."], [])
+            let folder = documents.saveFolder.map { " It is saved in \($0)." } ?? ""
+            return (["Save a handout with the key points, the questions chosen and the symptoms ticked (no name, no date)?"
+                     + folder + " Type y to save, p to save and print, or Enter for no."], [])
         case "p", "notes":
             return (["For the clinician:"] + documents.guided.steps[session.step].notes.map { "- \($0)" } + [prompt()], [])
         case "e":
@@ -148,7 +155,7 @@ public struct PlainGuided {
             return ["Here is that point again, another way: \(question.again)", "Pick the best answer again when you are ready.",
                     prompt()]
         }
-        var lines = ["", "Checking what I explained: \(step.title). Question \(number + 1) of \(step.checkpoint.count)."]
+        var lines = ["", PlainText.sentence("Checking what I explained: \(step.title)") + " Question \(number + 1) of \(step.checkpoint.count)."]
         if let ownWords = question.ownWords {
             lines += [GuidedDocuments.ownWordsLabel + ownWords, GuidedDocuments.choicesFallback]
         }

@@ -4,6 +4,22 @@ import TermRender
 /// Panels as plain lines of text, for `ketamine-explorer show`, pipes, printing and screen
 /// readers: no colour, no cursor movement, tables as stacked rows.
 public enum PlainText {
+    /// `text` ended as a sentence: a full stop after it, unless it already ends in one, a
+    /// question mark or an exclamation mark ("What is chronic pain?", not "pain?.").
+    static func sentence(_ text: String) -> String {
+        guard let last = text.last, !".?!".contains(last) else { return text }
+        return text + "."
+    }
+
+    /// Lines wider than `width` (prompts, messages) word-wrapped to it; the rest as they are
+    /// (content is wrapped already, and keeps its indents).
+    static func fitted(_ lines: [String], width: Int) -> [String] {
+        lines.flatMap { line in
+            DisplayWidth.of(line) <= width ? [line]
+                : TextWrapper.wrap([Span(line, .plain)], width: width).map { $0.map(\.text).joined() }
+        }
+    }
+
     /// - Parameter pictures: draw the mechanism's pictures (for print); false gives only their
     ///   captions, the text alternative a screen reader needs.
     public static func lines(topic index: Int, pack: ContentPack, width: Int = 80, glyphs: Glyphs = .unicode,

@@ -20,8 +20,10 @@ enum SearchView {
             status = "A search is at most \(AppState.SearchState.maximumLength) letters. Backspace to change it."
         } else if search.hits.isEmpty {
             status = "Nothing found for \"\(search.query)\". Try a shorter or different word."
+        } else if let word = search.insteadOf {
+            status = "Nothing for \"\(search.query)\". \(SearchIndex.countText(search.hits.count)) found for \"\(word)\"."
         } else {
-            status = "\(search.hits.count) found. ↑ ↓ to choose, Enter to open."
+            status = "\(SearchIndex.countText(search.hits.count)) found. ↑ ↓ to choose, Enter to open."
         }
         buffer.write(status, x: area.x, y: area.y + 1, limit: area.maxX, role: .muted)
 

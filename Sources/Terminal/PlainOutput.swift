@@ -13,6 +13,17 @@ public enum PlainOutput {
     /// saying so (`Main`), never 0 with output lost (`show > /dev/full`, a closed stdout).
     nonisolated(unsafe) public private(set) static var outputFailure: Int32?
 
+    /// The width plain lines wrap at: the terminal's, when printing to one (at least 40), else
+    /// COLUMNS where a program capturing the output set it, else 80.
+    public static var width: Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return max(40, Int(size.ws_col))
+        }
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return max(40, min(columns, 500)) }
+        return 80
+    }
+
     public static func write(_ lines: [String]) {
         var text = ""
         for line in lines {

@@ -204,7 +204,7 @@ struct Browse: ParsableCommand {
         SignalGuard.installLineModeHandlers()
         let utf8 = TerminalCheck.localeIsUTF8()
         PlainOutput.asciiOnly = !utf8
-        var browser = PlainBrowser(pack: pack, glyphs: utf8 ? .unicode : .ascii)
+        var browser = PlainBrowser(pack: pack, width: PlainOutput.width, glyphs: utf8 ? .unicode : .ascii)
         PlainOutput.write(browser.start())
         while let line = LineInput.next() {
             let (lines, done) = browser.handle(line)
@@ -223,7 +223,8 @@ struct Browse: ParsableCommand {
         SignalGuard.installLineModeHandlers()
         let utf8 = TerminalCheck.localeIsUTF8()
         PlainOutput.asciiOnly = !utf8
-        var session = PlainGuided(pack: pack, guided: guided, glyphs: utf8 ? .unicode : .ascii)
+        var session = PlainGuided(pack: pack, guided: guided, width: PlainOutput.width, glyphs: utf8 ? .unicode : .ascii,
+                                  saveFolder: exportDirectory)
         PlainOutput.write(session.start())
         while let line = LineInput.next() {
             let (lines, effects) = session.handle(line)
@@ -291,6 +292,9 @@ struct Browse: ParsableCommand {
             PlainOutput.error("ketamine-explorer: --export-dir \(exportDirectory) is not a folder this user can write to")
             throw Exit.usageOrTerminal
         }
+        // Absolute, so the clinician is told exactly where the handout goes, before and after.
+        let exportDirectory = realpath(exportDirectory, nil).map { path in defer { free(path) }; return String(cString: path) }
+            ?? exportDirectory
         if settings.usePlain {
             try runPlainGuided(pack, guided, exportDirectory: exportDirectory)
             return
@@ -343,7 +347,7 @@ struct Show: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
         PlainOutput.asciiOnly = glyphs == .ascii
-        let width = outputWidth()
+        let width = PlainOutput.width
         var lines: [String] = []
         for (position, index) in indexes.enumerated() {
             if position > 0 { lines += ["", ""] }
@@ -353,14 +357,6 @@ struct Show: ParsableCommand {
         PlainOutput.write(lines)
     }
 
-    /// The terminal's width when printing to one, else 80.
-    private func outputWidth() -> Int {
-        var size = winsize()
-        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
-            return Int(size.ws_col)
-        }
-        return 80
-    }
 }
 
 struct Topics: ParsableCommand {

@@ -20,7 +20,8 @@ struct GuidedRun {
         SignalGuard.installStopHandlers()
         backend = try settings.startBackend(info: info)
         self.exportDirectory = exportDirectory
-        program = GuidedProgram(documents: GuidedDocuments(pack: pack, guided: guided, glyphs: info.isUTF8 ? .unicode : .ascii),
+        program = GuidedProgram(documents: GuidedDocuments(pack: pack, guided: guided, glyphs: info.isUTF8 ? .unicode : .ascii,
+                                                           saveFolder: exportDirectory),
                                 size: backend.size)
     }
 

@@ -170,3 +170,24 @@ import Testing
         #expect(slides.contains { $0.text.contains("67 studies of ketamine and drugs like it") })
     }
 }
+
+/// Search forgives the slips patients make typing medical words.
+@Suite struct SpellingTests {
+    @Test func oneSlipIsAMissingAddedChangedOrSwappedLetter() {
+        func slip(_ a: String, _ b: String) -> Bool { SearchIndex.oneSlipApart(Array(a.utf8), Array(b.utf8)) }
+        #expect(slip("opiod", "opioid") && slip("opioiid", "opioid") && slip("opiaid", "opioid") && slip("opioid", "opoiid"))
+        #expect(slip("ketamnie", "ketamine"))
+        #expect(!slip("opioid", "opioid") && !slip("opd", "opioid") && !slip("abcd", "dcba"))
+    }
+
+    @Test func aMisspeltWordFindsTheWordMeantInTheShippedPack() throws {
+        let pack = try ContentPack.load(from: RepositoryPath.shippedPack)
+        let index = SearchIndex(pack: pack)
+        #expect(index.search("opiod").isEmpty)
+        #expect(index.spelling(near: "opiod") == "opioid")
+        #expect(index.spelling(near: "ketamnie") == "ketamine")
+        #expect(index.spelling(near: "fibromyalga") == "fibromyalgia")
+        #expect(!index.search("ketamin").isEmpty, "a word cut short is found as it is")
+        #expect(index.spelling(near: "xyzzyq") == nil && index.spelling(near: "opi") == nil)
+    }
+}

@@ -20,7 +20,8 @@ import Testing
     @Test func aWholeSessionEndsWithAHandoutOfTheChosenQuestionsAndNothingElse() throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let pane = try TmuxPane(arguments: "--guided --export-dir '\(directory)'")
+        // Given as a relative-looking path; the clinician is told the folder in full.
+        let pane = try TmuxPane(arguments: "--guided --export-dir '\(directory)/./'")
         let count = guided.steps.count
         pane.waitFor("Step 1 of \(count)")
         let questionTopic = try #require(guided.steps.first { $0.show == .questions }?.topic.flatMap(pack.topicIndex(of:)))
@@ -69,8 +70,11 @@ import Testing
         #expect(files(in: directory).isEmpty, "nothing is written before the clinician asks")
         try pane.send("x")
         pane.waitFor("Save a handout?")
+        #expect(pane.boxText().contains("It is saved in \(directory)."), "\(pane.boxText())")
         try pane.send("Enter")
-        pane.waitFor("Saved ")
+        pane.waitFor("Saved ketamine-handout.txt")
+        #expect(pane.boxText().contains("Saved ketamine-handout.txt and ketamine-handout.html in \(directory)."),
+                "\(pane.boxText())")
         #expect(files(in: directory) == ["ketamine-handout.html", "ketamine-handout.txt"])
 
         let text = try String(contentsOfFile: "\(directory)/ketamine-handout.txt", encoding: .utf8)

@@ -153,6 +153,15 @@ final class TmuxPane {
         (try? tmux(["capture-pane", "-p", "-t", "0"] + (styled ? ["-e"] : []))) ?? ""
     }
 
+    /// The words inside the box on the screen (between its side borders), in one line: what
+    /// a box says whatever way it wrapped.
+    func boxText() -> String {
+        screen().split(separator: "\n").compactMap { line -> String? in
+            guard let left = line.firstIndex(of: "│"), let right = line.lastIndex(of: "│"), left < right else { return nil }
+            return String(line[line.index(after: left)..<right])
+        }.joined(separator: " ").split(separator: " ").joined(separator: " ")
+    }
+
     func format(_ name: String) -> String {
         ((try? tmux(["display-message", "-p", "-t", "0", "#{\(name)}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -13,7 +13,7 @@ import Testing
     init() throws {
         pack = try ContentPack.load(from: Snapshot.packDirectory)
         guided = try #require(pack.tours?.guided)
-        documents = GuidedDocuments(pack: pack, guided: guided, glyphs: .unicode)
+        documents = GuidedDocuments(pack: pack, guided: guided, glyphs: .unicode, saveFolder: "/home/clinic/handouts")
     }
 
     private func session(_ keys: [Key]) -> GuidedSession {

@@ -63,6 +63,16 @@ import Testing
         #expect(buffer.cells.contains { $0.role == .match })
     }
 
+    /// A slip of the keyboard still finds the word meant, says so, and marks that word.
+    @Test func aMisspeltSearchFindsTheWordMeantAndSaysSo() throws {
+        let keys: [Key] = [.character("/")] + "magnesum".map { Key.character($0) }
+        let lines = screen(Size(width: 80, height: 24), keys: keys).textLines()
+        #expect(lines[2].contains("Nothing for \"magnesum\".") && lines[2].contains("found for \"magnesium\""), "\(lines[2])")
+        let opened = screen(Size(width: 80, height: 24), keys: keys + [.enter])
+        let marked = opened.cells.filter { $0.role == .match }.map(\.text).joined()
+        #expect(marked.lowercased().hasPrefix("magnesium"))
+    }
+
     @Test func anOpenedResultMarksTheWordsFound() throws {
         let keys: [Key] = [.character("/")] + "magnesium".map { Key.character($0) } + [.enter]
         let buffer = screen(Size(width: 80, height: 24), keys: keys)
@@ -139,6 +149,21 @@ import Testing
                 #expect(buffer.size == Size(width: width, height: height))
             }
         }
+    }
+
+    /// The glossary reads in alphabetical order whatever order glossary.yaml keeps.
+    @Test func theGlossaryIsInAlphabeticalOrder() throws {
+        let shipped = try ContentPack.load(from: Snapshot.shippedPackDirectory)
+        let index = try #require(shipped.topics.firstIndex { $0.blocks.contains { $0.kind == .include(.glossary) } })
+        let text = PlainText.lines(topic: index, pack: shipped, width: 200).joined(separator: "\n")
+        let terms = shipped.glossary.map(\.term)
+        #expect(terms != terms.sorted { $0.lowercased() < $1.lowercased() }, "the file is not sorted, so the test can fail")
+        let places = terms.sorted { $0.lowercased() < $1.lowercased() }.map { term in
+            text.range(of: "\n\(term)")?.lowerBound ?? text.range(of: term)?.lowerBound
+        }
+        #expect(places.allSatisfy { $0 != nil })
+        let found = places.compactMap { $0 }
+        #expect(found == found.sorted(), "\(zip(terms.sorted { $0.lowercased() < $1.lowercased() }, found).map(\.0))")
     }
 
     @Test func everyFullScreenCarriesTheSafetyLineAndKeyHints() {
@@ -240,6 +265,22 @@ import Testing
         let next = browser.handle("n").lines
         #expect(next.contains { $0.hasPrefix("End of panel \(min(hits[1].topic + 2, pack.topics.count)) of") })
         #expect(browser.handle("").lines.first == "Panels:")
+    }
+
+    /// Every line plain mode prints fits the terminal's width, prompts and messages too, and
+    /// no title ending in a question mark gets a full stop after it.
+    @Test(arguments: [40, 60, 80])
+    func everyLineFitsTheWidthAndEndsOnce(_ width: Int) throws {
+        let shipped = try ContentPack.load(from: Snapshot.shippedPackDirectory)
+        var browser = PlainBrowser(pack: shipped, width: width)
+        var lines = browser.start()
+        for input in ["2", "n", "p", "?", "", "s", "pain", "1", "s", "opiod", "99", "x", "q"] {
+            lines += browser.handle(input).lines
+        }
+        let wide = lines.filter { DisplayWidth.of($0) > width }
+        #expect(wide.isEmpty, "\(wide)")
+        #expect(!lines.contains { $0.contains("?.") || $0.contains("!.") }, "\(lines.filter { $0.contains("?.") })")
+        #expect(lines.contains { $0.hasPrefix("Nothing for \"opiod\". Found") })
     }
 }
 
