@@ -18,11 +18,15 @@ public struct PackInfo: Equatable, Sendable, ContentReadable {
     /// When and why the content is brought up to date.
     public let updatePolicy: String
     public let disclaimer: String
+    /// The emergency and crisis numbers alone, as short as they can be said ("Emergency 911.
+    /// Crisis 988."): what the smallest screens show when the disclaimer does not fit. Lint
+    /// checks that every number in the disclaimer is in it.
+    public let safetyLine: String
 
     init(from reader: NodeReader) throws(ContentIssue) {
         let fields = try reader.mapping(allowing: ["title", "language", "version", "last_updated", "last_reviewed",
                                                    "next_review", "reviewers", "written_by", "funding", "conflicts",
-                                                   "update_policy", "disclaimer"])
+                                                   "update_policy", "disclaimer", "safety_line"])
         title = try reader.required("title", in: fields).text
         language = try reader.required("language", in: fields).text
         version = try reader.required("version", in: fields).text
@@ -35,6 +39,7 @@ public struct PackInfo: Equatable, Sendable, ContentReadable {
         conflicts = try reader.required("conflicts", in: fields).text
         updatePolicy = try reader.required("update_policy", in: fields).text
         disclaimer = try reader.required("disclaimer", in: fields).text
+        safetyLine = try reader.required("safety_line", in: fields).text
     }
 
     /// True once a clinic names who reviewed the pack, and when.

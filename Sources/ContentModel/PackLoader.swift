@@ -124,12 +124,26 @@ struct PackLoader {
         }
     }
 
+    /// The runs of digits in `text` ("911", "988").
+    private static func numbers(in text: String) -> [String] {
+        text.split { !$0.isASCII || !$0.isNumber }.map(String.init)
+    }
+
     private mutating func validateInfo(_ info: PackInfo) {
         for (key, value) in [("title", info.title), ("language", info.language), ("version", info.version),
                              ("written_by", info.writtenBy), ("funding", info.funding), ("conflicts", info.conflicts),
-                             ("update_policy", info.updatePolicy), ("disclaimer", info.disclaimer)]
+                             ("update_policy", info.updatePolicy), ("disclaimer", info.disclaimer),
+                             ("safety_line", info.safetyLine)]
             where value.trimmingSpaces.isEmpty {
             report(.pack, [.key(key)], "this field is empty")
+        }
+        // The short line stands in for the disclaimer on the smallest screens: it must carry
+        // every number the disclaimer gives, and fit the narrowest screen, 40 columns.
+        for number in Self.numbers(in: info.disclaimer) where !Self.numbers(in: info.safetyLine).contains(number) {
+            report(.pack, [.key("safety_line")], "it does not give \(number), which the disclaimer gives")
+        }
+        if DisplayWidth.of(info.safetyLine) > 38 {
+            report(.pack, [.key("safety_line")], "it is \(DisplayWidth.of(info.safetyLine)) columns; at most 38 fit a 40-column screen")
         }
         func date(_ key: String, _ text: String?) -> CalendarDate? {
             guard let text else { return nil }

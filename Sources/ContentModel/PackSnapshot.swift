@@ -362,6 +362,7 @@ extension PackInfo: Snapshotted {
         writer.string(conflicts)
         writer.string(updatePolicy)
         writer.string(disclaimer)
+        writer.string(safetyLine)
     }
 
     init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
@@ -377,6 +378,7 @@ extension PackInfo: Snapshotted {
         conflicts = try reader.string()
         updatePolicy = try reader.string()
         disclaimer = try reader.string()
+        safetyLine = try reader.string()
     }
 }
 

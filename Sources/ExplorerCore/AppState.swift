@@ -56,8 +56,11 @@ public struct AppState: Equatable, Sendable {
         case definition(term: String)
     }
 
-    /// The smallest screen the full layout needs; below it a "please enlarge" screen shows.
-    public static let minimumSize = Size(width: 80, height: 24)
+    /// The smallest screen the explorer draws (a 1280x800 console with a double-size font);
+    /// below it a notice with the safety line shows, and keys wait.
+    public static let minimumSize = Size(width: 40, height: 12)
+    /// From this width the panel list and the selected panel show side by side.
+    public static let fullWidth = 80
 
     public let panelCount: Int
     public internal(set) var size: Size

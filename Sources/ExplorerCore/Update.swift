@@ -78,7 +78,7 @@ private func apply(_ msg: Msg, to state: inout AppState, _ content: some Content
     case .tap(let target):
         return tap(target, &state, content)
     case .wheel(let up):
-        return wheel(up: up, &state, content)
+        return state.isTooSmall ? [] : wheel(up: up, &state, content)
     case .action(let action):
         if state.overlay != nil {
             state.overlay = nil   // as any key does: it only closes the box
@@ -98,6 +98,11 @@ private func apply(_ msg: Msg, to state: inout AppState, _ content: some Content
         state.search = search
         return []
     case .key(let key):
+        if state.isTooSmall {
+            // Nothing is done unseen while the screen only asks to be enlarged; quit still quits.
+            let action = BrowseKeys.active(for: state).action(for: key)
+            return action == .quit ? perform(.quit, on: &state, content) : []
+        }
         if state.overlay != nil {
             // Any key closes the box; the key is not acted on, so nothing happens by surprise.
             state.overlay = nil

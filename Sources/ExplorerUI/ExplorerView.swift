@@ -8,26 +8,29 @@ public enum ExplorerView {
         let keymap = BrowseKeys.active(for: state)
         var buffer = Buffer(size: state.size)
         if state.isTooSmall {
-            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize,
+            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, safetyLine: documents.pack.info.safetyLine,
                               quits: keymap.action(for: .character("q")) == .quit)
             return buffer
         }
-        let layout = ScreenLayout(size: state.size, reading: state.focus == .content)
+        let layout = ScreenLayout(size: state.size, reading: state.focus == .content, info: documents.pack.info)
         let glyphs = documents.glyphs
         drawHeader(&buffer, layout, documents.pack, glyphs, position: state.focus == .content ? state.selected : nil)
-        if let dividerX = layout.dividerX {
-            PanelListView.draw(into: &buffer, layout: layout, state: state, pack: documents.pack, glyphs: glyphs)
-            for y in layout.list.y..<layout.list.maxY {
-                buffer.write(glyphs.vertical, x: dividerX, y: y, role: .border)
-            }
-        }
         if let search = state.search {
             SearchView.draw(into: &buffer, layout: layout, search: search, pack: documents.pack, glyphs: glyphs)
         } else {
-            PanelTextView.draw(into: &buffer, layout: layout, state: state, documents: documents)
+            if layout.list.width > 0 {
+                PanelListView.draw(into: &buffer, layout: layout, state: state, pack: documents.pack, glyphs: glyphs)
+            }
+            if let dividerX = layout.dividerX {
+                for y in layout.list.y..<layout.list.maxY {
+                    buffer.write(glyphs.vertical, x: dividerX, y: y, role: .border)
+                }
+            }
+            if layout.text.width > 0 {
+                PanelTextView.draw(into: &buffer, layout: layout, state: state, documents: documents)
+            }
         }
-        FooterView.draw(into: &buffer, layout: layout, keymap: keymap,
-                        disclaimer: documents.pack.info.disclaimer, glyphs: glyphs)
+        FooterView.draw(into: &buffer, layout: layout, keymap: keymap, glyphs: glyphs)
         switch state.overlay {
         case .help?: HelpView.draw(into: &buffer, keymap: keymap, glyphs: glyphs)
         case .sources?: SourcesView.draw(into: &buffer, topic: state.selected, pack: documents.pack, glyphs: glyphs)
@@ -40,11 +43,11 @@ public enum ExplorerView {
     private static func drawHeader(_ buffer: inout Buffer, _ layout: ScreenLayout, _ pack: ContentPack, _ glyphs: Glyphs,
                                    position: Int?) {
         buffer.fill(layout.header, with: Cell(text: " ", role: .header))
+        // "Panel 2 of 11" keeps its place at the right; the title stops short of it.
+        let place = position.map { " Panel \($0 + 1) of \(pack.topics.count) " } ?? ""
+        let placeX = layout.header.maxX - DisplayWidth.of(place)
         buffer.write(" Ketamine treatment explorer \(glyphs.middleDot) \(pack.info.title)",
-                     x: layout.header.x, y: layout.header.y, limit: layout.header.maxX, role: .header)
-        if let position {
-            let text = "Panel \(position + 1) of \(pack.topics.count) "
-            buffer.write(text, x: layout.header.maxX - DisplayWidth.of(text), y: layout.header.y, role: .header)
-        }
+                     x: layout.header.x, y: layout.header.y, limit: max(layout.header.x, placeX), role: .header)
+        buffer.write(place, x: placeX, y: layout.header.y, role: .header)
     }
 }

@@ -3,13 +3,14 @@ import TermRender
 
 /// Key hints generated from the keymap, and the safety line every screen carries.
 enum FooterView {
-    static func draw<A>(into buffer: inout Buffer, layout: ScreenLayout, keymap: Keymap<A>, disclaimer: String, glyphs: Glyphs) {
+    static func draw<A>(into buffer: inout Buffer, layout: ScreenLayout, keymap: Keymap<A>, glyphs: Glyphs) {
         for (x, _, hint) in hintPositions(keymap: keymap, in: layout.hints) {
             buffer.write([Span(hint.keys, .footerKey), Span(" \(hint.text)", .footer)], x: x,
                          y: layout.hints.y, limit: layout.hints.maxX)
         }
-        buffer.write(" \(disclaimer)", x: layout.disclaimer.x, y: layout.disclaimer.y,
-                     limit: layout.disclaimer.maxX, role: .strong)
+        for (row, line) in layout.disclaimerLines.enumerated() {
+            buffer.write(" \(line)", x: layout.disclaimer.x, y: layout.disclaimer.y + row, limit: layout.disclaimer.maxX, role: .strong)
+        }
     }
 
     /// Where each hint that fits is drawn: what the view draws and what a click hits. (Columns

@@ -20,8 +20,8 @@ struct GuidedLayout {
     var header: Rect { screen.header }
     var title: Rect { screen.title }
 
-    init(size: Size, notes: Bool) {
-        screen = ScreenLayout(size: size, reading: true)
+    init(size: Size, notes: Bool, info: PackInfo) {
+        screen = ScreenLayout(size: size, reading: true, info: info)
         guard notes else {
             (body, indicator, self.notes) = (screen.text, screen.indicator, nil)
             return
@@ -56,7 +56,7 @@ public final class GuidedDocuments {
 
     /// The shown step's screen as laid out for `session`: what `.layout` tells it.
     public func layout(for session: GuidedSession) -> StepLayout {
-        let body = GuidedLayout(size: session.size, notes: session.notesShown).body
+        let body = GuidedLayout(size: session.size, notes: session.notesShown, info: pack.info).body
         return StepLayout(step: session.step, size: session.size, notes: session.notesShown,
                           lineCount: lines(step: session.step, session: session, width: body.width).count,
                           pageHeight: body.height)
@@ -242,10 +242,10 @@ public enum GuidedView {
         var buffer = Buffer(size: session.size)
         let glyphs = documents.glyphs
         if session.isTooSmall {
-            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, quits: false)
+            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, safetyLine: documents.pack.info.safetyLine, quits: false)
             return buffer
         }
-        let layout = GuidedLayout(size: session.size, notes: session.notesShown)
+        let layout = GuidedLayout(size: session.size, notes: session.notesShown, info: documents.pack.info)
         let step = documents.guided.steps[session.step]
         drawHeader(&buffer, layout, session, glyphs)
 
@@ -271,8 +271,7 @@ public enum GuidedView {
                 buffer.write(line, x: inner.x, y: inner.y + row, limit: inner.maxX)
             }
         }
-        FooterView.draw(into: &buffer, layout: layout.screen, keymap: session.keymap,
-                        disclaimer: documents.pack.info.disclaimer, glyphs: glyphs)
+        FooterView.draw(into: &buffer, layout: layout.screen, keymap: session.keymap, glyphs: glyphs)
         drawOverlay(&buffer, session, documents)
         return buffer
     }

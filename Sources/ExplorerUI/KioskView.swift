@@ -35,36 +35,48 @@ public enum KioskView {
 
     /// One slide: the headline in a box, its text and sources, the dots, and how to start.
     /// Everything moves one cell every few minutes (`drift`) so nothing burns in.
+    /// A slide: its headline boxed, its text, its sources, which slide of how many, how to
+    /// start, and the safety line. On a small screen (large print: 40x12 to 53x16) the blank
+    /// rows go first, then the programme's name and the slide dots, so the words and the
+    /// safety numbers always show whole.
     private static func drawSlide(into buffer: inout Buffer, _ slides: [Tours.Slide], index: Int, prompt: String,
                                   drift: Int, pack: ContentPack, glyphs: Glyphs) {
+        enum Kind { case headline, words, spacer, dots }
         let offsets = [(0, 0), (1, 0), (1, 1), (0, 1)]
         let (dx, dy) = offsets[drift % offsets.count]
         let area = Rect(x: 1 + dx, y: dy, width: buffer.size.width - 3, height: buffer.size.height - 1)
         let slide = slides[index]
-        let textWidth = min(area.width - 4, 64)
+        let textWidth = max(1, min(area.width - 4, 64))
+        let safety = ScreenLayout.safetyLines(pack.info, width: area.width + 2)
 
-        var rows: [(StyledLine, boxed: Bool)] = []
-        rows.append(([Span(slide.headline, .title)], true))
-        rows.append(([], false))
-        for line in TextWrapper.wrap([Span(slide.text)], width: textWidth) { rows.append((line, false)) }
+        var rows: [(line: StyledLine, kind: Kind)] = [([Span(slide.headline, .title)], .headline), ([], .spacer)]
+        rows += TextWrapper.wrap([Span(slide.text)], width: textWidth).map { ($0, .words) }
         if let label = pack.citationLabel(slide.sources, separator: glyphs.middleDot) {
-            rows.append(([Span(label, .source)], false))
+            rows += TextWrapper.wrap([Span(label, .source)], width: textWidth).map { ($0, .words) }
         }
-        rows.append(([], false))
+        rows.append(([], .spacer))
         let dots = slides.indices.map { $0 == index ? (glyphs == .ascii ? "*" : "●") : (glyphs == .ascii ? "o" : "○") }
-        rows.append(([Span(dots.joined(separator: " "), .muted)], false))
-        rows.append(([], false))
-        rows.append(([Span("  \(prompt)  ", .listSelected)], false))
+        rows.append(([Span(dots.joined(separator: " "), .muted)], .dots))
+        rows.append(([], .spacer))
+        rows += TextWrapper.wrap([Span(prompt)], width: max(1, textWidth - 4)).map { line in
+            ([Span("  " + line.map(\.text).joined() + "  ", .listSelected)], .words)
+        }
 
-        // The headline sits in a box two rows taller than it; centre the whole block.
-        let height = rows.count + 2
-        var y = area.y + max(1, (area.height - 1 - height) / 2)
-        for (line, boxed) in rows {
+        // The headline sits in a box two rows taller than it.
+        func height(_ rows: [(line: StyledLine, kind: Kind)]) -> Int { rows.count + 2 }
+        var room = area.height - safety.count
+        let named = room - height(rows) >= 2
+        if named { room -= 1 }
+        if height(rows) > room { rows.removeAll { $0.kind == .spacer } }
+        if height(rows) > room { rows.removeAll { $0.kind == .dots } }
+        let top = area.y + (named ? 1 : 0)
+        var y = top + max(0, (room - height(rows)) / 2)
+        for (line, kind) in rows where y < area.y + area.height - safety.count {
             let x = area.x + max(0, (area.width - line.displayWidth) / 2)
-            if boxed {
-                let box = Rect(x: x - 3, y: y, width: line.displayWidth + 6, height: 3)
+            if kind == .headline {
+                let box = Rect(x: max(area.x, x - 3), y: y, width: min(area.width, line.displayWidth + 6), height: 3)
                 buffer.drawBox(box, glyphs: glyphs, title: nil)
-                buffer.write(line, x: x, y: y + 1, limit: area.maxX)
+                buffer.write(line, x: max(box.x + 1, x), y: y + 1, limit: box.maxX - 1)
                 y += 3
             } else {
                 buffer.write(line, x: x, y: y, limit: area.maxX)
@@ -72,10 +84,14 @@ public enum KioskView {
                 y += 1
             }
         }
-        let title = " Ketamine treatment explorer \(glyphs.middleDot) \(pack.info.title)"
-        buffer.write(title, x: area.x, y: area.y, limit: area.maxX, role: .muted)
-        buffer.write(pack.info.disclaimer, x: area.x + max(0, (area.width - DisplayWidth.of(pack.info.disclaimer)) / 2),
-                     y: area.maxY - 1, limit: area.maxX, role: .strong)
+        if named {
+            let title = " Ketamine treatment explorer \(glyphs.middleDot) \(pack.info.title)"
+            buffer.write(title, x: area.x, y: area.y, limit: area.maxX, role: .muted)
+        }
+        for (row, line) in safety.enumerated() {
+            buffer.write(line, x: area.x + max(0, (area.width - DisplayWidth.of(line)) / 2),
+                         y: area.maxY - safety.count + row, limit: area.maxX, role: .strong)
+        }
     }
 
     private static func drawStaff(into buffer: inout Buffer, _ kiosk: KioskState, glyphs: Glyphs) {

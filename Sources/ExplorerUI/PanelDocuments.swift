@@ -100,7 +100,7 @@ public final class PanelDocuments {
     }
 
     /// The reading view's text area at `size`: where scrolling happens, so it sets the limits.
-    private func readingArea(_ size: Size) -> Size { ScreenLayout(size: size, reading: true).text.size }
+    private func readingArea(_ size: Size) -> Size { ScreenLayout(size: size, reading: true, info: pack.info).text.size }
 
     /// The reading layout of the panel `state` has open, at its size: what `.layout` tells `update`.
     public func layout(for state: AppState) -> PanelLayout {
@@ -152,7 +152,7 @@ public final class PanelDocuments {
     /// reaches `update` as a `.tap` of what it landed on.
     public func target(atX x: Int, y: Int, in state: AppState) -> PointerTarget? {
         guard !state.isTooSmall else { return nil }
-        let layout = ScreenLayout(size: state.size, reading: state.focus == .content)
+        let layout = ScreenLayout(size: state.size, reading: state.focus == .content, info: pack.info)
         if y == layout.hints.y {
             let keymap = BrowseKeys.active(for: state)
             return FooterView.hintPositions(keymap: keymap, in: layout.hints).first { $0.x <= x && x < $0.x + $0.width }
@@ -161,7 +161,7 @@ public final class PanelDocuments {
         if let search = state.search {
             return SearchView.rows(layout, search).first { $0.y == y || $0.y + 1 == y }.map { .searchHit($0.hit) }
         }
-        if layout.dividerX != nil, layout.list.contains(x: x, y: y) {
+        if layout.list.width > 0, layout.list.contains(x: x, y: y) {
             let row = PanelListView.firstVisible(state: state, count: pack.topics.count, rows: layout.list.height)
                 + (y - layout.list.y)
             return row < pack.topics.count ? .panel(row) : nil

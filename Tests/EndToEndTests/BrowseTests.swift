@@ -128,18 +128,47 @@ import Testing
         #expect(pane.exitStatus() == 0)
     }
 
+    /// Below 40x12 the screen asks to be enlarged, keeps the safety numbers, and keys typed
+    /// meanwhile are not acted on unseen; back at 40x12 it carries on where it was.
     @Test func resizingBelowTheMinimumAsksToEnlargeAndRecovers() throws {
         let pane = try TmuxPane()
         pane.waitFor("Ketamine treatment explorer")
-        try pane.resize(width: 60, height: 20)
-        pane.waitFor("Please enlarge the window to at least 80x24 (now 60x20).")
-        try pane.resize(width: 80, height: 24)
+        try pane.resize(width: 39, height: 11)
+        pane.waitUntil("the notice") { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .contains("Please enlarge the window to at least 40x12 (now 39x11).") }
+        #expect(pane.screen().contains("911") && pane.screen().contains("988"))
+        try pane.send("3", "Enter")
+        try pane.resize(width: 40, height: 12)
         pane.waitFor("Ketamine treatment explorer")
         #expect(!pane.screen().contains("Please enlarge"))
+        #expect(!pane.screen().contains("Panel 3 of"), "keys typed while the notice showed were not acted on")
         try pane.resize(width: 1, height: 1)
         usleep(200_000)
         try pane.resize(width: 120, height: 40)
         pane.waitFor("Ketamine treatment explorer")
+        try pane.send("q")
+        #expect(pane.exitStatus() == 0)
+        pane.expectRestored()
+    }
+
+    /// Large print and small windows: at 40x12 and 60x20 the list and the panel take turns,
+    /// help opens, ] reads on, and the safety numbers stay on screen.
+    @Test(arguments: [(40, 12), (60, 20)])
+    func smallScreensWorkWhole(_ width: Int, _ height: Int) throws {
+        let pane = try TmuxPane(width: width, height: height)
+        pane.waitFor("1 Overview")
+        #expect(!pane.screen().contains("│"), "one column: the list alone")
+        try pane.send("2")
+        pane.waitFor("Panel 2 of")
+        #expect(!pane.screen().contains("1 Overview"), "one column: the panel alone")
+        try pane.send("]")
+        pane.waitFor("Panel 3 of")
+        try pane.send("?")
+        pane.waitFor("Keys")
+        try pane.send("x")
+        pane.waitUntil("the help to close") { !$0.contains("┌ Keys") }
+        let screen = pane.screen()
+        #expect(screen.contains("911") && screen.contains("988") && screen.contains("? help"), "\(screen)")
         try pane.send("q")
         #expect(pane.exitStatus() == 0)
         pane.expectRestored()

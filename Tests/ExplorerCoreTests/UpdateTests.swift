@@ -170,11 +170,20 @@ func update(_ state: inout AppState, _ msg: Msg, metrics: FixedMetrics) -> [Effe
         #expect(state.scroll == 5, "the last line at the bottom, as far as the shorter text goes")
     }
 
-    @Test func smallScreensAreTooSmallUntilEnlarged() {
-        var state = AppState(panelCount: 5, size: Size(width: 60, height: 20))
+    /// Below 40x12 the screen only asks to be enlarged: keys wait (nothing happens unseen),
+    /// except quit.
+    @Test func belowFortyByTwelveKeysWaitButQuitQuits() {
+        var state = AppState(panelCount: 5, size: Size(width: 39, height: 20))
         #expect(state.isTooSmall)
-        _ = update(&state, .resize(Size(width: 80, height: 24)), metrics: FixedMetrics())
+        for key in [Key.down, .enter, .character("?"), .character("3"), .character("/")] {
+            _ = update(&state, .key(key), metrics: FixedMetrics())
+        }
+        #expect(state.selected == 0 && state.focus == .panels && state.overlay == nil && state.search == nil)
+        #expect(update(&state, .key(.character("q")), metrics: FixedMetrics()) == [.quit])
+        _ = update(&state, .resize(Size(width: 40, height: 12)), metrics: FixedMetrics())
         #expect(!state.isTooSmall)
+        _ = update(&state, .key(.down), metrics: FixedMetrics())
+        #expect(state.selected == 1)
     }
 }
 

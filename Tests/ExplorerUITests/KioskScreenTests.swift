@@ -103,6 +103,36 @@ import Testing
         #expect(!text.contains("42"))
     }
 
+    /// Large print: a 1280x800 console with a double-size font is 40x12 to 53x16 cells. The
+    /// slide, the countdown and the staff prompt still show whole, with the safety numbers.
+    @Test(arguments: [Size(width: 40, height: 12), Size(width: 53, height: 16)])
+    func largePrintSizes(_ size: Size) throws {
+        let name = "\(size.width)x\(size.height)"
+        let slides = try #require(pack.tours?.attract?.slides.count)
+        func fresh(_ edit: (inout KioskConfig) -> Void = { _ in }) -> KioskState {
+            var config = KioskConfig()
+            edit(&config)
+            return KioskState(config: config, slideCount: slides, panelCount: pack.topics.count, size: size, now: 0)
+        }
+        let slide = KioskView.render(fresh(), documents: documents)
+        try Snapshot.assert(slide, named: "kiosk-\(name)-slide-1")
+        var counting = fresh { $0.idleSeconds = 30; $0.warningSeconds = 20 }
+        send(&counting, .key(.character("x")), at: 1)
+        send(&counting, .tick(38.5), at: 38.5)
+        let countdown = KioskView.render(counting, documents: documents)
+        try Snapshot.assert(countdown, named: "kiosk-\(name)-still-there")
+        var staff = fresh { $0.pinHash = "set" }
+        for key in [Key.function(12), .control("a"), .character("4")] { send(&staff, .key(key), at: 1) }
+        let pin = KioskView.render(staff, documents: documents)
+        try Snapshot.assert(pin, named: "kiosk-\(name)-staff-pin")
+        let prompt = try #require(pack.tours?.attract?.prompt)
+        for (what, buffer, words) in [("slide", slide, prompt), ("countdown", countdown, "Resetting in"), ("PIN", pin, "PIN: *")] {
+            let text = buffer.textLines().joined(separator: " ").split(separator: " ").joined(separator: " ")
+            #expect(text.contains(words), "\(name) \(what): \(text)")
+            #expect(text.contains("911") && text.contains("988"), "\(name) \(what): the safety line")
+        }
+    }
+
     @Test func outsideOpeningHoursTheScreenIsBlank() throws {
         var kiosk = try kiosk { $0.openingHours = KioskConfig.OpeningHours("08:00-18:00") }
         _ = documents.update(&kiosk, .input(.tick(1)), now: 1, minuteOfDay: 20 * 60)

@@ -22,17 +22,19 @@ import Testing
         return state.layout?.diagram
     }
 
-    /// The panel open, scrolled so the picture shows whole with the line above it.
+    /// The panel open, scrolled so the picture shows whole.
     private func watching(_ size: Size, documents: PanelDocuments) throws -> AppState {
         var state = AppState(panelCount: pack.topics.count, size: size)
         _ = documents.update(&state, .key(.character(Character(String(panel + 1)))))
         let lines = try #require(state.layout?.diagram).lines
-        while state.scroll < lines.lowerBound - 1 && state.diagram?.onScreen != true {   // line by line, as ↓ reads on
+        // Line by line, as ↓ reads on, until it shows whole (with the line above it, where the
+        // page has room for both).
+        while state.scroll < lines.lowerBound && state.diagram?.onScreen != true {
             let before = state.scroll
             _ = documents.update(&state, .key(.down))
             try #require(state.scroll > before)
         }
-        try #require(state.diagram?.onScreen == true)
+        try #require(state.diagram?.onScreen == true, "scroll \(state.scroll), picture on \(lines)")
         return state
     }
 

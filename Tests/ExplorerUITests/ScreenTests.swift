@@ -1,3 +1,4 @@
+import Foundation
 import ContentModel
 import ExplorerCore
 import ExplorerUI
@@ -34,6 +35,25 @@ import Testing
         try Snapshot.assert(screen(Size(width: 120, height: 40)), named: "browse-120x40-1-overview")
         try Snapshot.assert(screen(Size(width: 120, height: 40), keys: [.character("5"), .pageDown]),
                             named: "browse-120x40-5-ketamine-vs-opioids-page-2")
+    }
+
+    /// From a double-size console font (40x12) to a wide monitor: choosing, reading, and the
+    /// safety line and the essential keys on every one.
+    @Test(arguments: [Size(width: 40, height: 12), Size(width: 60, height: 20), Size(width: 80, height: 24),
+                      Size(width: 120, height: 40), Size(width: 200, height: 60)])
+    func everySizeFromFortyByTwelve(_ size: Size) throws {
+        let name = "\(size.width)x\(size.height)"
+        let choosing = screen(size, keys: [.down])
+        try Snapshot.assert(choosing, named: "size-\(name)-choosing")
+        let reading = screen(size, reading: 1)
+        try Snapshot.assert(reading, named: "size-\(name)-reading")
+        for buffer in [choosing, reading] {
+            let text = buffer.textLines().joined(separator: "\n")
+            #expect(text.contains("911") && text.contains("988"), "\(name): the safety line")
+            #expect(text.contains("? help") && text.contains("q quit"), "\(name): help and quit")
+        }
+        let widest = reading.textLines().map { $0.trimmingCharacters(in: .whitespaces).count }
+        #expect(widest.dropFirst().dropLast(3).allSatisfy { $0 <= ScreenLayout.maximumTextWidth }, "\(name): lines at most 90")
     }
 
     @Test func helpListsEveryKey() throws {
@@ -99,7 +119,7 @@ import Testing
         var reading = AppState(panelCount: pack.topics.count, size: size)
         _ = documents.update(&reading, .action(.jump(3)))
         let layout = try #require(reading.layout)
-        let count = documents.lines(panel: 3, area: ScreenLayout(size: size, reading: true).text.size).count
+        let count = documents.lines(panel: 3, area: ScreenLayout(size: size, reading: true, info: pack.info).text.size).count
         #expect(layout.searchText.count == count)
         for line in [-5, -1, 0, 1, count - 1, count, count + 5] {
             for forward in [true, false] {
@@ -135,11 +155,17 @@ import Testing
         #expect(documents.target(atX: 0, y: 0, in: reading) == nil)
     }
 
-    @Test func tooSmallScreenSaysWhatSizeIsNeeded() throws {
-        let shown = screen(Size(width: 60, height: 20))
+    /// Below 40x12: the safety line first, down to a single row, then the size needed.
+    @Test func tooSmallScreenSaysWhatSizeIsNeededAndKeepsTheSafetyLine() throws {
+        let shown = screen(Size(width: 39, height: 11))
         let lines = shown.textLines()
-        try Snapshot.assert(shown, named: "too-small-60x20")
-        #expect(lines.joined(separator: " ").contains("Please enlarge the window to at least 80x24 (now 60x20)."))
+        try Snapshot.assert(shown, named: "too-small-39x11")
+        #expect(lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+            .contains("Please enlarge the window to at least 40x12 (now 39x11)."))
+        for size in [Size(width: 39, height: 1), Size(width: 30, height: 2), Size(width: 20, height: 3)] {
+            let text = screen(size).textLines().joined(separator: " ")
+            #expect(text.contains("911") && text.contains("988"), "\(size): \(text)")
+        }
     }
 
     @Test func anySizeDrawsWithoutCrashing() {
@@ -202,7 +228,7 @@ import Testing
     @Test(arguments: [true, false])
     func tableFitsEightyColumnsWithSourcesOnEveryRow(reading: Bool) {
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
-        let area = ScreenLayout(size: Size(width: 80, height: 24), reading: reading).text.size
+        let area = ScreenLayout(size: Size(width: 80, height: 24), reading: reading, info: pack.info).text.size
         let width = area.width
         let lines = documents.lines(panel: comparisonIndex, area: area)
         #expect(lines.allSatisfy { $0.displayWidth <= width })
