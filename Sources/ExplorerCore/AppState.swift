@@ -54,6 +54,9 @@ public struct AppState: Equatable, Sendable {
         case sources
         /// A glossary term's definition.
         case definition(term: String)
+
+        /// Whether the box can be longer than the screen, and so scrolls.
+        public var scrolls: Bool { self == .help || self == .sources }
     }
 
     /// The smallest screen the explorer draws (a 1280x800 console with a double-size font);
@@ -67,7 +70,11 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var selected: Int
     public internal(set) var focus: Focus
     /// A box over the screen, closed by any key.
-    public internal(set) var overlay: Overlay?
+    public internal(set) var overlay: Overlay? {
+        didSet { if overlay != oldValue { boxScroll = 0 } }
+    }
+    /// How far the help or sources box is scrolled (a new box starts at its top).
+    public internal(set) var boxScroll = 0
     /// The search line and its results, while searching.
     public internal(set) var search: SearchState?
     /// Words found by the last search, marked in the open panel; n and N move between them.
@@ -126,7 +133,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The layout of the open panel at this size, if the view has sent it.
     var currentLayout: PanelLayout? {
-        guard let layout, layout.panel == selected, layout.size == size else { return nil }
+        guard let layout, layout.panel == selected, layout.size == size, layout.overlay == overlay else { return nil }
         return layout
     }
 
@@ -134,7 +141,7 @@ public struct AppState: Equatable, Sendable {
     /// action waits for it. The one who drives `update` then sends `.layout` (ExplorerUI's
     /// `PanelDocuments.update` does). While choosing in the list nothing is laid out whole,
     /// which keeps the first frame and every move in the list cheap.
-    public var needsLayout: Bool { (focus == .content || waiting != nil) && currentLayout == nil }
+    public var needsLayout: Bool { (focus == .content || waiting != nil || overlay.map(\.scrolls) == true) && currentLayout == nil }
 
     /// The open panel's first visible line.
     public internal(set) var scroll: Int {

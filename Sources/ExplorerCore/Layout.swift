@@ -16,15 +16,21 @@ public struct PanelLayout: Equatable, Sendable {
     public let links: [LinkPlace]
     /// The animated picture, if the panel has one that plays.
     public let diagram: DiagramInfo?
+    /// The box over the screen this layout was made with (help, sources), and how much of it
+    /// shows, so its arrow keys can scroll it as far as it goes and no further.
+    public let overlay: AppState.Overlay?
+    public let box: BoxExtent?
 
     public init(panel: Int, size: Size, pageHeight: Int, searchText: [String], links: [LinkPlace],
-                diagram: DiagramInfo?) {
+                diagram: DiagramInfo?, overlay: AppState.Overlay? = nil, box: BoxExtent? = nil) {
         self.panel = panel
         self.size = size
         self.pageHeight = pageHeight
         self.searchText = searchText
         self.links = links
         self.diagram = diagram
+        self.overlay = overlay
+        self.box = box
     }
 
     /// The largest useful scroll offset: the last line at the bottom of the screen.
@@ -59,6 +65,20 @@ public struct LinkPlace: Equatable, Sendable {
         self.line = line
         self.link = link
     }
+}
+
+/// How much of a box over the screen shows: its lines, and the rows it has for them.
+public struct BoxExtent: Equatable, Sendable {
+    public let lines: Int
+    public let rows: Int
+
+    public init(lines: Int, rows: Int) {
+        self.lines = lines
+        self.rows = max(1, rows)
+    }
+
+    /// The last useful scroll: the last line on the last row.
+    public var maxScroll: Int { max(0, lines - rows) }
 }
 
 /// The questions `update` asks of the content, not of the layout: search, where a link goes,

@@ -61,7 +61,9 @@ private func apply(_ msg: Msg, to state: inout AppState, _ content: some Content
         state.size = size   // scroll is kept inside the text when the new layout comes
         return []
     case .layout(let layout):
-        guard layout.panel == state.selected, layout.size == state.size else { return [] }   // too late
+        guard layout.panel == state.selected, layout.size == state.size, layout.overlay == state.overlay else {
+            return []   // too late
+        }
         state.layout = layout
         if state.scroll > 0 { state.scroll = min(state.scroll, layout.maxScroll) }
         switch state.waiting {
@@ -104,8 +106,13 @@ private func apply(_ msg: Msg, to state: inout AppState, _ content: some Content
             return action == .quit ? perform(.quit, on: &state, content) : []
         }
         if state.overlay != nil {
-            // Any key closes the box; the key is not acted on, so nothing happens by surprise.
-            state.overlay = nil
+            // A long box scrolls with the arrows and pages; any other key closes it, and is
+            // not acted on, so nothing happens by surprise.
+            if let box = state.currentLayout?.box, box.maxScroll > 0, let lines = boxLines(for: key, box) {
+                state.boxScroll = min(max(0, state.boxScroll + lines), box.maxScroll)
+            } else {
+                state.overlay = nil
+            }
             return []
         }
         if state.search != nil {
@@ -233,6 +240,19 @@ private func perform(_ action: Action, on state: inout AppState, _ content: some
     return []
 }
 
+/// How far a key scrolls a long box, or nil for a key that closes it.
+private func boxLines(for key: Key, _ box: BoxExtent) -> Int? {
+    switch key {
+    case .down, .character("j"): return 1
+    case .up, .character("k"): return -1
+    case .pageDown, .character(" "): return max(1, box.rows - 1)
+    case .pageUp, .character("b"): return -max(1, box.rows - 1)
+    case .home: return -box.lines
+    case .end: return box.lines
+    default: return nil
+    }
+}
+
 /// How far a page down goes: a whole page, or less so that an animated picture the page
 /// would cut in two shows whole instead, with the line above it.
 private func pageStoppingAtDiagram(_ state: AppState, _ layout: PanelLayout) -> Int {
@@ -294,7 +314,12 @@ private func tap(_ target: PointerTarget?, _ state: inout AppState, _ content: s
 /// The wheel scrolls the open panel, or moves in the list or the search results.
 private func wheel(up: Bool, _ state: inout AppState, _ content: some ContentAnswers) -> [Effect] {
     if state.overlay != nil {
-        state.overlay = nil
+        // The wheel scrolls a long box, as the arrows do; over a short one it closes it.
+        if let box = state.currentLayout?.box, box.maxScroll > 0 {
+            state.boxScroll = min(max(0, state.boxScroll + (up ? -3 : 3)), box.maxScroll)
+        } else {
+            state.overlay = nil
+        }
         return []
     }
     if state.search != nil {

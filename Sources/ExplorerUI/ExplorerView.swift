@@ -32,8 +32,9 @@ public enum ExplorerView {
         }
         FooterView.draw(into: &buffer, layout: layout, keymap: keymap, glyphs: glyphs)
         switch state.overlay {
-        case .help?: HelpView.draw(into: &buffer, keymap: keymap, glyphs: glyphs)
-        case .sources?: SourcesView.draw(into: &buffer, topic: state.selected, pack: documents.pack, glyphs: glyphs)
+        case .help?: HelpView.draw(into: &buffer, keymap: keymap, scroll: state.boxScroll, glyphs: glyphs)
+        case .sources?: SourcesView.draw(into: &buffer, topic: state.selected, pack: documents.pack, scroll: state.boxScroll,
+                                         glyphs: glyphs)
         case .definition(let term)?: DefinitionView.draw(into: &buffer, term: term, pack: documents.pack, glyphs: glyphs)
         case nil: break
         }

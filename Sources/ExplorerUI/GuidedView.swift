@@ -379,7 +379,7 @@ public enum GuidedView {
             MessageBox.draw(into: &buffer, title: "Steps", lines: lines + [[], [Span("Enter: open. Any other key: close.", .muted)]],
                             maxWidth: 60, glyphs: glyphs)
         case .help:
-            HelpView.draw(into: &buffer, keymap: session.keymapUnderHelp, glyphs: glyphs)
+            HelpView.draw(into: &buffer, keymap: session.keymapUnderHelp, scroll: 0, glyphs: glyphs)
         case .step, .checkpoint:
             break
         }

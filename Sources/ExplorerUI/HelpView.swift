@@ -1,25 +1,54 @@
 import ExplorerCore
 import TermRender
 
-/// Every key the keymap knows, in a box over the screen.
+/// Every key the keymap knows, in a box over the screen. Where the screen is too small for
+/// all of them (large print, a small window), the box scrolls with the arrows and pages.
 enum HelpView {
-    static func draw<A>(into buffer: inout Buffer, keymap: Keymap<A>, glyphs: Glyphs) {
+    private static let closing = "Press any key to close this help."
+    private static let scrolling = "↑↓ PgDn: more. Other keys close this."
+
+    /// The box at `size`, the area inside it, and each key's lines wrapped to that area: the
+    /// keys in a column beside what they do, or above it where the screen is narrow.
+    private static func laidOut<A>(_ keymap: Keymap<A>, size: Size) -> (box: Rect, inner: Rect, lines: [StyledLine]) {
         let keyWidth = keymap.bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 0
         let helpWidth = keymap.bindings.map { DisplayWidth.of($0.help) }.max() ?? 0
-        let closing = "Press any key to close this help."
-        let width = min(buffer.size.width, max(keyWidth + helpWidth + 7, DisplayWidth.of(closing) + 4))
-        let height = min(buffer.size.height, keymap.bindings.count + 4)
-        let box = Rect(x: (buffer.size.width - width) / 2, y: (buffer.size.height - height) / 2,
-                       width: width, height: height)
+        let width = min(size.width, max(keyWidth + helpWidth + 7, DisplayWidth.of(closing) + 4))
+        let innerWidth = max(1, width - 4)
+        let beside = keyWidth + 2 <= innerWidth / 2
+        var lines: [StyledLine] = []
+        for binding in keymap.bindings {
+            if beside {
+                let pad = String(repeating: " ", count: keyWidth + 2 - DisplayWidth.of(binding.keyLabel))
+                lines += TextWrapper.wrap([Span(binding.help)], width: innerWidth,
+                                          firstIndent: [Span(binding.keyLabel, .helpKey), Span(pad)],
+                                          restIndent: [Span(String(repeating: " ", count: keyWidth + 2))])
+            } else {
+                lines.append([Span(binding.keyLabel, .helpKey)])
+                lines += TextWrapper.wrap([Span(binding.help)], width: innerWidth, firstIndent: [Span("  ")], restIndent: [Span("  ")])
+            }
+        }
+        let height = min(size.height, lines.count + 4)
+        let box = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+        return (box, box.inset(dx: 2, dy: 1), lines)
+    }
+
+    /// How many lines the keys take, and how many rows show them: what lets `update` scroll.
+    static func extent<A>(_ keymap: Keymap<A>, size: Size) -> BoxExtent {
+        let (_, inner, lines) = laidOut(keymap, size: size)
+        return BoxExtent(lines: lines.count, rows: inner.height - 1)
+    }
+
+    static func draw<A>(into buffer: inout Buffer, keymap: Keymap<A>, scroll: Int, glyphs: Glyphs) {
+        let (box, inner, lines) = laidOut(keymap, size: buffer.size)
+        guard box.width > 4, box.height > 2 else { return }
+        let rows = max(0, inner.height - 1)
+        let first = min(max(0, scroll), max(0, lines.count - rows))
         buffer.fill(box)
         buffer.drawBox(box, glyphs: glyphs, title: "Keys")
-        let inner = box.inset(dx: 2, dy: 1)
-        for (row, binding) in keymap.bindings.enumerated() where row < inner.height - 1 {
-            let y = inner.y + row
-            buffer.write(binding.keyLabel, x: inner.x, y: y, limit: inner.maxX, role: .helpKey)
-            buffer.write(binding.help, x: inner.x + keyWidth + 2, y: y, limit: inner.maxX, role: .plain)
+        for (row, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+            buffer.write(line, x: inner.x, y: inner.y + row, limit: inner.maxX)
         }
-        buffer.write(closing, x: inner.x, y: inner.maxY - 1, limit: inner.maxX, role: .muted)
+        buffer.write(lines.count > rows ? scrolling : closing, x: inner.x, y: inner.maxY - 1, limit: inner.maxX, role: .muted)
         buffer.placeCursor(x: inner.x, y: inner.y)
     }
 }

@@ -123,8 +123,14 @@ public final class PanelDocuments {
             diagram = DiagramInfo(lines: placement.lines, frameCount: mechanism.frames.count,
                                   secondsPerFrame: Double(mechanism.secondsPerFrame))
         }
+        let box: BoxExtent?
+        switch state.overlay {
+        case .help?: box = HelpView.extent(BrowseKeys.active(for: state), size: state.size)
+        case .sources?: box = SourcesView.extent(topic: panel, pack: pack, size: state.size)
+        default: box = nil
+        }
         return PanelLayout(panel: panel, size: state.size, pageHeight: area.height, searchText: searchText,
-                           links: links, diagram: diagram)
+                           links: links, diagram: diagram, overlay: state.overlay, box: box)
     }
 
     /// Applies `msg` to `state`, then sends the layout `update` asked for, if it did: how every

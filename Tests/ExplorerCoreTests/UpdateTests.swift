@@ -27,7 +27,8 @@ struct FixedMetrics: ContentAnswers {
         return PanelLayout(panel: state.selected, size: state.size, pageHeight: state.size.height >= 24 ? 10 : 5,
                            searchText: text, links: (0..<3).map { LinkPlace(line: 4, link: $0) },
                            diagram: state.selected == diagramPanel
-                               ? DiagramInfo(lines: diagramLines, frameCount: 6, secondsPerFrame: 4) : nil)
+                               ? DiagramInfo(lines: diagramLines, frameCount: 6, secondsPerFrame: 4) : nil,
+                           overlay: state.overlay, box: state.overlay.map(\.scrolls) == true ? BoxExtent(lines: 30, rows: 10) : nil)
     }
 }
 
@@ -66,6 +67,18 @@ func update(_ state: inout AppState, _ msg: Msg, metrics: FixedMetrics) -> [Effe
         #expect(back.selected == 0 && back.scroll > 0)
         #expect(BrowseKeys.reading.footerHints.contains { $0.keys == "] [" && $0.action == .openNextPanel })
         #expect(run([.character("]")]).0.focus == .panels, "choosing: Tab moves, ] does nothing")
+    }
+
+    /// A box longer than the screen (30 lines, 10 rows here) scrolls as far as it goes and
+    /// no further; any other key closes it and does nothing else.
+    @Test func aLongBoxScrollsAndAnyOtherKeyClosesIt() {
+        let (state, _) = run([.enter, .character("?"), .down, .down, .pageDown])
+        #expect(state.overlay == .help && state.boxScroll == 11)
+        #expect(run([.enter, .character("?"), .end, .down]).0.boxScroll == 20)
+        #expect(run([.enter, .character("?"), .end, .home]).0.boxScroll == 0)
+        let (closed, _) = run([.enter, .character("s"), .down, .character("3")])
+        #expect(closed.overlay == nil && closed.selected == 0 && closed.boxScroll == 0)
+        #expect(run([.enter, .character("?"), .down, .escape, .character("?")]).0.boxScroll == 0, "a box opens at its top")
     }
 
     @Test func arrowsAndVimKeysMoveThroughTheListAndStopAtTheEnds() {

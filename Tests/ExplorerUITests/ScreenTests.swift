@@ -56,6 +56,37 @@ import Testing
         #expect(widest.dropFirst().dropLast(3).allSatisfy { $0 <= ScreenLayout.maximumTextWidth }, "\(name): lines at most 90")
     }
 
+    /// At large print the help and the sources scroll: the last key and the last source can
+    /// be reached with the arrows, and any other key closes the box.
+    @Test func helpAndSourcesScrollWhereTheyDoNotFit() throws {
+        let size = Size(width: 40, height: 12)
+        var state = AppState(panelCount: pack.topics.count, size: size)
+        _ = documents.update(&state, .key(.character("?")))
+        let first = ExplorerView.render(state, documents: documents).textLines().joined(separator: "\n")
+        let last = try #require(BrowseKeys.choosing.bindings.last)
+        #expect(first.contains("more") && !first.contains(last.keyLabel + " "), "\(first)")
+        _ = documents.update(&state, .key(.end))
+        let end = ExplorerView.render(state, documents: documents).textLines().joined(separator: " ")
+        #expect(end.split(separator: " ").joined(separator: " ").contains(last.help), "\(end)")
+        _ = documents.update(&state, .key(.up))
+        #expect(state.overlay == .help && state.boxScroll > 0)
+        _ = documents.update(&state, .key(.escape))
+        #expect(state.overlay == nil && state.focus == .panels, "Esc only closed the box")
+
+        let shipped = try ContentPack.load(from: Snapshot.shippedPackDirectory)
+        let many = PanelDocuments(pack: shipped, glyphs: .unicode)
+        let panel = try #require(shipped.topics.indices.max { shipped.sourceIDs(citedBy: shipped.topics[$0]).count
+                                                              < shipped.sourceIDs(citedBy: shipped.topics[$1]).count })
+        var reading = AppState(panelCount: shipped.topics.count, size: Size(width: 60, height: 20))
+        _ = many.update(&reading, .action(.jump(panel)))
+        _ = many.update(&reading, .key(.character("s")))
+        for _ in 0..<200 { _ = many.update(&reading, .key(.pageDown)) }
+        let lastID = try #require(shipped.sourceIDs(citedBy: shipped.topics[panel]).last)
+        let number = try #require(shipped.sourceNumber(lastID))
+        let bottom = ExplorerView.render(reading, documents: many).textLines()
+        #expect(reading.overlay == .sources && bottom.contains { $0.contains("│ \(number). ") }, "\(bottom.joined(separator: "\n"))")
+    }
+
     @Test func helpListsEveryKey() throws {
         let shown = screen(Size(width: 80, height: 24), keys: [.character("?")])
         let lines = shown.textLines()
