@@ -331,6 +331,7 @@ public enum GuidedView {
                                           focused: index == session.cursor, width: width)
         }
         lines.append([])
+        let feedbackLine = lines.count
         if answer?.understood == true {
             lines += TextWrapper.wrap([Span("Yes, that is it. Press → to go on.", .strong)], width: width)
         } else if answer?.showAgain == true {
@@ -341,10 +342,14 @@ public enum GuidedView {
         lines.append([])
         let mark = answer?.explainedBack == true ? "x" : " "
         lines.append([Span("[\(mark)] Explained back in their own words (clinician: e)", .muted)])
-        for (row, line) in lines.prefix(layout.body.height).enumerated() {
+        // On a small screen the lines scroll so the focused answer, or what picking it said,
+        // is in the middle of what shows.
+        let anchor = answer?.understood == true || answer?.showAgain == true ? feedbackLine : focusedLine
+        let first = max(0, min(lines.count - layout.body.height, anchor - layout.body.height / 2))
+        for (row, line) in lines.dropFirst(first).prefix(layout.body.height).enumerated() {
             buffer.write(line, x: layout.body.x, y: layout.body.y + row, limit: layout.body.maxX)
         }
-        buffer.placeCursor(x: layout.body.x, y: layout.body.y + focusedLine)   // on the focused answer
+        buffer.placeCursor(x: layout.body.x, y: layout.body.y + focusedLine - first)   // on the focused answer
     }
 
     private static func drawOverlay(_ buffer: inout Buffer, _ session: GuidedSession, _ documents: GuidedDocuments) {

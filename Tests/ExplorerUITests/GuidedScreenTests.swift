@@ -16,8 +16,8 @@ import Testing
         documents = GuidedDocuments(pack: pack, guided: guided, glyphs: .unicode, saveFolder: "/home/clinic/handouts")
     }
 
-    private func session(_ keys: [Key]) -> GuidedSession {
-        var session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: Size(width: 80, height: 24))
+    private func session(_ keys: [Key], size: Size = Size(width: 80, height: 24)) -> GuidedSession {
+        var session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: size)
         for key in keys { _ = documents.update(&session, .input(.key(key))) }
         return session
     }
@@ -33,6 +33,20 @@ import Testing
     private func keys(from: Int, to: Int) -> [Key] {
         let questions = guided.steps[from..<to].reduce(0) { $0 + $1.checkpoint.count }
         return Array(repeating: .right, count: to - from + questions)
+    }
+
+    /// A clinician may show the session on a large-print console: at 40x12 and 60x20 a step,
+    /// a checkpoint and the summary still carry the step, the safety numbers and the keys.
+    @Test(arguments: [Size(width: 40, height: 12), Size(width: 60, height: 20)])
+    func smallScreens(_ size: Size) throws {
+        for (name, keys) in [("topic", [Key]()), ("checkpoint", try keys { !$0.checkpoint.isEmpty } + [.right]),
+                             ("summary", try keys { $0.show == .summary })] {
+            let shown = GuidedView.render(session(keys, size: size), documents: documents)
+            try Snapshot.assert(shown, named: "guided-\(size.width)x\(size.height)-\(name)")
+            let text = shown.textLines().joined(separator: "\n")
+            #expect(text.contains("Step ") && text.contains("911") && text.contains("988") && text.contains("? help"),
+                    "\(size) \(name):\n\(text)")
+        }
     }
 
     @Test func eachKindOfStep() throws {
