@@ -145,6 +145,8 @@ public struct GuidedSession: Equatable, Sendable {
     private var under: Screen = .step
     /// The shown step's layout as the view last sent it (`.layout`): how far its text scrolls.
     public private(set) var layout: StepLayout?
+    /// How far the help box is scrolled (it opens at its top).
+    public private(set) var helpScroll = 0
 
     public init(outline: GuidedOutline, size: Size) {
         self.outline = outline
@@ -189,8 +191,14 @@ public struct GuidedSession: Equatable, Sendable {
         case .tick, .tap, .wheel, .action, .searchFor, .layout:
             return []   // the explorer's own messages: the session has its own (GuidedMsg)
         case .key(let key):
+            // While the screen only asks to be enlarged nothing happens unseen: keys wait.
+            guard !isTooSmall else { return [] }
             if notice != nil {
                 notice = nil   // the export's message box: any key closes it, and only that
+                return []
+            }
+            if screen == .help, let scroll = layout?.help?.scrolled(helpScroll, by: key) {
+                helpScroll = scroll   // a help longer than the screen scrolls; other keys close it
                 return []
             }
             guard let action = keymap.action(for: key) else {
@@ -295,6 +303,7 @@ public struct GuidedSession: Equatable, Sendable {
         case .help:
             under = screen
             screen = .help
+            helpScroll = 0
         case .print:
             break
         }

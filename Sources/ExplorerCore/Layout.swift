@@ -79,6 +79,27 @@ public struct BoxExtent: Equatable, Sendable {
 
     /// The last useful scroll: the last line on the last row.
     public var maxScroll: Int { max(0, lines - rows) }
+
+    /// How far a key scrolls the box, or nil for a key that closes it: the arrows and j k a
+    /// line, PgUp PgDn b Space a page, Home and End to either end.
+    func lines(for key: Key) -> Int? {
+        switch key {
+        case .down, .character("j"): return 1
+        case .up, .character("k"): return -1
+        case .pageDown, .character(" "): return max(1, rows - 1)
+        case .pageUp, .character("b"): return -max(1, rows - 1)
+        case .home: return -lines
+        case .end: return lines
+        default: return nil
+        }
+    }
+
+    /// `scroll` moved by `key`, inside the box; nil for a key that closes it (or when the
+    /// box fits, and there is nothing to scroll).
+    func scrolled(_ scroll: Int, by key: Key) -> Int? {
+        guard maxScroll > 0, let step = lines(for: key) else { return nil }
+        return min(max(0, scroll + step), maxScroll)
+    }
 }
 
 /// The questions `update` asks of the content, not of the layout: search, where a link goes,
@@ -107,13 +128,16 @@ public struct StepLayout: Equatable, Sendable {
     public let notes: Bool
     public let lineCount: Int
     public let pageHeight: Int
+    /// The help box, while it is open, and how much of it shows.
+    public let help: BoxExtent?
 
-    public init(step: Int, size: Size, notes: Bool, lineCount: Int, pageHeight: Int) {
+    public init(step: Int, size: Size, notes: Bool, lineCount: Int, pageHeight: Int, help: BoxExtent? = nil) {
         self.step = step
         self.size = size
         self.notes = notes
         self.lineCount = lineCount
         self.pageHeight = pageHeight
+        self.help = help
     }
 
     public var maxScroll: Int { max(0, lineCount - pageHeight) }

@@ -108,8 +108,8 @@ private func apply(_ msg: Msg, to state: inout AppState, _ content: some Content
         if state.overlay != nil {
             // A long box scrolls with the arrows and pages; any other key closes it, and is
             // not acted on, so nothing happens by surprise.
-            if let box = state.currentLayout?.box, box.maxScroll > 0, let lines = boxLines(for: key, box) {
-                state.boxScroll = min(max(0, state.boxScroll + lines), box.maxScroll)
+            if let scroll = state.currentLayout?.box?.scrolled(state.boxScroll, by: key) {
+                state.boxScroll = scroll
             } else {
                 state.overlay = nil
             }
@@ -238,19 +238,6 @@ private func perform(_ action: Action, on state: inout AppState, _ content: some
         state.focusedLink = nil
     }
     return []
-}
-
-/// How far a key scrolls a long box, or nil for a key that closes it.
-private func boxLines(for key: Key, _ box: BoxExtent) -> Int? {
-    switch key {
-    case .down, .character("j"): return 1
-    case .up, .character("k"): return -1
-    case .pageDown, .character(" "): return max(1, box.rows - 1)
-    case .pageUp, .character("b"): return -max(1, box.rows - 1)
-    case .home: return -box.lines
-    case .end: return box.lines
-    default: return nil
-    }
 }
 
 /// How far a page down goes: a whole page, or less so that an animated picture the page

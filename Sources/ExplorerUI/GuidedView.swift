@@ -59,7 +59,8 @@ public final class GuidedDocuments {
         let body = GuidedLayout(size: session.size, notes: session.notesShown, info: pack.info).body
         return StepLayout(step: session.step, size: session.size, notes: session.notesShown,
                           lineCount: lines(step: session.step, session: session, width: body.width).count,
-                          pageHeight: body.height)
+                          pageHeight: body.height,
+                          help: session.screen == .help ? HelpView.extent(session.keymapUnderHelp, size: session.size) : nil)
     }
 
     /// Applies `message` to `session`, then tells it the shown step's layout if that changed:
@@ -384,7 +385,7 @@ public enum GuidedView {
             MessageBox.draw(into: &buffer, title: "Steps", lines: lines + [[], [Span("Enter: open. Any other key: close.", .muted)]],
                             maxWidth: 60, glyphs: glyphs)
         case .help:
-            HelpView.draw(into: &buffer, keymap: session.keymapUnderHelp, scroll: 0, glyphs: glyphs)
+            HelpView.draw(into: &buffer, keymap: session.keymapUnderHelp, scroll: session.helpScroll, glyphs: glyphs)
         case .step, .checkpoint:
             break
         }

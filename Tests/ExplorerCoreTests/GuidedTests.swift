@@ -40,6 +40,17 @@ extension GuidedSession {
         keys.flatMap { session.send(.key($0)) }
     }
 
+    /// Below 40x12 the screen only asks to be enlarged: keys wait, and the session carries on
+    /// where it was once the window is larger.
+    @Test func belowFortyByTwelveKeysWait() {
+        var session = GuidedSession(outline: outline, size: Size(width: 39, height: 11))
+        #expect(send(&session, .right, .right, .character("q"), .enter).isEmpty)
+        #expect(session.step == 0 && session.screen == .step)
+        _ = session.send(.resize(Size(width: 40, height: 12)))
+        _ = send(&session, .right)
+        #expect(session.step == 1)
+    }
+
     @Test func nextAndBackMoveThroughTheStepsAndStopAtTheEnds() {
         #expect(session().0.step == 0)
         #expect(session(.right).0.step == 1)

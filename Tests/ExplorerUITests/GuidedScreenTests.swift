@@ -49,6 +49,20 @@ import Testing
         }
     }
 
+    /// On a small screen the help scrolls to its last key; any other key closes it.
+    @Test func theHelpScrollsAtLargePrint() throws {
+        var shown = session([.character("?")], size: Size(width: 40, height: 12))
+        let last = try #require(shown.keymapUnderHelp.bindings.last)
+        func text(_ session: GuidedSession) -> String {
+            GuidedView.render(session, documents: documents).textLines().joined(separator: " ").split(separator: " ").joined(separator: " ")
+        }
+        #expect(!text(shown).contains(last.help))
+        _ = documents.update(&shown, .input(.key(.end)))
+        #expect(text(shown).contains(last.help) && shown.helpScroll > 0)
+        _ = documents.update(&shown, .input(.key(.character("x"))))
+        #expect(shown.screen == .step)
+    }
+
     @Test func eachKindOfStep() throws {
         let cases: [(String, [Key])] = [
             ("topic", []),
