@@ -136,6 +136,9 @@ public struct KioskState: Equatable, Sendable {
     }
 
     private mutating func input(_ msg: Msg, content: some ContentAnswers) -> [KioskEffect] {
+        // While the screen only asks to be enlarged, nothing starts unseen (the staff chord
+        // still works: it is handled before this).
+        if app.isTooSmall && phase != .browsing { return [] }
         lastInput = now
         if warningSince != nil {
             warningSince = nil   // any key or touch keeps the session; the key itself does nothing else

@@ -72,6 +72,16 @@ import Testing
         #expect(tapped.phase == .browsing)
     }
 
+    /// Below 40x12 the slides give way to the enlarge notice, and a key does not start a
+    /// visit nobody can see; at 40x12 it does.
+    @Test func aKeyWaitsWhileTheScreenIsTooSmall() {
+        var (kiosk, clock) = self.kiosk()
+        _ = kiosk.send(.input(.resize(Size(width: 39, height: 11))), now: clock.now, minuteOfDay: nil, metrics: metrics)
+        #expect(press(&kiosk, clock, .character("x")).isEmpty && kiosk.phase == .attract)
+        _ = kiosk.send(.input(.resize(Size(width: 40, height: 12))), now: clock.now, minuteOfDay: nil, metrics: metrics)
+        #expect(press(&kiosk, clock, .character("x")) == [.beginVisit])
+    }
+
     @Test func quitIsNotAKeyInTheKiosk() {
         var (kiosk, clock) = self.kiosk()
         press(&kiosk, clock, .character("x"))
