@@ -69,7 +69,7 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var size: Size
     public internal(set) var selected: Int
     public internal(set) var focus: Focus
-    /// A box over the screen, closed by any key.
+    /// A box over the screen, closed by any key (but those that scroll a long one).
     public internal(set) var overlay: Overlay? {
         didSet { if overlay != oldValue { boxScroll = 0 } }
     }
