@@ -1,6 +1,16 @@
-/// Flesch-Kincaid grade level, implemented here so `lint` needs no outside tool:
-/// grade = 0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59.
+/// Readability, implemented here so `lint` needs no outside tool. English: the Flesch-Kincaid
+/// grade level, 0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59. Spanish: the
+/// Fernández-Huerta index, 206.84 − 60 × (syllables / words) − 1.02 × (words / sentences)
+/// (Fernández Huerta 1959, with the correction Law (2011) showed: the last term is words per
+/// sentence, as in Flesch's formula it adapts); 70 to 80 is "bastante fácil", about grade 6,
+/// and 60 to 70 "normal", grades 7 and 8.
 public struct Readability: Equatable, Sendable {
+    /// The language whose syllable rules count the words.
+    public enum Language: Sendable {
+        case english
+        case spanish
+    }
+
     public let sentences: Int
     public let words: Int
     public let syllables: Int
@@ -8,7 +18,8 @@ public struct Readability: Equatable, Sendable {
     /// Counts `pieces` of text: each is a sentence or more. A piece that does not end with
     /// . ! or ? (a heading, a bullet, a table cell) still counts as one sentence, as a reader
     /// takes it in one go.
-    public init(_ pieces: [String]) {
+    public init(_ pieces: [String], language: Language = .english) {
+        let spanish = language == .spanish
         var sentences = 0, words = 0, syllables = 0
         // Words are read on their UTF-8 bytes, and counted as lower-case Unicode scalar
         // values: walking Characters cost `lint`, and so every start without a snapshot,
@@ -44,7 +55,7 @@ public struct Readability: Equatable, Sendable {
                     }
                     guard !letters.isEmpty else { continue }
                     pieceWords += 1
-                    syllables += Self.count(letters)
+                    syllables += spanish ? Self.countSpanish(letters) : Self.count(letters)
                     // A sentence ends at . ! or ? after a word, closing quotes and brackets aside.
                     endsSentence = last.map { ".!?".contains($0) } ?? false
                     if endsSentence { sentences += 1 }
@@ -74,9 +85,70 @@ public struct Readability: Equatable, Sendable {
         return 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
     }
 
+    /// The Fernández-Huerta index (higher is easier); 0 for no text.
+    public var fernandezHuerta: Double {
+        guard words > 0, sentences > 0 else { return 0 }
+        return 206.84 - 60 * Double(syllables) / Double(words) - 1.02 * Double(words) / Double(sentences)
+    }
+
     /// Syllables in one English word, by the usual heuristic: count groups of vowels (y
     /// included), after dropping a silent final e or es/ed. A number counts as one.
     public static func syllables(in word: String) -> Int { count(scalars(word)) }
+
+    /// Syllables in one Spanish word, by the rules of Spanish spelling (which say how a word
+    /// is spoken): each vowel or group of vowels is one syllable, except that two strong
+    /// vowels (a, e, o), or a weak one with a written accent (í, ú) beside another vowel, are
+    /// said apart ("le-er", "dí-a"); i, u and ü beside another vowel join it ("ciu-dad",
+    /// "bue-no", "U-ru-guay"); the u of qu, and of gu before e or i, is silent ("que", "guerra");
+    /// y is a vowel only where no vowel follows it ("muy", "y", but "re-yes"). A number counts
+    /// as one.
+    public static func spanishSyllables(in word: String) -> Int { countSpanish(scalars(word)) }
+
+    private static func countSpanish(_ word: [UInt32]) -> Int {
+        if word.contains(where: { digits.contains($0) }) { return 1 }
+        enum Sound { case strong, weak, accentedWeak, consonant }
+        func sound(at index: Int) -> Sound {
+            let letter = word[index]
+            switch letter {
+            case spanish.a, spanish.e, spanish.o, spanish.á, spanish.é, spanish.ó: return .strong
+            case spanish.í, spanish.ú: return .accentedWeak
+            case spanish.i, spanish.ü: return .weak
+            case spanish.u:
+                // Silent after q, and after g before e or i.
+                let before = index > 0 ? word[index - 1] : 0
+                let after = index + 1 < word.count ? word[index + 1] : 0
+                if before == spanish.q { return .consonant }
+                if before == spanish.g && [spanish.e, spanish.i, spanish.é, spanish.í].contains(after) { return .consonant }
+                return .weak
+            case spanish.y:
+                // A vowel at the end of a word ("muy"), alone ("y"), or before a consonant.
+                let after = index + 1 < word.count ? word[index + 1] : 0
+                return spanishVowels.contains(after) ? .consonant : .weak
+            default: return .consonant
+            }
+        }
+        var count = 0
+        var previous: Sound = .consonant
+        for index in word.indices {
+            let current = sound(at: index)
+            switch (previous, current) {
+            case (_, .consonant): break
+            case (.consonant, _): count += 1                     // a new vowel group
+            case (.strong, .strong), (.accentedWeak, _), (_, .accentedWeak): count += 1   // said apart
+            default: break                                       // a diphthong or triphthong
+            }
+            previous = current
+        }
+        return max(1, count)
+    }
+
+    private enum spanish {
+        static let (a, e, i, o, u) = (value("a"), value("e"), value("i"), value("o"), value("u"))
+        static let (á, é, í, ó, ú, ü) = (value("á"), value("é"), value("í"), value("ó"), value("ú"), value("ü"))
+        static let (q, g, y) = (value("q"), value("g"), value("y"))
+        static func value(_ letter: Unicode.Scalar) -> UInt32 { letter.value }
+    }
+    private static let spanishVowels: [UInt32] = "aeiouáéíóúü".unicodeScalars.map(\.value)
 
     /// The word lower-cased, a value per Character: its scalar, or `other` for a Character of
     /// several scalars (never a vowel, nor one of the letters the rules name). A word with

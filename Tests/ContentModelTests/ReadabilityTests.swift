@@ -43,3 +43,39 @@ import Testing
         #expect(Readability(["  "]).words == 0)
     }
 }
+
+/// Spanish syllables and the Fernández-Huerta index, against words and a sentence counted by
+/// hand with the rules of Spanish spelling (RAE, Ortografía 2010, ch. I §4).
+@Suite struct SpanishReadabilityTests {
+    @Test(arguments: [
+        ("hoy", 1), ("muy", 1), ("y", 1), ("hay", 1), ("rey", 1), ("reyes", 2),      // y: vowel only where no vowel follows
+        ("día", 2), ("país", 2), ("oído", 3), ("baúl", 2),                           // í, ú beside a vowel: said apart
+        ("leer", 2), ("poeta", 3), ("aéreo", 4), ("creer", 2),                       // two strong vowels: said apart
+        ("ciudad", 2), ("cuidado", 3), ("bueno", 2), ("paciente", 3), ("tratamiento", 4), ("náusea", 3),
+        ("Uruguay", 3), ("buey", 1),                                                 // three vowels, one syllable
+        ("que", 1), ("queso", 2), ("guerra", 2), ("guitarra", 3), ("agua", 2), ("pingüino", 3),   // silent u, spoken ü
+        ("dolor", 2), ("crónico", 3), ("ketamina", 4), ("médico", 3), ("niño", 2), ("opioides", 3),   // o-pioi-des: i-o-i is a triphthong in writing
+        ("911", 1),
+    ])
+    func syllables(_ word: String, _ expected: Int) {
+        #expect(Readability.spanishSyllables(in: word) == expected, "\(word)")
+    }
+
+    @Test func theIndexOfASentenceCountedByHand() {
+        // El(1) do-lor(2) cró-ni-co(3) du-ra(2) más(1) de(1) tres(1) me-ses(2): 13 syllables,
+        // 8 words, 1 sentence. 206.84 − 60 × 13/8 − 1.02 × 8 = 101.18.
+        let score = Readability(["El dolor crónico dura más de tres meses."], language: .spanish)
+        #expect(score.syllables == 13 && score.words == 8 && score.sentences == 1)
+        #expect(abs(score.fernandezHuerta - 101.18) < 0.005)
+    }
+
+    @Test func longWordsAndLongSentencesScoreLower() {
+        let plain = Readability(["La ketamina puede ayudar a algunas personas. No ayuda a todas."], language: .spanish)
+        let dense = Readability(["La administración intravenosa de ketamina demostró una eficacia analgésica "
+                                 + "inconsistente en poblaciones heterogéneas con dolor neuropático refractario."], language: .spanish)
+        #expect(plain.fernandezHuerta >= 70, "\(plain.fernandezHuerta)")
+        #expect(dense.fernandezHuerta < 60, "\(dense.fernandezHuerta)")
+        // The English rules would count these words differently: the language matters.
+        #expect(Readability(["aéreo"], language: .english).syllables != Readability(["aéreo"], language: .spanish).syllables)
+    }
+}
