@@ -21,7 +21,29 @@ public struct ScreenGrade: Equatable, Sendable {
     public let readability: Readability
 
     public var grade: Double { readability.grade }
-    public var isTooHard: Bool { level.maximumGrade.map { grade > $0 } ?? false }
+
+    /// The measure for the pack's language: the Flesch-Kincaid grade (lower is easier), or the
+    /// Fernández-Huerta index in Spanish (higher is easier).
+    public var score: Double { readability.language == .spanish ? readability.fernandezHuerta : grade }
+
+    public var isTooHard: Bool {
+        switch readability.language {
+        case .english: return level.maximumGrade.map { grade > $0 } ?? false
+        case .spanish: return level.minimumFernandezHuerta.map { readability.fernandezHuerta < $0 } ?? false
+        }
+    }
+
+    /// What is wrong, in the measure of the pack's language; nil when it reads easily enough.
+    var problem: String? {
+        guard isTooHard else { return nil }
+        switch readability.language {
+        case .english:
+            return "reads at grade \(QualityCheck.format(grade)), above \(QualityCheck.format(level.maximumGrade ?? 0))"
+        case .spanish:
+            return "reads at Fernández-Huerta \(QualityCheck.format(score)), below "
+                + "\(QualityCheck.format(level.minimumFernandezHuerta ?? 0))"
+        }
+    }
 }
 
 /// The quality rules: reading grade per screen, banned phrases anywhere, medical terms
@@ -36,11 +58,14 @@ struct QualityCheck {
     /// was a quarter of `lint`).
     private let bannedPhrases: [(phrase: String, lower: String)]
     private let medicalTerms: [(term: String, lower: String, names: [String])]
+    /// Whose syllable rules and readability measure grade the screens.
+    private let language: Readability.Language
 
     init(pack: ContentPack, rules: LintRules, documents: [ContentPack.File: YAMLDocument]) {
         self.pack = pack
         self.rules = rules
         self.documents = documents
+        language = Readability.Language(code: pack.info.language)
         bannedPhrases = rules.bannedPhrases.map { ($0, $0.lowercased()) }
         medicalTerms = rules.medicalTerms.map { term in
             (term, term.lowercased(), ([term] + (pack.glossaryEntry(for: term)?.names ?? [])).map { $0.lowercased() })
@@ -51,7 +76,7 @@ struct QualityCheck {
         var grades: [ScreenGrade] = []
         for (index, topic) in pack.topics.enumerated() {
             let segments = ScreenText.segments(of: topic, at: index, in: pack)
-            let readability = Readability(segments.map { InlineMarkup.plainText($0.text) })
+            let readability = Readability(segments.map { InlineMarkup.plainText($0.text) }, language: language)
             grades.append(checkGrade(ScreenGrade(topicID: topic.id, level: topic.level, readability: readability),
                                      .topics, [.index(index)]))
             if topic.level != .reference { checkMedicalTerms(topic, segments) }
@@ -59,7 +84,7 @@ struct QualityCheck {
         for (index, slide) in (pack.tours?.attract?.slides ?? []).enumerated() {
             // A waiting-room slide is a core screen: anyone may read it.
             grades.append(checkGrade(ScreenGrade(topicID: "attract-slide-\(index + 1)", level: .core,
-                                                 readability: Readability([slide.headline, slide.text])),
+                                                 readability: Readability([slide.headline, slide.text], language: language)),
                                      .tours, [.key("attract"), .key("slides"), .index(index)]))
         }
         if let guided = pack.tours?.guided {
@@ -81,30 +106,30 @@ struct QualityCheck {
         for (index, step) in guided.steps.enumerated() {
             if let callout = step.callout {
                 grades.append(checkGrade(ScreenGrade(topicID: "guided-callout-\(index + 1)", level: .core,
-                                                     readability: Readability([callout])),
+                                                     readability: Readability([callout], language: language)),
                                          .tours, base + [.key("steps"), .index(index), .key("callout")]))
             }
             guard !step.checkpoint.isEmpty else { continue }
             let texts = step.checkpoint.flatMap { [$0.ownWords, $0.question].compactMap { $0 } + $0.choices + [$0.again] }
             grades.append(checkGrade(ScreenGrade(topicID: "guided-checkpoint-\(index + 1)", level: .core,
-                                                 readability: Readability(texts)),
+                                                 readability: Readability(texts, language: language)),
                                      .tours, base + [.key("steps"), .index(index), .key("checkpoint")]))
         }
         grades.append(checkGrade(ScreenGrade(topicID: "guided-values", level: .core,
-                                             readability: Readability([guided.values.prompt] + guided.values.pairs.flatMap { $0 })),
+                                             readability: Readability([guided.values.prompt] + guided.values.pairs.flatMap { $0 }, language: language)),
                                  .tours, base + [.key("values")]))
         grades.append(checkGrade(ScreenGrade(topicID: "guided-summary", level: .core,
                                              readability: Readability(guided.summary.points + guided.summary.next
-                                                                         + guided.summary.safety)),
+                                                                         + guided.summary.safety, language: language)),
                                  .tours, base + [.key("summary")]))
         return grades
     }
 
     /// A screen reads no harder than its level allows.
     private mutating func checkGrade(_ grade: ScreenGrade, _ file: ContentPack.File, _ path: [PathComponent]) -> ScreenGrade {
-        if grade.isTooHard, let maximum = grade.level.maximumGrade {
-            errors.append(issue(file, path, "\(grade.topicID): reads at grade \(Self.format(grade.grade)), above "
-                + "\(Self.format(maximum)) for a \(grade.level.rawValue) screen; use shorter sentences and words"))
+        if let problem = grade.problem {
+            errors.append(issue(file, path, "\(grade.topicID): \(problem) for a \(grade.level.rawValue) screen; "
+                + "use shorter sentences and words"))
         }
         return grade
     }

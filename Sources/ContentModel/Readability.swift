@@ -9,8 +9,14 @@ public struct Readability: Equatable, Sendable {
     public enum Language: Sendable {
         case english
         case spanish
+
+        /// The rules for a pack's `language:` ("es", "es-US": Spanish; anything else English).
+        public init(code: String) {
+            self = code.lowercased().hasPrefix("es") ? .spanish : .english
+        }
     }
 
+    public let language: Language
     public let sentences: Int
     public let words: Int
     public let syllables: Int
@@ -19,6 +25,7 @@ public struct Readability: Equatable, Sendable {
     /// . ! or ? (a heading, a bullet, a table cell) still counts as one sentence, as a reader
     /// takes it in one go.
     public init(_ pieces: [String], language: Language = .english) {
+        self.language = language
         let spanish = language == .spanish
         var sentences = 0, words = 0, syllables = 0
         // Words are read on their UTF-8 bytes, and counted as lower-case Unicode scalar

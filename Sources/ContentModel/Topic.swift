@@ -45,6 +45,16 @@ public struct Topic: Equatable, Sendable, ContentReadable {
             case .reference: return nil
             }
         }
+
+        /// The lowest Fernández-Huerta index allowed in Spanish ("bastante fácil" for core
+        /// screens, "normal" for detail), or nil for ungraded screens.
+        public var minimumFernandezHuerta: Double? {
+            switch self {
+            case .core: return 70
+            case .detail: return 60
+            case .reference: return nil
+            }
+        }
     }
 
     init(from reader: NodeReader) throws(ContentIssue) {

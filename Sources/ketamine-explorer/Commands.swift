@@ -393,11 +393,13 @@ struct Lint: ParsableCommand {
         let report = ContentPack.lint(from: path, today: Self.today(), strict: strict)
         guard let pack = report.pack else { try ContentOptions.refuse(report.errors, in: path) }
         if notes { PlainOutput.write(Self.reviewerNotes(pack)) }
-        var lines = ["Reading grade (Flesch-Kincaid) of each screen; core at most 6, detail at most 8:"]
+        var lines = [Readability.Language(code: pack.info.language) == .spanish
+            ? "Reading ease (Fernández-Huerta) of each screen; core at least 70, detail at least 60:"
+            : "Reading grade (Flesch-Kincaid) of each screen; core at most 6, detail at most 8:"]
         let width = report.grades.map { DisplayWidth.of($0.topicID) }.max() ?? 0
         for grade in report.grades {
             let name = grade.topicID + String(repeating: " ", count: width - DisplayWidth.of(grade.topicID))
-            let value = grade.level == .reference ? "not graded" : Self.format(grade.grade) + (grade.isTooHard ? "  TOO HARD" : "")
+            let value = grade.level == .reference ? "not graded" : Self.format(grade.score) + (grade.isTooHard ? "  TOO HARD" : "")
             lines.append("  \(name)  \(grade.level.rawValue.padding(9))  \(value)")
         }
         PlainOutput.write(lines)

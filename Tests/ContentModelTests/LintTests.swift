@@ -69,6 +69,23 @@ import Testing
         #expect(report.grades[0].isTooHard)
     }
 
+    /// A Spanish pack is graded by the Fernández-Huerta index and Spanish syllables: plain
+    /// Spanish passes, dense Spanish fails with its index and the core screen's minimum.
+    @Test func aSpanishPackIsGradedInSpanish() throws {
+        let plain = try FixturePack("pack.yaml", replacing: "language: en", with: "language: es")
+        try plain.edit("topics.yaml", replacing: "message: The main message of the first topic.",
+                       with: "message: El dolor crónico dura más de tres meses. Hay formas de aliviarlo.")
+        let easy = lint(plain)
+        #expect(easy.grades[0].readability.language == .spanish && easy.grades[0].score > 70, "\(easy.grades[0].score)")
+        let dense = try FixturePack("pack.yaml", replacing: "language: en", with: "language: es")
+        try dense.edit("topics.yaml", replacing: "message: The main message of the first topic.",
+                       with: "message: La administración intravenosa demostró una eficacia analgésica inconsistente "
+                           + "en poblaciones heterogéneas, no obstante considerables limitaciones metodológicas.")
+        let issue = try #require(lint(dense).errors.first { $0.message.contains("Fernández-Huerta") })
+        #expect(issue.message.contains("first: reads at Fernández-Huerta") && issue.message.contains("below 70.0 for a core screen"),
+                "\(issue.message)")
+    }
+
     @Test func anOverdueReviewWarnsAndFailsWhenStrict() throws {
         let later = CalendarDate(year: 2026, month: 8, day: 1)!
         let relaxed = lint(try FixturePack(), today: later)

@@ -66,7 +66,7 @@ func runProgram(_ path: String, _ arguments: [String], environment: [String: Str
     process.environment = env
     let output = Pipe(), error = Pipe()
     if let standardOutput {
-        process.standardOutput = try #require(FileHandle(forWritingAtPath: standardOutput))
+        process.standardOutput = FileHandle(forWritingAtPath: standardOutput)
     } else {
         process.standardOutput = output
     }
