@@ -22,19 +22,21 @@ struct KetamineExplorer: ParsableCommand {
         commandName: "ketamine-explorer",
         abstract: "Learn about ketamine treatment for chronic pain, in the terminal.",
         usage: """
-            ketamine-explorer [--content DIR] [--clinic FILE]
-            ketamine-explorer --kiosk [--config FILE] [--content DIR] [--clinic FILE]
-            ketamine-explorer --guided [--export-dir DIR] [--content DIR] [--clinic FILE]
+            ketamine-explorer [--lang en|es] [--content DIR] [--clinic FILE]
+            ketamine-explorer --kiosk [--config FILE] [--lang en|es] [--content DIR] [--clinic FILE]
+            ketamine-explorer --guided [--export-dir DIR] [--lang en|es] [--content DIR] [--clinic FILE]
             ketamine-explorer hash-pin
-            ketamine-explorer show [ID ...] [--content DIR] [--clinic FILE]
-            ketamine-explorer export --format text|markdown|html [--output FILE] [ID ...]
-            ketamine-explorer topics [--content DIR]
+            ketamine-explorer show [ID ...] [--lang en|es] [--content DIR] [--clinic FILE]
+            ketamine-explorer export --format text|markdown|html [--output FILE] [--lang en|es] [ID ...]
+            ketamine-explorer topics [--lang en|es] [--content DIR]
             ketamine-explorer lint [DIR] [--strict] [--notes]
             ketamine-explorer snapshot [DIR]
             """,
         discussion: """
-            --content DIR picks the content pack folder (default: Assets/content/en of this
-            checkout, an installed share/ketamine-explorer/content/en, or $KETAMINE_EXPLORER_CONTENT).
+            --lang picks the language (default: the locale's, from LC_ALL, LC_MESSAGES or LANG,
+            where there is a pack in it; else en). --content DIR picks the content: a pack, or a
+            folder of packs by language (default: Assets/content of this checkout, an installed
+            share/ketamine-explorer/content, or $KETAMINE_EXPLORER_CONTENT).
             --clinic FILE shows the clinic's own name, phone, hours and costs (default:
             /etc/ketamine-explorer/clinic.yaml if it exists).
             Inside the explorer, press ? for every key.
@@ -59,9 +61,34 @@ struct ContentOptions: ParsableArguments {
         valueName: "FILE"))
     var clinic: String?
 
+    @Option(help: ArgumentHelp(
+        "The language to show: \(ContentLocation.languages.joined(separator: " or ")) (default: the locale's, LC_ALL, "
+            + "LC_MESSAGES or LANG, where there is a pack in it; else \(ContentLocation.defaultLanguage)).",
+        valueName: "CODE"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, !ContentLocation.languages.contains(lang) {
+            throw ValidationError("unknown language '\(lang)'; choose \(ContentLocation.languages.joined(separator: ", "))")
+        }
+    }
+
     /// Loads the pack and the clinic's details, or prints every problem and exits 1.
     func loadPack() throws -> ContentPack {
-        try Self.load(ContentLocation.resolve(content), clinic: clinic)
+        try Self.load(directory(), clinic: clinic)
+    }
+
+    /// The pack folder for `--content` and `--lang` (see `ContentLocation`).
+    func directory() throws -> String { try Self.directory(content, language: lang) }
+
+    /// The pack folder, or a message and exit 2 when `--lang` names a language with no pack.
+    static func directory(_ content: String?, language: String?) throws -> String {
+        do {
+            return try ContentLocation.resolve(content, language: language)
+        } catch {
+            PlainOutput.error("ketamine-explorer: \(error)")
+            throw Exit.usageOrTerminal
+        }
     }
 
     /// The pack in `directory`, checked as `lint` checks it (or from its snapshot of a checked
@@ -175,19 +202,19 @@ struct Browse: ParsableCommand {
         let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion, theme: Theme.named(theme) ?? .standard,
                                       forceColor: color, plain: plain)
         if kiosk {
-            try Self.startKiosk(content: options.content, clinic: options.clinic, configPath: config, settings: settings)
+            try Self.startKiosk(content: options.directory(), clinic: options.clinic, configPath: config, settings: settings)
         } else if guided {
-            try Self.startGuided(content: options.content, clinic: options.clinic, exportDirectory: exportDirectory ?? ".",
+            try Self.startGuided(content: options.directory(), clinic: options.clinic, exportDirectory: exportDirectory ?? ".",
                                  settings: settings)
         } else {
-            try Self.start(content: options.content, clinic: options.clinic, settings: settings)
+            try Self.start(content: options.directory(), clinic: options.clinic, settings: settings)
         }
     }
 
     /// Browses the pack in `content` (or the default pack). `Main` calls this directly when
     /// there are no arguments, skipping the argument parser's reflection at start-up.
     static func start(content: String?, clinic: String? = nil, settings: BrowseSettings = BrowseSettings()) throws {
-        let pack = try ContentOptions.load(ContentLocation.resolve(content), clinic: clinic)
+        let pack = try ContentOptions.load(ContentOptions.directory(content, language: nil), clinic: clinic)
         if settings.usePlain {
             try runPlain(pack)
             return
@@ -262,7 +289,7 @@ struct Browse: ParsableCommand {
             PlainOutput.error("ketamine-explorer: heartbeat_file: \(problem); fix the path or the folder's owner, or leave the option out")
             throw Exit.usageOrTerminal
         }
-        let directory = ContentLocation.resolve(content)
+        let directory = try ContentOptions.directory(content, language: nil)
         let pack = try ContentOptions.load(directory, clinic: clinic)
         guard let attract = pack.tours?.attract, attract.slides.count >= Tours.minimumSlides else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no tours.yaml with attract slides; "
@@ -280,7 +307,7 @@ struct Browse: ParsableCommand {
     /// The clinician-led session. The export folder is checked first, so a clinician learns
     /// of a typo before the session, not at its end.
     static func startGuided(content: String?, clinic: String?, exportDirectory: String, settings: BrowseSettings) throws {
-        let directory = ContentLocation.resolve(content)
+        let directory = try ContentOptions.directory(content, language: nil)
         let pack = try ContentOptions.load(directory, clinic: clinic)
         guard let guided = pack.tours?.guided else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no guided session "
@@ -389,7 +416,7 @@ struct Lint: ParsableCommand {
     var notes = false
 
     func run() throws {
-        let path = ContentLocation.resolve(directory)
+        let path = try ContentOptions.directory(directory, language: nil)
         let report = ContentPack.lint(from: path, today: Self.today(), strict: strict)
         guard let pack = report.pack else { try ContentOptions.refuse(report.errors, in: path) }
         if notes { PlainOutput.write(Self.reviewerNotes(pack)) }
@@ -447,7 +474,7 @@ struct Snapshot: ParsableCommand {
     var directory: String?
 
     func run() throws {
-        let path = ContentLocation.resolve(directory)
+        let path = try ContentOptions.directory(directory, language: nil)
         guard !BuildID.current.isEmpty else {
             PlainOutput.error("ketamine-explorer: this build has no build ID, so it cannot use a snapshot; nothing written.")
             throw Exit.usageOrTerminal

@@ -1,28 +1,75 @@
+import Terminal
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Finds the content pack when `--content` is not given: `KETAMINE_EXPLORER_CONTENT`, then
-/// `Assets/content/en` beside the binary's checkout (a `swift build` tree), then an installed
-/// `share/ketamine-explorer/content/en`, then `Assets/content/en` in the current directory.
+/// Finds the content pack, in the language to show.
+///
+/// The language: `--lang`, else the locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`: the
+/// first that is set decides, and `es_*` means Spanish), else English.
+///
+/// The folder: `--content DIR`, else `KETAMINE_EXPLORER_CONTENT`; either may be a pack (a
+/// folder with pack.yaml) or a folder of packs by language (`DIR/en`, `DIR/es`). Else
+/// `Assets/content/LANG` beside the binary's checkout (a `swift build` tree), then an
+/// installed `share/ketamine-explorer/content/LANG`, then `Assets/content/LANG` in the
+/// current directory. A language that has no pack there is an error when `--lang` asked for
+/// it; when only the locale did, the English pack is shown.
 enum ContentLocation {
     static let environmentVariable = "KETAMINE_EXPLORER_CONTENT"
+    static let languages = ["en", "es"]
+    static let defaultLanguage = "en"
 
-    static func resolve(_ explicit: String?) -> String {
-        if let explicit { return explicit }
-        if let value = getenv(environmentVariable), value.pointee != 0 { return String(cString: value) }
+    /// `--lang` names a language there is no pack for.
+    struct Missing: Error, CustomStringConvertible {
+        let language: String
+        let folder: String
+        let available: [String]
+
+        var description: String {
+            "there is no content in '\(language)' in \(folder)"
+                + (available.isEmpty ? "" : "; languages there: \(available.joined(separator: ", "))")
+        }
+    }
+
+    /// The language the locale asks for, if it is one of the pack's (nil: the default).
+    static func localeLanguage(_ environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) -> String? {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment(name), !value.isEmpty else { continue }
+            let code = String(value.prefix { $0.isLetter }).lowercased()
+            return languages.contains(code) ? code : nil
+        }
+        return nil
+    }
+
+    /// The pack folder to load. `language` is `--lang`, if given.
+    static func resolve(_ explicit: String?, language: String? = nil,
+                        environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) throws(Missing) -> String {
+        let wanted = language ?? localeLanguage(environment) ?? defaultLanguage
+        /// The pack for `wanted` in a folder of packs, or English where only the locale asked.
+        func pick(in root: String) throws(Missing) -> String? {
+            for code in language == nil ? [wanted, defaultLanguage] : [wanted] where isPack("\(root)/\(code)") {
+                return "\(root)/\(code)"
+            }
+            guard language != nil, languages.contains(where: { isPack("\(root)/\($0)") }) else { return nil }
+            throw Missing(language: wanted, folder: root, available: languages.filter { isPack("\(root)/\($0)") })
+        }
+        if let given = explicit ?? environment(environmentVariable).flatMap({ $0.isEmpty ? nil : $0 }) {
+            if isPack(given) { return given }
+            return try pick(in: given) ?? given   // not a pack: the loader says what is missing
+        }
         if let executable = executablePath() {
             var directory = parent(of: executable)
             for _ in 0..<5 {
-                for candidate in ["\(directory)/Assets/content/en", "\(directory)/share/ketamine-explorer/content/en"]
-                where access("\(candidate)/pack.yaml", R_OK) == 0 {
-                    return candidate
+                for root in ["\(directory)/Assets/content", "\(directory)/share/ketamine-explorer/content"] {
+                    if let found = try pick(in: root) { return found }
                 }
                 directory = parent(of: directory)
             }
         }
-        return "Assets/content/en"
+        return try pick(in: "Assets/content") ?? "Assets/content/\(defaultLanguage)"
     }
+
+    private static func isPack(_ folder: String) -> Bool { access("\(folder)/pack.yaml", R_OK) == 0 }
 
     private static func executablePath() -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)
