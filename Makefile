@@ -16,6 +16,14 @@ ORDER_FLAGS := -Xswiftc -Xfrontend -Xswiftc -function-sections \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/scripts/startup.order -Xlinker --no-warn-symbol-ordering
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable -Xswiftc -use-ld=lld $(ORDER_FLAGS)
 
+# swift build passes -color-diagnostics to every compile when its output is a terminal and
+# not otherwise, and the changed command lines rebuild everything (80 s): a `make run` in a
+# terminal after a `make test` whose output went to a log rebuilt the release binary. Its
+# output always goes through a pipe here, so each build is the same wherever it runs.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+SAME := | cat
+
 .PHONY: all deps build run test sanitize lint bench fuzz startup-order install uninstall clean
 
 all: build
@@ -28,7 +36,7 @@ deps:
 # one (a read-only checkout, a broken pack) the explorer reads the YAML, so a failure here is
 # reported but does not stop `make run`.
 build: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer
+	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer $(SAME)
 	-$(BIN) snapshot $(CONTENT)
 
 run: build
@@ -42,23 +50,23 @@ lint: build
 # the bench again: about 10 s less from a fresh clone), and the tests drive the release binary.
 test: deps
 	@scripts/ensure-deps.sh test
-	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer
+	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer $(SAME)
 	$(BIN) lint $(CONTENT)
 	$(BIN) snapshot $(CONTENT)
 	python3 bench/budgets.py $(BIN) $(CONTENT)
-	$(SWIFT) build --product ketamine-explorerPackageTests
+	$(SWIFT) build --product ketamine-explorerPackageTests $(SAME)
 	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test --skip-build
 
 # The unit, scenario and corpus tests once more under AddressSanitizer (a separate debug build in
 # .build-asan; the end-to-end tests drive the release binary and are left out). .ci/run runs it.
 sanitize: deps
 	@scripts/ensure-deps.sh test
-	$(SWIFT) build --sanitize=address --scratch-path .build-asan --product ketamine-explorerPackageTests
+	$(SWIFT) build --sanitize=address --scratch-path .build-asan --product ketamine-explorerPackageTests $(SAME)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --skip-build --disable-xctest --sanitize=address --scratch-path .build-asan --skip EndToEndTests
 
 bench: build
 	@scripts/ensure-deps.sh bench
-	$(SWIFT) build $(RELEASE_FLAGS) --product explorer-bench
+	$(SWIFT) build $(RELEASE_FLAGS) --product explorer-bench $(SAME)
 	python3 bench/bench.py --binary $(BIN) --content $(CONTENT)
 	$(BUILD)/explorer-bench $(CONTENT)
 
@@ -71,7 +79,7 @@ FUZZ_TARGETS := pack kiosk-config input update
 FUZZ_FLAGS := --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
 	--scratch-path .build-fuzz
 fuzz: deps
-	$(SWIFT) build $(FUZZ_FLAGS) --product explorer-fuzz
+	$(SWIFT) build $(FUZZ_FLAGS) --product explorer-fuzz $(SAME)
 	mkdir -p Fuzz/findings
 	for target in $(FUZZ_TARGETS); do \
 		mkdir -p .build-fuzz/corpus/$$target; \
