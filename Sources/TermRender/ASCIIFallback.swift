@@ -15,7 +15,16 @@ public enum ASCIIFallback {
         "─": "-", "═": "=", "│": "|", "║": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+",
         "┬": "+", "┴": "+", "┼": "+", "╔": "+", "╗": "+", "╚": "+", "╝": "+", "‘": "'", "’": "'", "“": "\"",
         "”": "\"", "–": "-", "—": "-", "×": "x", "≥": ">", "≤": "<", "°": "o", "µ": "u",
+        // Spanish opening marks: a blank keeps the column ("¿Qué?" reads " Que?"), where a
+        // question mark would open the sentence with one. Plain lines drop them (`line`).
+        "¿": " ", "¡": " ",
     ]
+
+    /// A whole line of plain output in ASCII: as `text(for:)`, but with no columns to keep,
+    /// Spanish opening marks are dropped ("¿Qué?" reads "Que?").
+    public static func line(_ text: String) -> String {
+        text.filter { $0 != "¿" && $0 != "¡" }.map(Self.text(for:)).joined()
+    }
 
     /// Latin letters with accents, to the letter without.
     private static let latin: [Character: Character] = {

@@ -28,7 +28,7 @@ public enum PlainOutput {
         var text = ""
         for line in lines {
             let clean = Sanitizer.clean(line)
-            text += asciiOnly ? clean.map(ASCIIFallback.text(for:)).joined() : clean
+            text += asciiOnly ? ASCIIFallback.line(clean) : clean
             text += "\n"
         }
         guard outputFailure == nil else { return }

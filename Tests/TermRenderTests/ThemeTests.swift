@@ -58,4 +58,12 @@ import Testing
         #expect("↑↓ ←→ ⌫".map(ASCIIFallback.text(for:)).joined() == "^v <> <")
         #expect("é".map(ASCIIFallback.text(for:)).joined() == "e")
     }
+
+    /// Spanish stays readable in ASCII: accents dropped, the opening marks dropped from plain
+    /// lines and blank on the screen (where every column must stay where it was).
+    @Test func spanishKeepsReadableInASCII() {
+        #expect("¿Qué es el dolor crónico? ¡Pida ayuda!".map(ASCIIFallback.text(for:)).joined()
+                == " Que es el dolor cronico?  Pida ayuda!")
+        #expect(ASCIIFallback.line("¿Qué es el dolor crónico? ¡Pida ayuda, niño!") == "Que es el dolor cronico? Pida ayuda, nino!")
+    }
 }
