@@ -78,7 +78,10 @@ public struct ScreenLayout: Equatable, Sendable {
     }
 
     /// The disclaimer wrapped to the width, where two rows hold it; else the safety line alone.
+    /// Every frame and every click build a layout: where the disclaimer fits on one row (80
+    /// columns and more) it is not wrapped at all.
     static func safetyLines(_ info: PackInfo, width: Int) -> [String] {
+        if DisplayWidth.of(info.disclaimer) <= width - 2 { return [info.disclaimer] }
         let wrapped = TextWrapper.wrap([Span(info.disclaimer)], width: max(1, width - 2)).map { $0.map(\.text).joined() }
         return wrapped.count <= 2 ? wrapped : [info.safetyLine]
     }
