@@ -8,51 +8,51 @@ import Testing
 
     init() throws { pack = try ContentPack.load(from: Paths.pack) }
 
-    @Test func visitsEveryPanelOpensHelpAndQuitsCleanly() throws {
+    @Test func visitsEveryPanelOpensHelpAndQuitsCleanly() async throws {
         let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         #expect(pane.screen().contains("Education, not medical advice. Emergency: 911. Crisis: call or text 988."))
         // Digits reach the first nine; from the list, Tab goes on from there and wraps around.
         for (index, topic) in pack.topics.enumerated() {
             if index < 9 { try pane.send("\(index + 1)") } else { try pane.send("Escape", "Tab", "Enter") }
-            pane.waitFor(messageStart(topic))
+            await pane.waitFor(messageStart(topic))
         }
         try pane.send("Escape", "Tab", "Enter")
-        pane.waitFor(messageStart(pack.topics[0]))
+        await pane.waitFor(messageStart(pack.topics[0]))
         try pane.send("?")
-        pane.waitFor("close this")   // the help box: "Press any key to close this help." or, scrolling, "Other keys close this."
+        await pane.waitFor("close this")   // the help box: "Press any key to close this help." or, scrolling, "Other keys close this."
         try pane.send("x")
-        pane.waitFor("More below")
+        await pane.waitFor("More below")
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
     }
 
-    @Test func scrollsAPanelWithTheKeyboard() throws {
+    @Test func scrollsAPanelWithTheKeyboard() async throws {
         let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         try pane.send("Enter")
         try pane.send("G")
-        pane.waitFor("End of this panel")
+        await pane.waitFor("End of this panel")
         try pane.send("Home")
-        pane.waitFor(messageStart(pack.topics[0]))
+        await pane.waitFor(messageStart(pack.topics[0]))
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
     }
 
     /// A keystroke's frame reaches the terminal in one write (two at most, for a cursor
     /// shown or hidden), not flushed at every cursor move: a terminal can show a frame split
     /// over many writes half drawn, and ssh sends each write as a packet of its own.
-    @Test func aFrameIsWrittenAtOnce() throws {
+    @Test func aFrameIsWrittenAtOnce() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let trace = "\(directory)/trace"
         let pane = try TmuxPane(environment: "strace -qq -e trace=read,write -o '\(trace)'")
-        pane.waitFor(pack.info.disclaimer)
+        await pane.waitFor(pack.info.disclaimer)
         let keys = ["Enter", "j", "Tab", "j", "Escape", "Tab", "3"]
-        for key in keys { try pane.sendAndWaitForChange(key) }
+        for key in keys { try await pane.sendAndWaitForChange(key) }
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         // After each key the program reads, the writes to the terminal until the next key.
         var frames: [[Substring]] = []
         for line in try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n") {
@@ -69,33 +69,33 @@ import Testing
         }
     }
 
-    @Test func searchingForMagnesiumLandsOnTheMechanismPanel() throws {
+    @Test func searchingForMagnesiumLandsOnTheMechanismPanel() async throws {
         let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         try pane.send("/")
-        pane.waitFor("Search:")
+        await pane.waitFor("Search:")
         try pane.tmux(["send-keys", "-t", "0", "-l", "magnésium"])
-        pane.waitFor("found.")
+        await pane.waitFor("found.")
         try pane.send("Enter")
         let mechanism = try #require(pack.topics.first { $0.id == "how-ketamine-works" })
-        pane.waitFor(mechanism.title)
+        await pane.waitFor(mechanism.title)
         #expect(pane.screen().lowercased().contains("magnesium"))
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
     }
 
-    @Test func followsAGlossaryLinkAndComesBackWithBackspace() throws {
+    @Test func followsAGlossaryLinkAndComesBackWithBackspace() async throws {
         let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         try pane.send("Enter", "Tab", "Enter")
-        pane.waitFor("Any key closes this. g: the whole glossary.")
+        await pane.waitFor("Any key closes this. g: the whole glossary.")
         try pane.send("x", "g")
         let glossary = try #require(pack.topics.first { $0.id == "glossary" })
-        pane.waitFor(glossary.title)
+        await pane.waitFor(glossary.title)
         try pane.send("BSpace")
-        pane.waitFor(messageStart(pack.topics[0]))
+        await pane.waitFor(messageStart(pack.topics[0]))
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
     }
 
     /// A mouse press then release at (x, y), as a terminal sends it in the X10 encoding.
@@ -107,139 +107,139 @@ import Testing
         try pane.tmux(["send-keys", "-t", "0", "-l", event(0) + event(3)])
     }
 
-    @Test func clickingAPanelNameOpensIt() throws {
+    @Test func clickingAPanelNameOpensIt() async throws {
         let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         try click(pane, x: 4, y: 3)
-        pane.waitFor(messageStart(pack.topics[2]))
+        await pane.waitFor(messageStart(pack.topics[2]))
         #expect(pane.screen().contains("Panel 3 of \(pack.topics.count)"))
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
     }
 
-    @Test func noMouseLeavesClicksAlone() throws {
+    @Test func noMouseLeavesClicksAlone() async throws {
         let pane = try TmuxPane(arguments: "--no-mouse")
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         try click(pane, x: 4, y: 3)
         try pane.send("?")
-        pane.waitFor("close this")   // the help box: "Press any key to close this help." or, scrolling, "Other keys close this."
+        await pane.waitFor("close this")   // the help box: "Press any key to close this help." or, scrolling, "Other keys close this."
         #expect(!pane.screen().contains("Panel 3 of"))
         try pane.send("x", "q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
     }
 
     /// Below 40x12 the screen asks to be enlarged, keeps the safety numbers, and keys typed
     /// meanwhile are not acted on unseen; back at 40x12 it carries on where it was.
-    @Test func resizingBelowTheMinimumAsksToEnlargeAndRecovers() throws {
+    @Test func resizingBelowTheMinimumAsksToEnlargeAndRecovers() async throws {
         let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         try pane.resize(width: 39, height: 11)
-        pane.waitUntil("the notice") { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        await pane.waitUntil("the notice") { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             .contains("Please enlarge the window to at least 40x12 (now 39x11).") }
         #expect(pane.screen().contains("911") && pane.screen().contains("988"))
         try pane.send("3", "Enter")
         try pane.resize(width: 40, height: 12)
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         #expect(!pane.screen().contains("Please enlarge"))
         #expect(!pane.screen().contains("Panel 3 of"), "keys typed while the notice showed were not acted on")
         try pane.resize(width: 1, height: 1)
-        usleep(200_000)
+        await pause(microseconds: 200_000)
         try pane.resize(width: 120, height: 40)
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
     }
 
     /// Large print and small windows: at 40x12 and 60x20 the list and the panel take turns,
     /// help opens, ] reads on, and the safety numbers stay on screen.
     @Test(arguments: [(40, 12), (60, 20)])
-    func smallScreensWorkWhole(_ width: Int, _ height: Int) throws {
+    func smallScreensWorkWhole(_ width: Int, _ height: Int) async throws {
         let pane = try TmuxPane(width: width, height: height)
-        pane.waitFor("1 Overview")
+        await pane.waitFor("1 Overview")
         #expect(!pane.screen().contains("│"), "one column: the list alone")
         try pane.send("2")
-        pane.waitFor("Panel 2 of")
+        await pane.waitFor("Panel 2 of")
         #expect(!pane.screen().contains("1 Overview"), "one column: the panel alone")
         try pane.send("]")
-        pane.waitFor("Panel 3 of")
+        await pane.waitFor("Panel 3 of")
         try pane.send("?")
-        pane.waitFor("Keys")
+        await pane.waitFor("Keys")
         try pane.send("x")
-        pane.waitUntil("the help to close") { !$0.contains("┌ Keys") }
+        await pane.waitUntil("the help to close") { !$0.contains("┌ Keys") }
         let screen = pane.screen()
         #expect(screen.contains("911") && screen.contains("988") && screen.contains("? help"), "\(screen)")
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
     }
 
     /// Starts the explorer, sends it `number`, and checks the exit status and the terminal.
-    private func sendSignal(_ number: Int, named name: String) throws -> TmuxPane {
+    private func sendSignal(_ number: Int, named name: String) async throws -> TmuxPane {
         let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
-        try pane.openAndScroll()
+        await pane.waitFor("Ketamine treatment explorer")
+        try await pane.openAndScroll()
         kill(try pane.explorerPID(), Int32(number))
-        #expect(pane.exitStatus() == 128 + number, "SIG\(name)")
+        #expect(await pane.exitStatus() == 128 + number, "SIG\(name)")
         pane.expectRestored()
         return pane
     }
 
     @Test(arguments: [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)])
-    func stopSignalsRestoreTheTerminal(_ name: String, _ number: Int) throws {
-        _ = try sendSignal(number, named: name)
+    func stopSignalsRestoreTheTerminal(_ name: String, _ number: Int) async throws {
+        _ = try await sendSignal(number, named: name)
     }
 
-    @Test func controlCRestoresTheTerminal() throws {
+    @Test func controlCRestoresTheTerminal() async throws {
         let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
-        try pane.openAndScroll()
+        await pane.waitFor("Ketamine treatment explorer")
+        try await pane.openAndScroll()
         try pane.send("C-c")
-        #expect(pane.exitStatus() == 130)
+        #expect(await pane.exitStatus() == 130)
         pane.expectRestored()
     }
 
     /// Ctrl-Z gives the shell back a working terminal while the explorer is stopped (line
     /// mode, echo, main screen, cursor, no scroll region); `fg` brings the screen back whole.
-    @Test func controlZHandsTheTerminalBackAndFgRedrawsIt() throws {
+    @Test func controlZHandsTheTerminalBackAndFgRedrawsIt() async throws {
         let pane = try TmuxPane(jobControl: true)
-        pane.waitFor("Ketamine treatment explorer")
-        try pane.openAndScroll()
+        await pane.waitFor("Ketamine treatment explorer")
+        try await pane.openAndScroll()
         try pane.send("C-z")
-        pane.waitFor("STOPPED=148")
+        await pane.waitFor("STOPPED=148")
         pane.expectHandedBack()
         #expect(pane.sttySame(as: "stty.stopped"), "the shell gets its terminal modes back")
         try pane.send("hello", "Enter")
-        pane.waitUntil("the whole panel again") { $0.contains(pack.topics[0].title) && $0.contains("call or text 988.") }
+        await pane.waitUntil("the whole panel again") { $0.contains(pack.topics[0].title) && $0.contains("call or text 988.") }
         #expect(pane.format("alternate_on") == "1")
-        try pane.sendAndWaitForChange("j")
+        try await pane.sendAndWaitForChange("j")
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         #expect(pane.screen().contains("TYPED=hello"), "the shell read the line typed while the explorer was stopped")
         pane.expectRestored()
     }
 
     @Test(arguments: [("SEGV", 11), ("ABRT", 6), ("ILL", 4)])
-    func aCrashStillRestoresTheTerminal(_ name: String, _ number: Int) throws {
-        let pane = try sendSignal(number, named: name)
+    func aCrashStillRestoresTheTerminal(_ name: String, _ number: Int) async throws {
+        let pane = try await sendSignal(number, named: name)
         #expect(pane.standardError.contains("stopped unexpectedly; the terminal was restored"))
     }
 }
 
 /// Bad packs and bad terminals: a clear message, the right exit code, and no escape codes.
 @Suite(.serialized) struct RefusalTests {
-    @Test func aBrokenPackIsRefusedBeforeTheTerminalIsTouched() throws {
+    @Test func aBrokenPackIsRefusedBeforeTheTerminalIsTouched() async throws {
         let copy = try EditedPack("topics.yaml", replacing: "- id: causes", with: "- id: overview")
 
         let pane = try TmuxPane(arguments: "--content '\(copy.path)'")
-        #expect(pane.exitStatus() == 1)
+        #expect(await pane.exitStatus() == 1)
         pane.expectRestored()
         let message = pane.standardError
         #expect(message.contains("topics.yaml:"))
         #expect(message.contains("duplicate id 'overview'"))
         #expect(!message.contains("\u{1B}"))
 
-        let lint = try runCommand(["lint", copy.path])
+        let lint = try await runCommand(["lint", copy.path])
         #expect(lint.status == 1)
         #expect(lint.error.contains("topics.yaml:"))
     }
@@ -248,18 +248,18 @@ import Testing
         ("env -u TERM", "TERM is not set"),
         ("TERM=no-such-terminal", "'no-such-terminal' (from TERM) is not in this system's terminal database"),
     ])
-    func unusableTerminalsGetAMessageAndExitTwo(_ environment: String, _ message: String) throws {
+    func unusableTerminalsGetAMessageAndExitTwo(_ environment: String, _ message: String) async throws {
         let pane = try TmuxPane(environment: environment)
-        #expect(pane.exitStatus() == 2)
+        #expect(await pane.exitStatus() == 2)
         #expect(pane.standardError.contains(message), "\(pane.standardError)")
         #expect(pane.standardError.contains("ketamine-explorer show"))
         pane.expectRestored()
     }
 
-    @Test func keysFromAPipeIntoAFullScreenTerminalGetAMessage() throws {
+    @Test func keysFromAPipeIntoAFullScreenTerminalGetAMessage() async throws {
         // Output is a terminal but input is not: the full screen could not read keys.
         let pane = try TmuxPane(environment: "true |")
-        #expect(pane.exitStatus() == 2)
+        #expect(await pane.exitStatus() == 2)
         #expect(pane.standardError.contains("standard input is not a terminal"))
         #expect(pane.standardError.contains("--plain"))
         pane.expectRestored()
@@ -272,8 +272,8 @@ import Testing
 
     init() throws { pack = try ContentPack.load(from: Paths.pack) }
 
-    @Test func showPrintsEveryPanelAsPlainText() throws {
-        let result = try runCommand(["show"])
+    @Test func showPrintsEveryPanelAsPlainText() async throws {
+        let result = try await runCommand(["show"])
         #expect(result.status == 0)
         for topic in pack.topics { #expect(result.output.contains(topic.title)) }
         #expect(result.output.contains(pack.info.disclaimer))
@@ -281,19 +281,19 @@ import Testing
         #expect(!result.output.contains("[["))
     }
 
-    @Test func showPrintsOnlyThePanelsAsked() throws {
-        let result = try runCommand(["show", "causes"])
+    @Test func showPrintsOnlyThePanelsAsked() async throws {
+        let result = try await runCommand(["show", "causes"])
         #expect(result.status == 0)
         let causes = try #require(pack.topicIndex(of: "causes"))
         #expect(result.output.contains(pack.topics[causes].title))
         #expect(!result.output.contains(pack.topics[0].title + "\n"))
-        let unknown = try runCommand(["show", "no-such-topic"])
+        let unknown = try await runCommand(["show", "no-such-topic"])
         #expect(unknown.status == 2)
         #expect(unknown.error.contains("Known ids: overview"))
     }
 
-    @Test func topicsListsIdsAndTitles() throws {
-        let result = try runCommand(["topics"])
+    @Test func topicsListsIdsAndTitles() async throws {
+        let result = try await runCommand(["topics"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == pack.topics.count)
@@ -302,8 +302,8 @@ import Testing
         }
     }
 
-    @Test func lintPassesOnTheShippedPackAndPrintsEachScreensGrade() throws {
-        let result = try runCommand(["lint", Paths.pack])
+    @Test func lintPassesOnTheShippedPackAndPrintsEachScreensGrade() async throws {
+        let result = try await runCommand(["lint", Paths.pack])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("OK"))
         for topic in pack.topics {
@@ -313,106 +313,106 @@ import Testing
         #expect(!result.output.contains("TOO HARD"))
     }
 
-    @Test func lintFailsOnABannedPhraseNamingFileAndLine() throws {
+    @Test func lintFailsOnABannedPhraseNamingFileAndLine() async throws {
         let copy = try EditedPack("causes.yaml", replacing: "description: ", with: "description: A miracle. ")
-        let result = try runCommand(["lint", copy.path])
+        let result = try await runCommand(["lint", copy.path])
         #expect(result.status == 1)
         #expect(result.error.contains("causes.yaml:"))
         #expect(result.error.contains("'miracle' is on the banned list"))
     }
 
     /// A pack that loads but fails lint (a dose, say) is never shown to a patient, in any mode.
-    @Test func aPackThatFailsLintIsRefusedEverywhereWithLintsMessages() throws {
+    @Test func aPackThatFailsLintIsRefusedEverywhereWithLintsMessages() async throws {
         let copy = try EditedPack("causes.yaml", replacing: "description: ", with: "description: Take 5 mg. ")
-        let lint = try runCommand(["lint", copy.path])
+        let lint = try await runCommand(["lint", copy.path])
         #expect(lint.status == 1)
         let message = try #require(lint.error.split(separator: "\n").first { $0.contains("'mg' is on the banned list") })
         for arguments in [["show", "--content", copy.path], ["topics", "--content", copy.path],
                           ["export", "--format", "html", "--content", copy.path],
                           ["--plain", "--content", copy.path], ["--guided", "--plain", "--content", copy.path],
                           ["--kiosk", "--content", copy.path]] {
-            let result = try runCommand(arguments, standardInput: "1\nq\n")
+            let result = try await runCommand(arguments, standardInput: "1\nq\n")
             #expect(result.status == 1, "\(arguments)")
             #expect(result.output.isEmpty, "\(arguments) showed something: \(result.output.prefix(200))")
             #expect(result.error.contains(message), "\(arguments): \(result.error)")
         }
     }
 
-    @Test func theClinicsDetailsAreShownAndABrokenFileIsRefusedWithItsLines() throws {
+    @Test func theClinicsDetailsAreShownAndABrokenFileIsRefusedWithItsLines() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let good = "\(directory)/clinic.yaml"
         try "name: Riverside Pain Clinic\nphone: (555) 010-0100\noffers_ketamine: yes\n"
             .write(toFile: good, atomically: true, encoding: .utf8)
-        let about = try runCommand(["show", "about", "--content", Paths.pack, "--clinic", good])
+        let about = try await runCommand(["show", "about", "--content", Paths.pack, "--clinic", good])
         #expect(about.status == 0, "\(about.error)")
         #expect(about.output.contains("Your clinic: Riverside Pain Clinic"))
         #expect(about.output.contains("Phone: (555) 010-0100"))
         let flowing = about.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(flowing.contains("Riverside Pain Clinic offers ketamine treatment."))
-        let without = try runCommand(["show", "about", "--content", Paths.pack])
+        let without = try await runCommand(["show", "about", "--content", Paths.pack])
         #expect(!without.output.contains("Your clinic"), "no clinic file, no clinic")
 
         let bad = "\(directory)/bad.yaml"
         try "name: Riverside\nphone: call us\nwebsite: not a site\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        let refused = try runCommand(["show", "--content", Paths.pack, "--clinic", bad])
+        let refused = try await runCommand(["show", "--content", Paths.pack, "--clinic", bad])
         #expect(refused.status == 1)
         #expect(refused.output.isEmpty)
         #expect(refused.error.contains("the clinic file \(bad) has 2 problems"))
         #expect(refused.error.contains("\(bad):2: phone: 'call us' has no phone number"))
         #expect(refused.error.contains("\(bad):3: website:"))
-        let missing = try runCommand(["show", "--content", Paths.pack, "--clinic", "\(directory)/none.yaml"])
+        let missing = try await runCommand(["show", "--content", Paths.pack, "--clinic", "\(directory)/none.yaml"])
         #expect(missing.status == 1 && missing.error.contains("cannot read this file"))
     }
 
-    @Test func reviewerNotesAreForLintNotesOnly() throws {
+    @Test func reviewerNotesAreForLintNotesOnly() async throws {
         let pack = try ContentPack.load(from: Paths.pack)
         let note = try #require(pack.sources.compactMap(\.reviewerNote).first)
-        let notes = try runCommand(["lint", "--notes", Paths.pack])
+        let notes = try await runCommand(["lint", "--notes", Paths.pack])
         #expect(notes.status == 0, "\(notes.error)")
         #expect(notes.output.contains(note))
-        let shown = try runCommand(["show", "--content", Paths.pack])
+        let shown = try await runCommand(["show", "--content", Paths.pack])
         #expect(!shown.output.contains(note))
         #expect(shown.output.contains(Source.uncheckedLabel) == pack.sources.contains { !$0.checked })
     }
 
-    @Test func versionHelpAndUsageErrorsUseTheDocumentedExitCodes() throws {
-        let version = try runCommand(["--version"])
+    @Test func versionHelpAndUsageErrorsUseTheDocumentedExitCodes() async throws {
+        let version = try await runCommand(["--version"])
         #expect(version.status == 0)
         #expect(!version.output.isEmpty)
-        let help = try runCommand(["--help"])
+        let help = try await runCommand(["--help"])
         #expect(help.status == 0)
         for word in ["show", "topics", "lint", "--content"] { #expect(help.output.contains(word)) }
-        #expect(try runCommand(["--no-such-option"]).status == 2)
-        #expect(try runCommand(["show", "--content"]).status == 2)
+        #expect(try await runCommand(["--no-such-option"]).status == 2)
+        #expect(try await runCommand(["show", "--content"]).status == 2)
     }
 }
 
 /// `ketamine-explorer snapshot`: a faster start that can never hide an edit.
 @Suite(.serialized) struct SnapshotCommandTests {
-    @Test func aSnapshotIsSavedUsedAndIgnoredOnceAFileChanges() throws {
+    @Test func aSnapshotIsSavedUsedAndIgnoredOnceAFileChanges() async throws {
         let copy = try EditedPack("pack.yaml", replacing: "title:", with: "title:")
-        let saved = try runCommand(["snapshot", copy.path])
+        let saved = try await runCommand(["snapshot", copy.path])
         #expect(saved.status == 0, "\(saved.error)")
         #expect(saved.output.contains("pack.snapshot: saved"))
 
         let pane = try TmuxPane(arguments: "--content '\(copy.path)'")
-        #expect(pane.waitFor("call or text 988."))
+        #expect(await pane.waitFor("call or text 988."))
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
 
         // Break a file after the snapshot was made: the YAML is read again and refused.
         let topics = "\(copy.path)/topics.yaml"
         let text = try String(contentsOfFile: topics, encoding: .utf8)
         try text.replacingOccurrences(of: "- id: causes", with: "- id: overview").write(toFile: topics, atomically: true, encoding: .utf8)
-        let refused = try runCommand(["topics", "--content", copy.path])
+        let refused = try await runCommand(["topics", "--content", copy.path])
         #expect(refused.status == 1)
         #expect(refused.error.contains("topics.yaml:"))
         #expect(refused.error.contains("duplicate id 'overview'"))
 
         // And a broken pack gets no snapshot.
         try FileManager.default.removeItem(atPath: "\(copy.path)/pack.snapshot")
-        let again = try runCommand(["snapshot", copy.path])
+        let again = try await runCommand(["snapshot", copy.path])
         #expect(again.status == 1)
         #expect(!FileManager.default.fileExists(atPath: "\(copy.path)/pack.snapshot"))
     }

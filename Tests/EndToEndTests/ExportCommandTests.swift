@@ -10,9 +10,9 @@ import Testing
         pack = try ContentPack.load(from: Paths.pack)
     }
 
-    @Test func markdownOfOneTopic() throws {
+    @Test func markdownOfOneTopic() async throws {
         let topic = try #require(pack.topicIndex(of: "how-ketamine-works").map { pack.topics[$0] })
-        let result = try runCommand(["export", "--format", "markdown", "--content", Paths.pack, topic.id])
+        let result = try await runCommand(["export", "--format", "markdown", "--content", Paths.pack, topic.id])
         #expect(result.status == 0, "stderr: \(result.error)")
         #expect(result.output.hasPrefix("# \(pack.info.title)\n"))
         #expect(result.output.contains("## <a id=\"\(topic.id)\"></a>\(topic.title)\n"))
@@ -23,11 +23,11 @@ import Testing
         #expect(result.error.isEmpty)
     }
 
-    @Test func htmlToAFileNeverOverwritesIt() throws {
+    @Test func htmlToAFileNeverOverwritesIt() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = "\(directory)/panels.html"
-        let first = try runCommand(["export", "--format", "html", "--output", path, "--content", Paths.pack])
+        let first = try await runCommand(["export", "--format", "html", "--output", path, "--content", Paths.pack])
         #expect(first.status == 0, "stderr: \(first.error)")
         #expect(first.output.isEmpty)
         let written = try String(contentsOfFile: path, encoding: .utf8)
@@ -35,37 +35,37 @@ import Testing
         #expect(written.hasSuffix("</html>\n"))
         for topic in pack.topics { #expect(written.contains("<section id=\"\(topic.id)\">")) }
 
-        let second = try runCommand(["export", "--format", "text", "--output", path, "--content", Paths.pack])
+        let second = try await runCommand(["export", "--format", "text", "--output", path, "--content", Paths.pack])
         #expect(second.status == 2)
         #expect(second.error.contains("already exists"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == written)
     }
 
-    @Test func textIsWhatShowPrints() throws {
-        let export = try runCommand(["export", "--format", "text", "--content", Paths.pack, "causes", "overview"])
-        let show = try runCommand(["show", "--content", Paths.pack, "causes", "overview"])
+    @Test func textIsWhatShowPrints() async throws {
+        let export = try await runCommand(["export", "--format", "text", "--content", Paths.pack, "causes", "overview"])
+        let show = try await runCommand(["show", "--content", Paths.pack, "causes", "overview"])
         #expect(export.status == 0)
         #expect(export.output == show.output)
     }
 
-    @Test func anUnknownFormatIsAUsageError() throws {
-        let result = try runCommand(["export", "--format", "pdf", "--content", Paths.pack])
+    @Test func anUnknownFormatIsAUsageError() async throws {
+        let result = try await runCommand(["export", "--format", "pdf", "--content", Paths.pack])
         #expect(result.status == 2)
         #expect(result.output.isEmpty)
         #expect(result.error.contains("markdown"))
     }
 
-    @Test func anUnknownIdIsAUsageErrorNamingTheKnownOnes() throws {
-        let result = try runCommand(["export", "--format", "html", "--content", Paths.pack, "no-such-topic"])
+    @Test func anUnknownIdIsAUsageErrorNamingTheKnownOnes() async throws {
+        let result = try await runCommand(["export", "--format", "html", "--content", Paths.pack, "no-such-topic"])
         #expect(result.status == 2)
         #expect(result.output.isEmpty)
         #expect(result.error.contains("no-such-topic"))
         #expect(result.error.contains(pack.topics[0].id))
     }
 
-    @Test func anInvalidPackExitsOne() throws {
+    @Test func anInvalidPackExitsOne() async throws {
         let copy = try EditedPack("pack.yaml", replacing: "title:", with: "titel:")
-        let result = try runCommand(["export", "--format", "markdown", "--content", copy.path])
+        let result = try await runCommand(["export", "--format", "markdown", "--content", copy.path])
         #expect(result.status == 1)
         #expect(result.output.isEmpty)
     }

@@ -17,22 +17,22 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }
 
-    @Test func aWholeSessionEndsWithAHandoutOfTheChosenQuestionsAndNothingElse() throws {
+    @Test func aWholeSessionEndsWithAHandoutOfTheChosenQuestionsAndNothingElse() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // Given as a relative-looking path; the clinician is told the folder in full.
         let pane = try TmuxPane(arguments: "--guided --export-dir '\(directory)/./'")
         let count = guided.steps.count
-        pane.waitFor("Step 1 of \(count)")
+        await pane.waitFor("Step 1 of \(count)")
         let questionTopic = try #require(guided.steps.first { $0.show == .questions }?.topic.flatMap(pack.topicIndex(of:)))
         let questionList = pack.questionList(topic: questionTopic)
         var ticked: [String] = []
         var chosen: [String] = []
         var step = 1
         while step <= count {
-            pane.waitFor("Step \(step) of \(count)")
+            await pane.waitFor("Step \(step) of \(count)")
             let current = guided.steps[step - 1]
-            pane.waitFor(current.title)
+            await pane.waitFor(current.title)
             switch current.show {
             case .symptoms?:
                 try pane.send("Down", "Space")   // the second symptom
@@ -50,29 +50,29 @@ import Testing
             if current.show == .summary { break }
             try pane.send("Right")
             for (number, question) in current.checkpoint.enumerated() {
-                pane.waitFor("Question \(number + 1) of \(current.checkpoint.count)")
+                await pane.waitFor("Question \(number + 1) of \(current.checkpoint.count)")
                 // A miss first: the point comes again in other words, with no mark.
                 let miss = question.best == 0 ? 1 : 0
                 for _ in 0..<miss { try pane.send("Down") }
                 try pane.send("Enter")
-                pane.waitFor("Here is that point again")
+                await pane.waitFor("Here is that point again")
                 #expect(!pane.screen().lowercased().contains("wrong"))
                 try pane.send("Up", "Up", "Up", "Up")
                 for _ in 0..<question.best { try pane.send("Down") }
                 try pane.send("Enter", "e")
-                pane.waitFor("Yes, that is it.")
-                pane.waitFor("[x] Explained back")
+                await pane.waitFor("Yes, that is it.")
+                await pane.waitFor("[x] Explained back")
                 try pane.send("Right")
             }
             step += 1
         }
-        pane.waitFor("The questions you chose")
+        await pane.waitFor("The questions you chose")
         #expect(files(in: directory).isEmpty, "nothing is written before the clinician asks")
         try pane.send("x")
-        pane.waitFor("Save a handout?")
+        await pane.waitFor("Save a handout?")
         #expect(pane.boxText().contains("It is saved in \(directory)."), "\(pane.boxText())")
         try pane.send("Enter")
-        pane.waitFor("Saved ketamine-handout.txt")
+        await pane.waitFor("Saved ketamine-handout.txt")
         #expect(pane.boxText().contains("Saved ketamine-handout.txt and ketamine-handout.html in \(directory)."),
                 "\(pane.boxText())")
         #expect(files(in: directory) == ["ketamine-handout.html", "ketamine-handout.txt"])
@@ -92,61 +92,61 @@ import Testing
 
         try pane.send("Enter")   // closes the message
         try pane.send("q")
-        pane.waitFor("End the session?")
+        await pane.waitFor("End the session?")
         try pane.send("Enter")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
         #expect(files(in: directory).count == 2)
     }
 
-    @Test func quittingPartWayLeavesNoFileBehind() throws {
+    @Test func quittingPartWayLeavesNoFileBehind() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let pane = try TmuxPane(arguments: "--guided --export-dir '\(directory)'")
-        pane.waitFor("Step 1 of")
+        await pane.waitFor("Step 1 of")
         try pane.send("Right", "Space", "Down", "Space", "Right", "Right")
-        pane.waitFor("Step 4 of")
+        await pane.waitFor("Step 4 of")
         try pane.send("q")
-        pane.waitFor("End the session?")
+        await pane.waitFor("End the session?")
         try pane.send("Enter")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
         #expect(files(in: directory).isEmpty)
         // Nor does a stop signal mid-session.
         let second = try TmuxPane(arguments: "--guided --export-dir '\(directory)'")
-        second.waitFor("Step 1 of")
+        await second.waitFor("Step 1 of")
         try second.send("Right", "Space")
         kill(try second.explorerPID(), SIGTERM)
-        #expect(second.exitStatus() == 143)
+        #expect(await second.exitStatus() == 143)
         second.expectRestored()
         #expect(files(in: directory).isEmpty)
     }
 
-    @Test func printingSavesTheFilesAndSaysWhereTheyAreWhenThereIsNoPrinter() throws {
+    @Test func printingSavesTheFilesAndSaysWhereTheyAreWhenThereIsNoPrinter() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let pane = try TmuxPane(arguments: "--guided --export-dir '\(directory)'")
-        pane.waitFor("Step 1 of")
+        await pane.waitFor("Step 1 of")
         let rights = guided.steps.count - 1 + guided.steps.reduce(0) { $0 + $1.checkpoint.count }
         for _ in 0..<rights { try pane.send("Right") }
-        pane.waitFor("Step \(guided.steps.count) of \(guided.steps.count)")
+        await pane.waitFor("Step \(guided.steps.count) of \(guided.steps.count)")
         try pane.send("x")
-        pane.waitFor("Save a handout?")
+        await pane.waitFor("Save a handout?")
         try pane.send("p")
         let hasLP = ["/usr/bin/lp", "/bin/lp", "/usr/local/bin/lp"].contains { FileManager.default.isExecutableFile(atPath: $0) }
-        pane.waitFor("Saved ketamine-handout.txt and ketamine-handout.html in")
-        pane.waitFor(hasLP ? "printer" : "No lp here to print with: print one of the files.")
+        await pane.waitFor("Saved ketamine-handout.txt and ketamine-handout.html in")
+        await pane.waitFor(hasLP ? "printer" : "No lp here to print with: print one of the files.")
         #expect(files(in: directory) == ["ketamine-handout.html", "ketamine-handout.txt"])
         // A second handout never overwrites the first.
         try pane.send("Enter", "x", "Enter")
-        pane.waitFor("ketamine-handout-2.txt")
+        await pane.waitFor("ketamine-handout-2.txt")
         #expect(files(in: directory).count == 4)
         try pane.send("Enter", "q", "Enter")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
     }
 
-    @Test func anExportFolderThatCannotBeWrittenIsRefusedBeforeTheSession() throws {
-        let result = try runCommand(["--guided", "--export-dir", "/nonexistent/folder"])
+    @Test func anExportFolderThatCannotBeWrittenIsRefusedBeforeTheSession() async throws {
+        let result = try await runCommand(["--guided", "--export-dir", "/nonexistent/folder"])
         #expect(result.status == 2)
         #expect(result.error.contains("--export-dir /nonexistent/folder is not a folder"))
     }

@@ -49,15 +49,32 @@ struct CommandResult {
     let error: String
 }
 
-func runCommand(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws -> CommandResult {
-    try runProgram(Paths.binary, arguments, environment: environment, standardInput: standardInput)
+func runCommand(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) async throws -> CommandResult {
+    try await runProgram(Paths.binary, arguments, environment: environment, standardInput: standardInput)
 }
 
 /// Runs `path` with pipes for its output. `standardOutput`: a file to write its output to
 /// instead (`/dev/full`, say). A hang is cut off after `timeout` seconds (SIGKILL, status 9),
 /// so a regression fails the test instead of stopping the run.
 func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil,
-                standardOutput: String? = nil, timeout: Double = 120) throws -> CommandResult {
+                standardOutput: String? = nil, timeout: Double = 120) async throws -> CommandResult {
+    try await offThePool {
+        try waitForProgram(path, arguments, environment: environment, standardInput: standardInput,
+                           standardOutput: standardOutput, timeout: timeout)
+    }
+}
+
+/// Runs `work`, which blocks (waits for a process), on a thread of its own rather than one of
+/// the cooperative pool's (one per core): a storm or a budget run that held a pool thread for
+/// seconds left the other tests' polls unserved until their deadlines had passed.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+private func waitForProgram(_ path: String, _ arguments: [String], environment: [String: String], standardInput: String?,
+                            standardOutput: String?, timeout: Double) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
@@ -172,29 +189,31 @@ final class TmuxPane {
 
     /// Polls the screen until `text` appears (no fixed sleeps). Records an issue on timeout.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        waitUntil("\"\(text)\"", seconds: seconds, sourceLocation: sourceLocation) { $0.contains(text) }
+    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) async -> Bool {
+        await waitUntil("\"\(text)\"", seconds: seconds, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
     /// Polls the screen (`styled`: with its colours) until `condition` holds for it. Records
     /// an issue on timeout.
     @discardableResult
     func waitUntil(_ what: String, seconds: Double = 10, styled: Bool = false,
-                   sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) -> Bool {
+                   sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        while true {
             if condition(screen(styled: styled)) { return true }
-            usleep(20_000)
+            // Looked at once more after the deadline, however late this task was woken.
+            if Date() >= deadline { break }
+            await pause(microseconds: 20_000)
         }
         Issue.record("Timed out waiting for \(what). Screen:\n\(screen())", sourceLocation: sourceLocation)
         return false
     }
 
     /// Sends `key` and waits until the screen shows something else, if only in its colours.
-    func sendAndWaitForChange(_ key: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func sendAndWaitForChange(_ key: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let before = screen(styled: true)
         try send(key)
-        waitUntil("the screen to change after \(key)", styled: true, sourceLocation: sourceLocation) { $0 != before }
+        await waitUntil("the screen to change after \(key)", styled: true, sourceLocation: sourceLocation) { $0 != before }
     }
 
     /// The explorer's process id: the child of the pane's shell.
@@ -205,8 +224,8 @@ final class TmuxPane {
     }
 
     /// After the explorer exited: its status, and whether the terminal is as it was.
-    func exitStatus(sourceLocation: SourceLocation = #_sourceLocation) -> Int? {
-        guard waitFor("DONE", sourceLocation: sourceLocation) else { return nil }
+    func exitStatus(sourceLocation: SourceLocation = #_sourceLocation) async -> Int? {
+        guard await waitFor("DONE", sourceLocation: sourceLocation) else { return nil }
         let line = screen().split(separator: "\n").last { $0.hasPrefix("EXIT=") }
         return line.flatMap { Int($0.dropFirst(5)) }
     }
@@ -243,12 +262,19 @@ final class TmuxPane {
 
     /// Opens the first panel and scrolls it a line, so that the explorer's scroll region is
     /// set: the state every way out must undo.
-    func openAndScroll(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func openAndScroll(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try send("Enter")
-        waitFor("More below", sourceLocation: sourceLocation)
-        try sendAndWaitForChange("j", sourceLocation: sourceLocation)
+        await waitFor("More below", sourceLocation: sourceLocation)
+        try await sendAndWaitForChange("j", sourceLocation: sourceLocation)
         #expect(!scrollRegionIsWholeScreen, "scrolling a panel sets a scroll region", sourceLocation: sourceLocation)
     }
+}
+
+/// Waits without holding a thread: tests run on Swift's cooperative pool, one thread per
+/// core, and a test that slept in `usleep` kept other tests from running meanwhile (the
+/// end-to-end tests spend most of their time waiting for the explorer and tmux).
+func pause(microseconds: Int) async {
+    try? await Task.sleep(nanoseconds: UInt64(microseconds) * 1_000)
 }
 
 /// Runs a program and waits for it, with output through a file rather than a pipe: a tmux

@@ -15,7 +15,7 @@ import Testing
         for option in KioskConfig.options { #expect(text.contains("\(option):"), "\(option) is not in the example") }
     }
 
-    @Test func theSystemdUnitVerifies() throws {
+    @Test func theSystemdUnitVerifies() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let unit = try String(contentsOfFile: "\(kioskAssets)/ketamine-explorer-kiosk.service", encoding: .utf8)
@@ -24,27 +24,27 @@ import Testing
         let copy = "\(directory)/ketamine-explorer-kiosk.service"
         try unit.replacingOccurrences(of: "/usr/local/bin/ketamine-explorer", with: Paths.binary)
             .write(toFile: copy, atomically: true, encoding: .utf8)
-        let result = try runProgram("/usr/bin/systemd-analyze", ["verify", copy])
+        let result = try await runProgram("/usr/bin/systemd-analyze", ["verify", copy])
         #expect(result.status == 0 && result.error.isEmpty, "\(result.error)")
     }
 
-    @Test func theSSHSnippetPassesSSHDsOwnCheck() throws {
+    @Test func theSSHSnippetPassesSSHDsOwnCheck() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let key = "\(directory)/host_key"
-        #expect(try runProgram("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key]).status == 0)
+        #expect(try await runProgram("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key]).status == 0)
         let snippet = try String(contentsOfFile: "\(kioskAssets)/sshd_config.kiosk", encoding: .utf8)
         #expect(snippet.contains("ForceCommand /usr/local/bin/ketamine-explorer --kiosk"))
         try ("Port 2222\n" + snippet).write(toFile: "\(directory)/sshd_config", atomically: true, encoding: .utf8)
         try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)   // sshd -t wants it
-        let result = try runProgram("/usr/sbin/sshd", ["-t", "-f", "\(directory)/sshd_config", "-h", key])
+        let result = try await runProgram("/usr/sbin/sshd", ["-t", "-f", "\(directory)/sshd_config", "-h", key])
         #expect(result.status == 0, "\(result.error)")
     }
 
     /// As a systemd notify service: READY=1 once started, then WATCHDOG=1 at half the
     /// watchdog time, so a kiosk that hangs is restarted.
-    @Test func itTellsSystemdItIsReadyAndAlive() throws {
-        let files = try KioskFiles(pin: false)
+    @Test func itTellsSystemdItIsReadyAndAlive() async throws {
+        let files = try await KioskFiles(pin: false)
         let path = "\(files.directory)/notify"
         let listener = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         try #require(listener >= 0)
@@ -73,29 +73,29 @@ import Testing
         #expect(messages.first == "READY=1")
         #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 2, "\(messages)")
         kill(try pane.explorerPID(), SIGTERM)
-        #expect(pane.exitStatus() == 143)
+        #expect(await pane.exitStatus() == 143)
     }
 
     /// Every file the kiosk opens for writing during a visit, traced by strace: only the
     /// terminal and the heartbeat may appear.
-    @Test func aVisitWritesNothingButTheHeartbeat() throws {
+    @Test func aVisitWritesNothingButTheHeartbeat() async throws {
         let pack = try ContentPack.load(from: Paths.pack)
-        let files = try KioskFiles(pin: false)
+        let files = try await KioskFiles(pin: false)
         let trace = "\(files.directory)/trace"
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'",
                                 environment: "strace -f -qq -e trace=%file,%desc -o '\(trace)'")
-        pane.waitFor("Press any key or touch the screen to start.")
+        await pane.waitFor("Press any key or touch the screen to start.")
         try pane.send("x", "3")
-        pane.waitFor(messageStart(pack.topics[2]))
+        await pane.waitFor(messageStart(pack.topics[2]))
         try pane.send("/")
         try pane.tmux(["send-keys", "-t", "0", "-l", "nerve pain"])
         try pane.send("Enter", "g", "?", "x", "Tab", "Enter")
         try pane.send("Escape", "Escape", "5")   // once its panel shows, the keys above were dealt with
-        pane.waitFor(messageStart(pack.topics[4]))
+        await pane.waitFor(messageStart(pack.topics[4]))
         let strace = try pane.explorerPID()
         let kiosk = try #require(Int32(try run(["pgrep", "-P", "\(strace)"]).trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(kiosk, SIGTERM)
-        #expect(pane.exitStatus() == 143)
+        #expect(await pane.exitStatus() == 143)
 
         let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
         let allowed = ["/dev/tty", "/dev/pts/", files.heartbeat]

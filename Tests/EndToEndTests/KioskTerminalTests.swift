@@ -9,11 +9,11 @@ final class KioskFiles {
     var config: String { "\(directory)/kiosk.yaml" }
     var heartbeat: String { "\(directory)/heartbeat" }
 
-    init(_ options: String = "", pin: Bool = true) throws {
+    init(_ options: String = "", pin: Bool = true) async throws {
         directory = try Paths.temporaryDirectory()
         var text = options + "heartbeat_file: \(heartbeat)\n"
         if pin {
-            let hashed = try runCommand(["hash-pin"], standardInput: "246810\n")
+            let hashed = try await runCommand(["hash-pin"], standardInput: "246810\n")
             try #require(hashed.status == 0, "\(hashed.error)")
             text += hashed.output
         }
@@ -33,12 +33,12 @@ private let prompt = "Press any key or touch the screen to start."
 
     init() throws { pack = try ContentPack.load(from: Paths.pack) }
 
-    @Test func noKeyOrSignalAVisitorCanSendStopsIt() throws {
-        let files = try KioskFiles()
+    @Test func noKeyOrSignalAVisitorCanSendStopsIt() async throws {
+        let files = try await KioskFiles()
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        pane.waitFor(prompt)
+        await pane.waitFor(prompt)
         try pane.send("x")
-        pane.waitFor(messageStart(pack.topics[0]))
+        await pane.waitFor(messageStart(pack.topics[0]))
         let pid = try pane.explorerPID()
         for key in ["C-c", "C-z", "C-\\", "C-s", "C-q", "C-d", "q", "Q", "Escape", "F1", "F4", "F10", "F11", "M-x", "C-a"] {
             try pane.send(key)
@@ -48,87 +48,87 @@ private let prompt = "Press any key or touch the screen to start."
         for signal in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { kill(pid, signal) }
         // Keys are read in order: once a later key's panel shows, every key above was dealt with.
         try pane.send("Escape", "2")
-        pane.waitFor(messageStart(pack.topics[1]))
+        await pane.waitFor(messageStart(pack.topics[1]))
         #expect(kill(pid, 0) == 0, "the kiosk is still running")
         #expect(!pane.screen().contains("EXIT="))
         #expect(!pane.screen().contains("q quit"))
         kill(pid, SIGTERM)
-        #expect(pane.exitStatus() == 143)
+        #expect(await pane.exitStatus() == 143)
         pane.expectRestored()
     }
 
-    @Test func itIgnoresTheEnvironmentItWasStartedWith() throws {
+    @Test func itIgnoresTheEnvironmentItWasStartedWith() async throws {
         // ncurses would take LINES and COLUMNS as the screen size, and the explorer would ask
         // for a bigger window; the kiosk drops every variable but its own few.
-        let files = try KioskFiles(pin: false)
+        let files = try await KioskFiles(pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'",
                                 environment: "LINES=10 COLUMNS=40 PAGER=sh EDITOR=sh SHELL=/bin/sh ESCDELAY=5000")
-        pane.waitFor(prompt)
+        await pane.waitFor(prompt)
         #expect(!pane.screen().contains("Please enlarge"))
         try pane.send("x", "Escape")   // Esc is not held back five seconds
         try pane.send("2")
-        pane.waitFor(messageStart(pack.topics[1]), seconds: 2)
+        await pane.waitFor(messageStart(pack.topics[1]), seconds: 2)
         kill(try pane.explorerPID(), SIGTERM)
-        #expect(pane.exitStatus() == 143)
+        #expect(await pane.exitStatus() == 143)
     }
 
-    @Test func theRightPINAfterTheChordLetsStaffOut() throws {
-        let files = try KioskFiles()
+    @Test func theRightPINAfterTheChordLetsStaffOut() async throws {
+        let files = try await KioskFiles()
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        pane.waitFor(prompt)
+        await pane.waitFor(prompt)
         try pane.send("F12", "C-a")
-        pane.waitFor("Type the staff PIN")
+        await pane.waitFor("Type the staff PIN")
         try pane.send("2", "4", "6", "8", "1", "0")
-        pane.waitFor("PIN: ******")
+        await pane.waitFor("PIN: ******")
         #expect(!pane.screen().contains("246810"))
         try pane.send("Enter")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
     }
 
-    @Test func fiveWrongPINsLockTheStaffExit() throws {
-        let files = try KioskFiles()
+    @Test func fiveWrongPINsLockTheStaffExit() async throws {
+        let files = try await KioskFiles()
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        pane.waitFor(prompt)
+        await pane.waitFor(prompt)
         try pane.send("F12", "C-a")
         for attempt in 1...5 {
-            pane.waitFor("Type the staff PIN")
+            await pane.waitFor("Type the staff PIN")
             try pane.send("1", "1", "1", "1", "Enter")
-            if attempt < 5 { pane.waitFor("That PIN was not accepted.") }
+            if attempt < 5 { await pane.waitFor("That PIN was not accepted.") }
         }
-        pane.waitFor("Locked after 5 wrong PINs")
+        await pane.waitFor("Locked after 5 wrong PINs")
         // Even the right PIN cannot get in while it is locked.
         try pane.send("F12", "C-a", "2", "4", "6", "8", "1", "0", "Enter")
         // Keys are read in order: once a later key's panel shows, every key above was dealt with.
         try pane.send("Escape", "3")
-        pane.waitFor(messageStart(pack.topics[2]))
+        await pane.waitFor(messageStart(pack.topics[2]))
         #expect(!pane.screen().contains("EXIT="))
         #expect(!pane.screen().contains("Type the staff PIN"))
         kill(try pane.explorerPID(), SIGTERM)
-        #expect(pane.exitStatus() == 143)
+        #expect(await pane.exitStatus() == 143)
         pane.expectRestored()
     }
 
-    @Test func withoutAPINThereIsNoWayOutFromTheKeyboard() throws {
-        let files = try KioskFiles(pin: false)
+    @Test func withoutAPINThereIsNoWayOutFromTheKeyboard() async throws {
+        let files = try await KioskFiles(pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        pane.waitFor(prompt)
+        await pane.waitFor(prompt)
         try pane.send("F12", "C-a", "2", "4", "6", "8", "1", "0", "Enter")
         try pane.send("Escape", "3")   // once its panel shows, the keys above were dealt with
-        pane.waitFor(messageStart(pack.topics[2]))
+        await pane.waitFor(messageStart(pack.topics[2]))
         #expect(!pane.screen().contains("Type the staff PIN"))
         #expect(!pane.screen().contains("EXIT="))
         kill(try pane.explorerPID(), SIGTERM)
-        #expect(pane.exitStatus() == 143)
+        #expect(await pane.exitStatus() == 143)
     }
 
-    @Test func aBadConfigNamesTheFileLineAndOptionBeforeTheScreenIsTouched() throws {
-        let files = try KioskFiles("idle_seconds: 90\nwarning_seconds: 5\n", pin: false)
-        let result = try runCommand(["--kiosk", "--config", files.config])
+    @Test func aBadConfigNamesTheFileLineAndOptionBeforeTheScreenIsTouched() async throws {
+        let files = try await KioskFiles("idle_seconds: 90\nwarning_seconds: 5\n", pin: false)
+        let result = try await runCommand(["--kiosk", "--config", files.config])
         #expect(result.status == 2)
         #expect(result.error.contains("\(files.config):2: warning_seconds: 5 is outside 20 to 120 seconds"), "\(result.error)")
         #expect(!result.error.contains("\u{1B}"))
-        let missing = try runCommand(["--kiosk", "--config", "\(files.directory)/nowhere.yaml"])
+        let missing = try await runCommand(["--kiosk", "--config", "\(files.directory)/nowhere.yaml"])
         #expect(missing.status == 2)
         #expect(missing.error.contains("nowhere.yaml"))
     }
@@ -139,17 +139,17 @@ private let prompt = "Press any key or touch the screen to start."
 /// wipe it ends in, run through the same loop as scenario tests (ExplorerAppTests) in
 /// milliseconds; what only a real terminal can show is checked here: the scrollback.
 @Suite(.serialized) struct KioskResetNowTests {
-    @Test func sigusr1WipesTheVisitFromScreenAndScrollbackAndTheSlidesReturn() throws {
+    @Test func sigusr1WipesTheVisitFromScreenAndScrollbackAndTheSlidesReturn() async throws {
         let pack = try ContentPack.load(from: Paths.pack)
-        let files = try KioskFiles("idle_seconds: 600\n", pin: false)
+        let files = try await KioskFiles("idle_seconds: 600\n", pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        pane.waitFor(prompt)
+        await pane.waitFor(prompt)
         try pane.send("x", "3")
         let panel = messageStart(pack.topics[2], words: 5)
-        pane.waitFor(panel)
+        await pane.waitFor(panel)
 
         kill(try pane.explorerPID(), SIGUSR1)
-        pane.waitFor(prompt, seconds: 5)
+        await pane.waitFor(prompt, seconds: 5)
         let screen = pane.screen()
         let history = try pane.tmux(["capture-pane", "-p", "-S", "-", "-t", "0"])
         #expect(!screen.contains(panel) && !history.contains(panel), "nothing of the last visit is left on screen")
@@ -160,7 +160,7 @@ private let prompt = "Press any key or touch the screen to start."
         #expect(keys == ["version", "content_version", "uptime_seconds", "resets", "last_error"])
         #expect(!beat.contains(pack.topics[2].title))
         kill(try pane.explorerPID(), SIGTERM)
-        #expect(pane.exitStatus() == 143)
+        #expect(await pane.exitStatus() == 143)
         pane.expectRestored()
     }
 
@@ -168,26 +168,26 @@ private let prompt = "Press any key or touch the screen to start."
     /// searched for is found in a kiosk process while the visit lasts (the scan works), and in
     /// none after staff's reset. (With the visit in the kiosk's own process, over a hundred
     /// copies of it stayed in freed memory.)
-    @Test func aResetLeavesNothingTypedInTheKiosksMemory() throws {
-        let files = try KioskFiles("idle_seconds: 600\n", pin: false)
+    @Test func aResetLeavesNothingTypedInTheKiosksMemory() async throws {
+        let files = try await KioskFiles("idle_seconds: 600\n", pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        pane.waitFor(prompt)
+        await pane.waitFor(prompt)
         try pane.send("x")
         try pane.send("/")
         let word = "zq" + String((0..<10).map { _ in "abcdefghijklmnopqrstuvwxy".randomElement()! })
         try pane.tmux(["send-keys", "-t", "0", "-l", word])
-        pane.waitFor("Search: \(word)")
+        await pane.waitFor("Search: \(word)")
         let kiosk = try pane.explorerPID()
         #expect(!processes(from: kiosk, holding: word).isEmpty, "while the visit lasts, a kiosk process holds the word")
 
         kill(kiosk, SIGUSR1)
-        pane.waitFor(prompt, seconds: 5)
+        await pane.waitFor(prompt, seconds: 5)
         let holding = processes(from: kiosk, holding: word)
         #expect(holding.isEmpty, "processes still holding the visitor's word: \(holding)")
         try pane.send("x")   // the next visitor finds the kiosk working
-        pane.waitFor(messageStart(try ContentPack.load(from: Paths.pack).topics[0]))
+        await pane.waitFor(messageStart(try ContentPack.load(from: Paths.pack).topics[0]))
         kill(kiosk, SIGTERM)
-        #expect(pane.exitStatus() == 143)
+        #expect(await pane.exitStatus() == 143)
         pane.expectRestored()
     }
 

@@ -20,35 +20,35 @@ import Testing
         return root
     }
 
-    @Test func langPicksThePackAndTheLocaleDoesWhenItIsNotGiven() throws {
+    @Test func langPicksThePackAndTheLocaleDoesWhenItIsNotGiven() async throws {
         let root = try packsByLanguage()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let noLocale = ["LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"]
-        let spanish = try runCommand(["--plain", "--content", root, "--lang", "es"], environment: noLocale, standardInput: "q\n")
+        let spanish = try await runCommand(["--plain", "--content", root, "--lang", "es"], environment: noLocale, standardInput: "q\n")
         #expect(spanish.status == 0 && spanish.output.contains("Ketamina para el dolor crónico"), "\(spanish.error)")
-        let english = try runCommand(["--plain", "--content", root, "--lang", "en"], environment: ["LANG": "es_US.UTF-8"],
+        let english = try await runCommand(["--plain", "--content", root, "--lang", "en"], environment: ["LANG": "es_US.UTF-8"],
                                      standardInput: "q\n")
         #expect(english.status == 0 && !english.output.contains("Ketamina para"), "--lang wins over the locale")
-        let byLocale = try runCommand(["--plain", "--content", root], environment: ["LC_ALL": "", "LC_MESSAGES": "",
+        let byLocale = try await runCommand(["--plain", "--content", root], environment: ["LC_ALL": "", "LC_MESSAGES": "",
                                                                                   "LANG": "es_US.UTF-8"], standardInput: "q\n")
         #expect(byLocale.output.contains("Ketamina para el dolor"), "es_* in LANG means Spanish (in ASCII where that locale is not installed)")
-        let lcAll = try runCommand(["--plain", "--content", root], environment: ["LC_ALL": "C.UTF-8", "LANG": "es_US.UTF-8"],
+        let lcAll = try await runCommand(["--plain", "--content", root], environment: ["LC_ALL": "C.UTF-8", "LANG": "es_US.UTF-8"],
                                    standardInput: "q\n")
         #expect(lcAll.status == 0 && !lcAll.output.contains("Ketamina para"), "LC_ALL comes first")
-        let topics = try runCommand(["topics", "--content", root, "--lang", "es"])
+        let topics = try await runCommand(["topics", "--content", root, "--lang", "es"])
         #expect(topics.status == 0, "every command takes --lang: \(topics.error)")
     }
 
-    @Test func aLanguageWithNoPackIsAnErrorOnlyWhenAskedForByName() throws {
+    @Test func aLanguageWithNoPackIsAnErrorOnlyWhenAskedForByName() async throws {
         let root = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.copyItem(atPath: Paths.pack, toPath: "\(root)/en")
-        let asked = try runCommand(["topics", "--content", root, "--lang", "es"])
+        let asked = try await runCommand(["topics", "--content", root, "--lang", "es"])
         #expect(asked.status == 2 && asked.error.contains("there is no content in 'es' in \(root); languages there: en"),
                 "\(asked.error)")
-        let locale = try runCommand(["topics", "--content", root], environment: ["LC_ALL": "es_MX.UTF-8"])
+        let locale = try await runCommand(["topics", "--content", root], environment: ["LC_ALL": "es_MX.UTF-8"])
         #expect(locale.status == 0 && locale.output.contains("overview"), "the locale falls back to English: \(locale.error)")
-        let unknown = try runCommand(["topics", "--lang", "fr"])
+        let unknown = try await runCommand(["topics", "--lang", "fr"])
         #expect(unknown.status == 2 && unknown.error.contains("unknown language 'fr'; choose en, es"), "\(unknown.error)")
     }
 }

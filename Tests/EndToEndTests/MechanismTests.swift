@@ -17,51 +17,53 @@ import Testing
     }
 
     /// Opens the panel and pages down until the picture shows whole.
-    private func openPicture(_ pane: TmuxPane) throws {
-        pane.waitFor("Ketamine treatment explorer")
+    private func openPicture(_ pane: TmuxPane) async throws {
+        await pane.waitFor("Ketamine treatment explorer")
         try pane.send(panelKey)
         for _ in 0..<6 where !pane.screen().contains("Picture 1 of \(mechanism.frames.count)") {
-            try pane.sendAndWaitForChange("PageDown")
+            try await pane.sendAndWaitForChange("PageDown")
         }
     }
 
-    @Test func playsThroughAtOneSecondAPictureThenPausesStepsAndRestarts() throws {
+    @Test func playsThroughAtOneSecondAPictureThenPausesStepsAndRestarts() async throws {
         // One second a picture (the fastest allowed) keeps the test short.
         let copy = try EditedPack("mechanism.yaml", replacing: "seconds_per_frame: \(mechanism.secondsPerFrame)",
                                   with: "seconds_per_frame: 1")
         let pane = try TmuxPane(arguments: "--content '\(copy.path)'")
-        try openPicture(pane)
+        try await openPicture(pane)
         let count = mechanism.frames.count
-        pane.waitFor("Picture 1 of \(count), playing")
-        pane.waitFor("Picture 2 of \(count), playing")
+        await pane.waitFor("Picture 1 of \(count), playing")
+        await pane.waitFor("Picture 2 of \(count), playing")
         let second = Date()
-        pane.waitFor("Picture \(count) of \(count), the last", seconds: Double(count) + 10)
-        // Polling sees each change up to 20 ms late; the pictures cannot change faster than 1 s.
-        #expect(Date().timeIntervalSince(second) >= Double(count - 2) - 0.2)
+        await pane.waitFor("Picture \(count) of \(count), the last", seconds: Double(count) + 10)
+        // The pictures cannot change faster than one a second. A poll may see a change late
+        // (tests share two cores), so this allows a second: it still fails a loop that runs
+        // through the pictures at once. The exact pace is DiagramTests' (a fake clock).
+        #expect(Date().timeIntervalSince(second) >= Double(count - 3))
         let last = pane.screen().split(separator: "\n").joined(separator: " ").split(separator: " ").joined(separator: " ")
         #expect(last.contains(mechanism.frames[count - 1].caption))
         // That it then stays on the last picture is time passing with nothing happening: the
         // fake-clock test DiagramTests.itPlaysOnceAtTheContentsPaceThenStopsOnTheLastPicture shows it.
 
         try pane.send("Space")
-        pane.waitFor("Picture 1 of \(count), playing")
+        await pane.waitFor("Picture 1 of \(count), playing")
         try pane.send("Space")
-        pane.waitFor("paused")
+        await pane.waitFor("paused")
         try pane.send("Right")
-        pane.waitFor("Picture 2 of \(count), paused")
+        await pane.waitFor("Picture 2 of \(count), paused")
         try pane.send("Left", "Left")
-        pane.waitFor("Picture 1 of \(count), paused")
+        await pane.waitFor("Picture 1 of \(count), paused")
         #expect(pane.screen().contains(pack.topics[Int(panelKey)! - 1].title), "← stepped, it did not leave the panel")
         try pane.send("r")
-        pane.waitFor("Picture 2 of \(count), playing")
+        await pane.waitFor("Picture 2 of \(count), playing")
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
     }
 
-    @Test func reduceMotionShowsEveryPictureStillWithItsCaption() throws {
+    @Test func reduceMotionShowsEveryPictureStillWithItsCaption() async throws {
         let pane = try TmuxPane(arguments: "--reduce-motion")
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         try pane.send(panelKey)
         var seen = Set<Int>()
         for _ in 0..<12 {
@@ -71,15 +73,15 @@ import Testing
                 seen.insert(number)
             }
             try pane.send("Space")
-            usleep(150_000)
+            await pause(microseconds: 150_000)
         }
         #expect(seen == Set(1...mechanism.frames.count))
         try pane.send("q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
     }
 
-    @Test func theShowCommandPrintsStills() throws {
-        let output = try runCommand(["show", "how-ketamine-works"]).output
+    @Test func theShowCommandPrintsStills() async throws {
+        let output = try await runCommand(["show", "how-ketamine-works"]).output
         for (index, frame) in mechanism.frames.enumerated() {
             #expect(output.contains("Picture \(index + 1) of \(mechanism.frames.count)"))
             #expect(output.split(separator: "\n").joined(separator: " ").contains(frame.caption))

@@ -14,8 +14,8 @@ import Testing
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, sourceLocation: sourceLocation)
     }
 
-    @Test func aNumberThroughAPipeReadsThatPanel() throws {
-        let result = try runCommand(["--plain"], standardInput: "2\n")
+    @Test func aNumberThroughAPipeReadsThatPanel() async throws {
+        let result = try await runCommand(["--plain"], standardInput: "2\n")
         #expect(result.status == 0)
         #expect(result.output.contains("Panels:") && result.output.contains("   2. \(pack.topics[1].title)"))
         #expect(result.output.contains(messageStart(pack.topics[1], words: 6)))
@@ -23,24 +23,24 @@ import Testing
         expectNoEscapes(result.output)
     }
 
-    @Test func aLocaleThatIsNotUTF8GetsASCIIOnly() throws {
-        let result = try runCommand(["--plain"], environment: ["LANG": "C", "LC_ALL": "C"], standardInput: "4\n7\n")
+    @Test func aLocaleThatIsNotUTF8GetsASCIIOnly() async throws {
+        let result = try await runCommand(["--plain"], environment: ["LANG": "C", "LC_ALL": "C"], standardInput: "4\n7\n")
         #expect(result.status == 0)
         #expect(result.output.contains("End of panel 7 of"))
         #expect(result.output.unicodeScalars.allSatisfy { $0.isASCII })
-        let show = try runCommand(["show", "how-ketamine-works"], environment: ["LANG": "C", "LC_ALL": "C"])
+        let show = try await runCommand(["show", "how-ketamine-works"], environment: ["LANG": "C", "LC_ALL": "C"])
         #expect(show.output.contains("Picture 1 of") && show.output.unicodeScalars.allSatisfy { $0.isASCII })
     }
 
-    @Test func outputToAPipeIsPlainWithoutBeingAsked() throws {
-        let result = try runCommand([], environment: ["TERM": "xterm-256color"], standardInput: "q\n")
+    @Test func outputToAPipeIsPlainWithoutBeingAsked() async throws {
+        let result = try await runCommand([], environment: ["TERM": "xterm-256color"], standardInput: "q\n")
         #expect(result.status == 0)
         #expect(result.output.contains("Panels:"))
         expectNoEscapes(result.output)
     }
 
-    @Test func searchListsNumberedResultsAndOpensOne() throws {
-        let result = try runCommand(["--plain"], standardInput: "s\nmagnesium\n1\nq\n")
+    @Test func searchListsNumberedResultsAndOpensOne() async throws {
+        let result = try await runCommand(["--plain"], standardInput: "s\nmagnesium\n1\nq\n")
         let mechanism = try #require(pack.topics.first { $0.id == "how-ketamine-works" })
         #expect(result.output.contains("for \"magnesium\":"))
         #expect(result.output.contains("1. \(mechanism.title):"))
@@ -54,36 +54,36 @@ import Testing
         expectNoEscapes(result.output)
     }
 
-    @Test func tablesAreFlattenedToLabelAndValueLines() throws {
+    @Test func tablesAreFlattenedToLabelAndValueLines() async throws {
         let comparison = try #require(pack.topics.firstIndex { $0.id == "ketamine-vs-opioids" })
-        let result = try runCommand(["--plain"], standardInput: "\(comparison + 1)\n")
+        let result = try await runCommand(["--plain"], standardInput: "\(comparison + 1)\n")
         #expect(result.output.contains("  \(pack.comparison.columns.ketamine): "))
         #expect(result.output.contains("  \(pack.comparison.columns.opioids): "))
         #expect(!result.output.contains(" │ "))
     }
 
-    @Test func aWrongAnswerSaysWhatToType() throws {
-        let result = try runCommand(["--plain"], standardInput: "99\nhello\nq\n")
+    @Test func aWrongAnswerSaysWhatToType() async throws {
+        let result = try await runCommand(["--plain"], standardInput: "99\nhello\nq\n")
         #expect(result.output.contains("There is no panel 99: type 1 to \(pack.topics.count)."))
         #expect(result.output.contains("That did not match a choice."))
         #expect(result.output.contains("Goodbye."))
     }
 
-    @Test func aDumbTerminalGetsPlainModeInsteadOfARefusal() throws {
+    @Test func aDumbTerminalGetsPlainModeInsteadOfARefusal() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let pane = try TmuxPane(environment: "TERM=dumb", recording: "\(directory)/typescript")
-        pane.waitFor("Type a panel number")
+        await pane.waitFor("Type a panel number")
         try pane.send("3", "Enter")
-        pane.waitFor("End of panel 3 of")
+        await pane.waitFor("End of panel 3 of")
         try pane.send("q", "Enter")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
         let recorded = try String(contentsOfFile: "\(directory)/typescript", encoding: .isoLatin1)
         #expect(!recorded.contains("\u{1B}["), "no cursor addressing, no colour, no alternate screen")
     }
 
-    @Test func aGuidedSessionThroughAPipeSavesOnlyWhatWasChosen() throws {
+    @Test func aGuidedSessionThroughAPipeSavesOnlyWhatWasChosen() async throws {
         let guided = try #require(pack.tours?.guided)
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -103,7 +103,7 @@ import Testing
             }
         }
         input += ["x", "y", "q", "y"]
-        let result = try runCommand(["--guided", "--plain", "--export-dir", directory],
+        let result = try await runCommand(["--guided", "--plain", "--export-dir", directory],
                                     standardInput: input.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("Step \(guided.steps.count) of \(guided.steps.count): "))
@@ -120,10 +120,10 @@ import Testing
         #expect(!text.contains(guided.values.pairs[0][1]), "what matters to the patient stays out of the handout")
     }
 
-    @Test func endingAPlainGuidedSessionPartWayWritesNothing() throws {
+    @Test func endingAPlainGuidedSessionPartWayWritesNothing() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let result = try runCommand(["--guided", "--plain", "--export-dir", directory], standardInput: "\n2 3\nq\ny\n")
+        let result = try await runCommand(["--guided", "--plain", "--export-dir", directory], standardInput: "\n2 3\nq\ny\n")
         #expect(result.status == 0)
         #expect(result.output.contains("The session has ended."))
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).isEmpty)

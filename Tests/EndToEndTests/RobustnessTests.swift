@@ -6,9 +6,9 @@ import Testing
 @Suite(.serialized) struct RobustnessTests {
     /// Output lost is a failure: `show > /dev/full` exited 0 with nothing written.
     @Test(arguments: [["show"], ["topics"], ["lint", Paths.pack], ["export", "--format", "markdown"]])
-    func aFullDiskOrClosedOutputIsAFailureNotASuccess(_ arguments: [String]) throws {
+    func aFullDiskOrClosedOutputIsAFailureNotASuccess(_ arguments: [String]) async throws {
         let content = arguments[0] == "lint" ? [] : ["--content", Paths.pack]
-        let result = try runProgram(Paths.binary, arguments + content, standardOutput: "/dev/full")
+        let result = try await runProgram(Paths.binary, arguments + content, standardOutput: "/dev/full")
         #expect(result.status == 1, "\(arguments): \(result.error)")
         #expect(result.error.contains("could not write the output: No space left on device"), "\(result.error)")
     }
@@ -23,43 +23,43 @@ import Testing
     /// Ctrl-S was the terminal's XOFF in browse and guided (cbreak leaves flow control on):
     /// the screen froze until Ctrl-Q. It is an ordinary key now.
     @Test(arguments: ["", "--guided --export-dir /tmp"])
-    func controlSDoesNotFreezeTheScreen(_ mode: String) throws {
+    func controlSDoesNotFreezeTheScreen(_ mode: String) async throws {
         let pane = try TmuxPane(arguments: mode)
-        pane.waitFor(mode.isEmpty ? "Ketamine treatment explorer" : "Step 1 of")
+        await pane.waitFor(mode.isEmpty ? "Ketamine treatment explorer" : "Step 1 of")
         try pane.send("C-s")
-        try pane.sendAndWaitForChange(mode.isEmpty ? "j" : "n")
+        try await pane.sendAndWaitForChange(mode.isEmpty ? "j" : "n")
         try pane.send("C-q")
         try pane.send(mode.isEmpty ? "q" : "C-c")
-        #expect(pane.exitStatus() != nil)
+        #expect(await pane.exitStatus() != nil)
         pane.expectRestored()
     }
 
     /// A window wider than 32,767 columns crashed ncurses (it keeps sizes in 16 bits), and
     /// Ctrl-Z at that size too. The explorer now draws at most 500x200 in the corner.
-    @Test func aWindowWiderThanNcursesCanCountIsDrawnNotACrash() throws {
+    @Test func aWindowWiderThanNcursesCanCountIsDrawnNotACrash() async throws {
         let pane = try TmuxPane(jobControl: true)
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         let tty = try paneTTY(pane)
         try run(["stty", "-F", tty, "cols", "40000", "rows", "30"])
-        try pane.sendAndWaitForChange("j")
+        try await pane.sendAndWaitForChange("j")
         try pane.send("C-z")
-        pane.waitFor("STOPPED=148")
+        await pane.waitFor("STOPPED=148")
         try pane.send("fg", "Enter")
         try pane.send("j")
         try run(["stty", "-F", tty, "cols", "80", "rows", "24"])
         try pane.resize(width: 80, height: 24)
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         try pane.send("q")
-        #expect(pane.exitStatus() == 0, "\(pane.standardError)")
+        #expect(await pane.exitStatus() == 0, "\(pane.standardError)")
         #expect(!pane.standardError.contains("stopped unexpectedly"))
     }
 
     /// With the terminal's output stopped (XOFF) and its buffer full, a frame's write blocks;
     /// SIGTERM used to be retried into that write forever. Now the program restarts output,
     /// gives up the frame and exits, restoring the terminal.
-    @Test func sigtermEndsTheProgramWhileAFrameWriteIsBlocked() throws {
+    @Test func sigtermEndsTheProgramWhileAFrameWriteIsBlocked() async throws {
         let pane = try TmuxPane()
-        pane.waitFor("Ketamine treatment explorer")
+        await pane.waitFor("Ketamine treatment explorer")
         let tty = try paneTTY(pane)
         try run(["stty", "-F", tty, "ixon"])   // as a terminal that kept flow control would
         try pane.send("C-s")
@@ -73,39 +73,39 @@ import Testing
         }
         try #require(blocked, "the explorer's frame write never blocked")
         kill(explorer, SIGTERM)
-        #expect(pane.exitStatus() == 143, "\(pane.standardError)")
+        #expect(await pane.exitStatus() == 143, "\(pane.standardError)")
     }
 
     /// A kiosk config anyone may change is refused before the kiosk starts; one everyone may
     /// read with a PIN hash in it starts with a warning; a heartbeat that cannot be written
     /// stops it at start (it was silently ignored).
-    @Test func theKioskConfigsPermissionsAndHeartbeatAreCheckedAtStart() throws {
+    @Test func theKioskConfigsPermissionsAndHeartbeatAreCheckedAtStart() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let hash = try runCommand(["hash-pin"], standardInput: "246810\n")
+        let hash = try await runCommand(["hash-pin"], standardInput: "246810\n")
         try #require(hash.status == 0, "\(hash.error)")
         let config = "\(directory)/kiosk.yaml"
         try (hash.output + "idle_seconds: 60\n").write(toFile: config, atomically: true, encoding: .utf8)
 
         chmod(config, 0o666)
-        let writable = try runCommand(["--kiosk", "--config", config])
+        let writable = try await runCommand(["--kiosk", "--config", config])
         #expect(writable.status == 2)
         #expect(writable.error.contains("can be changed by users other than its owner (mode 666)"), "\(writable.error)")
         chmod(config, 0o620)
-        #expect(try runCommand(["--kiosk", "--config", config]).error.contains("can be changed by users other than its owner"))
+        #expect(try await runCommand(["--kiosk", "--config", config]).error.contains("can be changed by users other than its owner"))
 
         chmod(config, 0o644)
-        let readable = try runCommand(["--kiosk", "--config", config])
+        let readable = try await runCommand(["--kiosk", "--config", config])
         #expect(readable.error.contains("warning: \(config) holds pin_hash and every user can read it"), "\(readable.error)")
         #expect(readable.error.contains("not a terminal"), "then it goes on (and needs a terminal)")
 
         chmod(config, 0o640)
-        let fine = try runCommand(["--kiosk", "--config", config])
+        let fine = try await runCommand(["--kiosk", "--config", config])
         #expect(!fine.error.contains("warning") && fine.error.contains("not a terminal"), "\(fine.error)")
 
         try (hash.output + "heartbeat_file: \(directory)/no-such-folder/heartbeat\n").write(toFile: config, atomically: true, encoding: .utf8)
         chmod(config, 0o640)
-        let heartbeat = try runCommand(["--kiosk", "--config", config])
+        let heartbeat = try await runCommand(["--kiosk", "--config", config])
         #expect(heartbeat.status == 2)
         #expect(heartbeat.error.contains("heartbeat_file: cannot write \(directory)/no-such-folder/heartbeat"), "\(heartbeat.error)")
     }
@@ -114,15 +114,15 @@ import Testing
     /// plain mode ended without a word. Now each ends with 128 + n and the terminal as it was.
     @Test(arguments: [("hash-pin", "New staff PIN", ""), ("--plain", "or q (quit)", ""),
                       ("--guided --plain --export-dir /tmp", "Enter: next", "The session has ended. Everything ticked and chosen is wiped.")])
-    func controlCInALineModeLeavesTheTerminalAsItWas(_ arguments: String, _ prompt: String, _ farewell: String) throws {
+    func controlCInALineModeLeavesTheTerminalAsItWas(_ arguments: String, _ prompt: String, _ farewell: String) async throws {
         let pane = try TmuxPane(arguments: arguments)
         if arguments == "hash-pin" {   // its prompt goes to standard error, which the pane keeps in a file
-            pane.waitUntil("the PIN prompt") { _ in pane.standardError.contains(prompt) }
+            await pane.waitUntil("the PIN prompt") { _ in pane.standardError.contains(prompt) }
         } else {
-            pane.waitFor(prompt)
+            await pane.waitFor(prompt)
         }
         try pane.send("1", "2", "C-c")
-        #expect(pane.exitStatus() == 130, "\(pane.screen())")
+        #expect(await pane.exitStatus() == 130, "\(pane.screen())")
         #expect(pane.sttyUnchanged, "stty -g differs after Ctrl-C")
         if !farewell.isEmpty { #expect(pane.screen().contains(farewell)) }
     }
@@ -130,7 +130,7 @@ import Testing
     /// TERMINFO may point anywhere its owner likes. An entry whose cup divides Int.min by -1
     /// and pads a number to 2,000,000,000 places, and whose setaf has a width that overflows,
     /// trapped the program (SIGILL) before its crash handler was armed, leaving the terminal raw.
-    @Test func aCraftedTerminfoEntryNeitherCrashesNorHangs() throws {
+    @Test func aCraftedTerminfoEntryNeitherCrashesNorHangs() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let source = try run(["infocmp", "-x", "xterm-256color"])
@@ -144,14 +144,14 @@ import Testing
         try run(["tic", "-x", "-o", "\(directory)/terminfo", "\(directory)/crafted.src"])
         let pane = try TmuxPane(environment: "TERMINFO='\(directory)/terminfo' TERM=kxcrafted")
         let shell = pane.format("pane_pid")
-        pane.waitUntil("the explorer to be running") { _ in !((try? run(["pgrep", "-P", shell])) ?? "").isEmpty }
+        await pane.waitUntil("the explorer to be running") { _ in !((try? run(["pgrep", "-P", shell])) ?? "").isEmpty }
         try pane.send("j", "q")
-        #expect(pane.exitStatus() == 0, "\(pane.standardError)")
+        #expect(await pane.exitStatus() == 0, "\(pane.standardError)")
         #expect(pane.sttyUnchanged)
     }
 
-    @Test func hashPinRefusesPINsShorterThanSixDigits() throws {
-        let short = try runCommand(["hash-pin"], standardInput: "2468\n")
+    @Test func hashPinRefusesPINsShorterThanSixDigits() async throws {
+        let short = try await runCommand(["hash-pin"], standardInput: "2468\n")
         #expect(short.status != 0 && short.error.contains("6 to 12 digits"), "\(short.error)")
         #expect(short.output.isEmpty)
     }
@@ -166,10 +166,10 @@ import Testing
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("storm.py").path
 
     @Test(arguments: ["browse", "guided", "kiosk"])
-    func aStormOfInputNeitherCrashesNorHangsIt(_ mode: String) throws {
+    func aStormOfInputNeitherCrashesNorHangsIt(_ mode: String) async throws {
         let fresh = Int(UInt32.random(in: 1000...UInt32.max))
         for seed in [1, 2, fresh] {
-            let result = try runProgram("/usr/bin/env", ["python3", Self.script, Paths.binary, Paths.pack, "\(seed)", mode, "1500"],
+            let result = try await runProgram("/usr/bin/env", ["python3", Self.script, Paths.binary, Paths.pack, "\(seed)", mode, "1500"],
                                         timeout: 90)
             #expect(result.status == 0, "\(result.output)\(result.error)")
         }

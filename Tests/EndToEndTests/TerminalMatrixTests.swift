@@ -10,18 +10,18 @@ import Testing
     init() throws { pack = try ContentPack.load(from: Paths.pack) }
 
     @Test(arguments: ["xterm-256color", "xterm", "screen", "tmux-256color", "linux", "vt100", "vt220"])
-    func theFirstScreenIsSaneOn(_ term: String) throws {
-        try expectSaneFirstScreen(environment: "TERM=\(term)", utf8: true)
+    func theFirstScreenIsSaneOn(_ term: String) async throws {
+        try await expectSaneFirstScreen(environment: "TERM=\(term)", utf8: true)
     }
 
     @Test(arguments: ["xterm-256color", "vt100"])
-    func aNonUTF8LocaleGetsASCII(_ term: String) throws {
-        try expectSaneFirstScreen(environment: "TERM=\(term) LANG=C LC_ALL=C", utf8: false)
+    func aNonUTF8LocaleGetsASCII(_ term: String) async throws {
+        try await expectSaneFirstScreen(environment: "TERM=\(term) LANG=C LC_ALL=C", utf8: false)
     }
 
-    private func expectSaneFirstScreen(environment: String, utf8: Bool) throws {
+    private func expectSaneFirstScreen(environment: String, utf8: Bool) async throws {
         let pane = try TmuxPane(environment: environment)
-        pane.waitFor(pack.info.disclaimer)
+        await pane.waitFor(pack.info.disclaimer)
         let screen = pane.screen()
         #expect(screen.contains("Ketamine treatment explorer"), "\(environment)")
         for topic in pack.topics.prefix(5) { #expect(screen.contains(topic.menu), "\(environment): \(topic.menu)") }
@@ -31,51 +31,51 @@ import Testing
         if !utf8 { #expect(allASCII, "\(environment): \(screen)") }
         // Every function works: open a panel, search, help, and leave.
         try pane.send("4")
-        pane.waitFor(messageStart(pack.topics[3]))
+        await pane.waitFor(messageStart(pack.topics[3]))
         try pane.send("/", "n", "e", "r", "v", "e")
-        pane.waitFor("found.")
+        await pane.waitFor("found.")
         try pane.send("Escape", "?")
-        pane.waitFor("close this")   // the help box: "Press any key to close this help." or, scrolling, "Other keys close this."
+        await pane.waitFor("close this")   // the help box: "Press any key to close this help." or, scrolling, "Other keys close this."
         try pane.send("x", "q")
-        #expect(pane.exitStatus() == 0, "\(environment)")
+        #expect(await pane.exitStatus() == 0, "\(environment)")
         pane.expectRestored()
     }
 
     /// Terminals without a scroll region (ansi, sun, cons25) scroll a panel by deleting and
     /// inserting a line: a one-line scroll writes about one line's bytes, not the whole panel
     /// again (about 1,000), and leaves the same screen as xterm after the same keys.
-    @Test func withoutAScrollRegionOnlyTheNewLineIsWritten() throws {
+    @Test func withoutAScrollRegionOnlyTheNewLineIsWritten() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let recording = "\(directory)/typescript"
         let ansi = try TmuxPane(environment: "TERM=ansi", recording: recording)
         let xterm = try TmuxPane(environment: "TERM=xterm-256color")
         for pane in [ansi, xterm] {
-            pane.waitFor(pack.info.disclaimer)
-            try pane.sendAndWaitForChange("Enter")
+            await pane.waitFor(pack.info.disclaimer)
+            try await pane.sendAndWaitForChange("Enter")
         }
-        let before = settledSize(of: recording)
+        let before = await settledSize(of: recording)
         let presses = 10
-        for _ in 0..<presses { try ansi.sendAndWaitForChange("j") }
-        let written = settledSize(of: recording) - before
+        for _ in 0..<presses { try await ansi.sendAndWaitForChange("j") }
+        let written = await settledSize(of: recording) - before
         #expect(written < presses * 250, "\(written) bytes for \(presses) one-line scrolls")
         try xterm.tmux(["send-keys", "-t", "0"] + Array(repeating: "j", count: presses))
         let scrolled = ansi.screen()
         #expect(scrolled.contains(pack.info.disclaimer) && scrolled.contains("q quit"), "\(scrolled)")
-        xterm.waitUntil("the screen ansi shows:\n\(scrolled)") { $0 == scrolled }
+        await xterm.waitUntil("the screen ansi shows:\n\(scrolled)") { $0 == scrolled }
         for pane in [ansi, xterm] {
             try pane.send("q")
-            #expect(pane.exitStatus() == 0)
+            #expect(await pane.exitStatus() == 0)
             pane.expectRestored()
         }
     }
 
     /// The size of a file that is still being written, once it has stopped growing.
-    private func settledSize(of path: String) -> Int {
+    private func settledSize(of path: String) async -> Int {
         var last = -1
         var steady = 0
         while steady < 3 {
-            usleep(50_000)
+            await pause(microseconds: 50_000)
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             steady = size == last ? steady + 1 : 0
             last = size
@@ -102,34 +102,34 @@ import Testing
         return found
     }
 
-    private func recorded(_ environment: String, _ arguments: String = "") throws -> [String] {
+    private func recorded(_ environment: String, _ arguments: String = "") async throws -> [String] {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let recording = "\(directory)/typescript"
         // NO_COLOR may be set where the tests run: each case starts without it.
         let pane = try TmuxPane(arguments: arguments, environment: "env -u NO_COLOR TERM=xterm-256color \(environment)",
                                 recording: recording)
-        pane.waitFor(pack.info.disclaimer)
+        await pane.waitFor(pack.info.disclaimer)
         try pane.send("4", "Tab", "/", "p", "a", "i", "n", "Enter", "?")   // links, matches, help: every role
-        pane.waitFor("close this")   // the help box: "Press any key to close this help." or, scrolling, "Other keys close this."
+        await pane.waitFor("close this")   // the help box: "Press any key to close this help." or, scrolling, "Other keys close this."
         try pane.send("x", "q")
-        #expect(pane.exitStatus() == 0)
+        #expect(await pane.exitStatus() == 0)
         return try colourCodes(in: recording)
     }
 
-    @Test func noColorMeansNoColourCodesAndColorOverridesIt() throws {
-        #expect(!(try recorded("")).isEmpty, "the default theme uses colour")
-        #expect(try recorded("NO_COLOR=1").isEmpty)
-        #expect(try recorded("", "--theme monochrome").isEmpty)
-        #expect(!(try recorded("NO_COLOR=1", "--color")).isEmpty)
-        let highContrast = try recorded("", "--theme high-contrast")
+    @Test func noColorMeansNoColourCodesAndColorOverridesIt() async throws {
+        #expect(!(try await recorded("")).isEmpty, "the default theme uses colour")
+        #expect(try await recorded("NO_COLOR=1").isEmpty)
+        #expect(try await recorded("", "--theme monochrome").isEmpty)
+        #expect(!(try await recorded("NO_COLOR=1", "--color")).isEmpty)
+        let highContrast = try await recorded("", "--theme high-contrast")
         #expect(highContrast.contains { $0.contains("48;5;16") || $0.contains("38;5;231") }, "\(Set(highContrast))")
     }
 
     /// Titles and links take a colour only where the background is known: dark blue on a
     /// light one, cyan on a dark one; on an unknown one they keep the terminal's own colour.
-    @Test func coloursFollowTheBackgroundColorFGBGNames() throws {
-        let light = try recorded("COLORFGBG=0\\;15"), dark = try recorded("COLORFGBG=15\\;0"), unknown = try recorded("")
+    @Test func coloursFollowTheBackgroundColorFGBGNames() async throws {
+        let light = try await recorded("COLORFGBG=0\\;15"), dark = try await recorded("COLORFGBG=15\\;0"), unknown = try await recorded("")
         #expect(light.contains("38;5;25") && !light.contains("36"), "\(Set(light))")
         #expect(dark.contains("36") && !dark.contains("38;5;25"), "\(Set(dark))")
         #expect(!unknown.contains("38;5;25") && !unknown.contains("36"), "\(Set(unknown))")
@@ -137,7 +137,7 @@ import Testing
 
     /// A terminal that answers xterm's background question (OSC 11) and the device attributes
     /// question gets the colours for its background.
-    @Test func aTerminalThatSaysItsBackgroundGetsColoursForIt() throws {
+    @Test func aTerminalThatSaysItsBackgroundGetsColoursForIt() async throws {
         let script = """
             import os, sys
             sys.path.insert(0, sys.argv[1] + "/bench")
@@ -151,13 +151,13 @@ import Testing
             print("light" if b"38;5;25m" in data else "dark" if b"[36m" in data or b";36m" in data else "neither", shown)
             """
         for (answer, expected) in [("ffff/ffff/ffff", "light"), ("0000/0000/0000", "dark"), ("fdf6/e3e3/d0d0", "light")] {
-            let result = try runProgram("/usr/bin/env", ["python3", "-c", script, Paths.root, Paths.binary, answer], timeout: 30)
+            let result = try await runProgram("/usr/bin/env", ["python3", "-c", script, Paths.root, Paths.binary, answer], timeout: 30)
             #expect(result.output == "\(expected) True\n", "\(answer): \(result.output)\(result.error)")
         }
     }
 
-    @Test func anUnknownThemeIsAUsageError() throws {
-        let result = try runCommand(["--theme", "neon"])
+    @Test func anUnknownThemeIsAUsageError() async throws {
+        let result = try await runCommand(["--theme", "neon"])
         #expect(result.status == 2)
         #expect(result.error.contains("unknown theme 'neon'; choose default, high-contrast, monochrome"))
     }

@@ -40,18 +40,16 @@ enum TerminalTypes {
 struct WriterBench {
     var writer: FrameWriter
     var terminal: VirtualTerminal
-    let theme: Theme
-    let colors: Int
-    let noColorAttributes: Int
+    /// Per role (by raw value): the attributes a cell of it should have at the terminal.
+    private let expected: [VirtualTerminal.Attributes]
 
     init(_ values: [String: String], theme: Theme = .standard, size: Size, color: Bool = true) throws {
         let capabilities = try #require(TerminalCapabilities(values: values))
         writer = FrameWriter(capabilities: capabilities, theme: theme, color: color, asciiOnly: false)
         terminal = VirtualTerminal(width: size.width, height: size.height)
         terminal.erasesWithBackground = values["bce"] != nil
-        self.theme = theme
-        colors = color ? capabilities.colors : 0
-        noColorAttributes = capabilities.noColorAttributes
+        let colors = color ? capabilities.colors : 0
+        expected = Role.allCases.map { Self.attributes(of: $0, theme: theme, colors: colors, noColorAttributes: capabilities.noColorAttributes) }
     }
 
     @discardableResult
@@ -74,7 +72,7 @@ struct WriterBench {
                     found.append("(\(x),\(y)) text \(shown.text.debugDescription), want \(want.text.debugDescription)")
                     continue
                 }
-                let expected = attributes(of: want.role)
+                let expected = self.expected[Int(want.role.rawValue)]
                 let got = shown.attributes
                 let same = want.text == " "
                     ? (expected.background == got.background && expected.reverse == got.reverse && expected.underline == got.underline)
@@ -90,7 +88,7 @@ struct WriterBench {
         return found
     }
 
-    private func attributes(of role: Role) -> VirtualTerminal.Attributes {
+    private static func attributes(of role: Role, theme: Theme, colors: Int, noColorAttributes: Int) -> VirtualTerminal.Attributes {
         var style = theme.style(for: role)
         if colors == 0 { style = style.withoutColor }
         // Attributes the terminal cannot show with colour (ncv) are left out, as ncurses does.
