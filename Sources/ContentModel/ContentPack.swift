@@ -16,6 +16,8 @@ public struct ContentPack: Equatable, Sendable {
         case mechanism = "mechanism.yaml"
         /// Optional: the kiosk's attract loop; `--kiosk` needs it.
         case tours = "tours.yaml"
+        /// The program's own words in the pack's language.
+        case ui = "ui.yaml"
         /// Read by `lint` only.
         case lint = "lint.yaml"
 
@@ -35,6 +37,8 @@ public struct ContentPack: Equatable, Sendable {
     public let mechanism: Mechanism?
     /// The attract loop, if the pack has `tours.yaml`.
     public let tours: Tours?
+    /// The program's own words (titles, footers, help, prompts) in the pack's language.
+    public let ui: UIStrings
     /// The clinic's own details, when it has a `clinic.yaml`: never part of the pack's files.
     public private(set) var clinic: ClinicInfo?
 
@@ -44,8 +48,9 @@ public struct ContentPack: Equatable, Sendable {
 
     init(directory: String, info: PackInfo, sources: [Source], glossary: [GlossaryEntry], topics: [Topic],
          symptoms: [ListEntry], causes: [ListEntry], comparison: Comparison, evidence: [EvidenceEntry],
-         mechanism: Mechanism?, tours: Tours?) {
+         mechanism: Mechanism?, tours: Tours?, ui: UIStrings) {
         self.directory = directory
+        self.ui = ui
         self.info = info
         self.sources = sources
         self.glossary = glossary

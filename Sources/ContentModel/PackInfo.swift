@@ -44,14 +44,4 @@ public struct PackInfo: Equatable, Sendable, ContentReadable {
 
     /// True once a clinic names who reviewed the pack, and when.
     public var isClinicallyReviewed: Bool { !reviewers.isEmpty && lastReviewed != nil }
-
-    /// The line every printed copy carries: the version, and "last reviewed" only when someone did.
-    public var statusLine: String {
-        if isClinicallyReviewed, let lastReviewed {
-            return "Content version \(version), last reviewed \(lastReviewed) by \(reviewers.joined(separator: "; "))."
-        }
-        return "Content version \(version), last updated \(lastUpdated). \(Self.notReviewed)"
-    }
-
-    public static let notReviewed = "Not yet reviewed by a clinician."
 }

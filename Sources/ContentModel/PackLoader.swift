@@ -26,13 +26,14 @@ struct PackLoader {
         let evidence = read(.evidence) { reader throws(ContentIssue) in try reader.list(of: EvidenceEntry.self) }
         let mechanism = exists(.mechanism) ? read(.mechanism) { reader throws(ContentIssue) in try Mechanism(from: reader) } : nil
         let tours = exists(.tours) ? read(.tours) { reader throws(ContentIssue) in try Tours(from: reader) } : nil
+        let ui = read(.ui) { reader throws(ContentIssue) in try UIStrings(from: reader) }
         guard let info, let sources, let glossary, let topics, let symptoms, let causes, let comparison,
-              let evidence else {
+              let evidence, let ui else {
             throw ContentErrors(issues)
         }
         let pack = ContentPack(directory: directory, info: info, sources: sources, glossary: glossary,
                                topics: topics, symptoms: symptoms, causes: causes, comparison: comparison,
-                               evidence: evidence, mechanism: mechanism, tours: tours)
+                               evidence: evidence, mechanism: mechanism, tours: tours, ui: ui)
         validate(pack)
         guard issues.isEmpty else { throw ContentErrors(issues) }
         return pack

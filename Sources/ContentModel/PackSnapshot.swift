@@ -34,7 +34,7 @@ public enum PackSnapshot {
     public static let fileName = "pack.snapshot"
 
     /// "KXSNAP", then the format number.
-    static let magic: [UInt8] = [0x4B, 0x58, 0x53, 0x4E, 0x41, 0x50, 0x00, 0x04]
+    static let magic: [UInt8] = [0x4B, 0x58, 0x53, 0x4E, 0x41, 0x50, 0x00, 0x05]
 
     /// The files a snapshot stands for: those `ContentPack.load` reads, with `lint.yaml`, whose
     /// rules a pack must pass to be shown (a new banned phrase makes the snapshot stale).
@@ -113,7 +113,7 @@ public enum PackSnapshot {
             for content in contents {
                 guard try reader.flag() == (content != nil) else { return nil }
                 if let content {
-                    guard try reader.count() == content.count,
+                    guard try reader.fileSize() == content.count,
                           try reader.number() == Int(bitPattern: UInt(checksum(content[...]))) else { return nil }
                 }
             }
@@ -246,6 +246,13 @@ struct SnapshotReader {
         return Int(value)
     }
 
+    /// A pack file's size, which may be more than the whole snapshot (a small pack's ui.yaml).
+    mutating func fileSize() throws(Damaged) -> Int {
+        let value = try varint()
+        guard value <= UInt(FileBytes.contentLimit) else { throw Damaged() }
+        return Int(value)
+    }
+
     mutating func number() throws(Damaged) -> Int {
         let value = try varint()
         return Int(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
@@ -331,6 +338,7 @@ extension ContentPack {
         writer.list(evidence)
         writer.optional(mechanism)
         writer.optional(tours)
+        writer.strings(ui.texts)
     }
 
     init(snapshot reader: inout SnapshotReader, directory: String) throws(SnapshotReader.Damaged) {
@@ -344,7 +352,17 @@ extension ContentPack {
                   comparison: try Comparison(snapshot: &reader),
                   evidence: try reader.list(of: EvidenceEntry.self),
                   mechanism: try reader.optional(Mechanism.self),
-                  tours: try reader.optional(Tours.self))
+                  tours: try reader.optional(Tours.self),
+                  ui: try UIStrings(snapshot: &reader))
+    }
+}
+
+extension UIStrings {
+    /// A text for each id of this program, or the snapshot is not this program's.
+    init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
+        let texts = try reader.strings()
+        guard texts.count == UIText.count else { throw SnapshotReader.Damaged() }
+        self.init(texts: texts)
     }
 }
 

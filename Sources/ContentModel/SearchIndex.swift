@@ -52,11 +52,6 @@ public final class SearchIndex: Sendable {
     /// would otherwise list every line of the pack. The views say "or more" when it is reached.
     public static let listLimit = 100
 
-    /// Words for how many were found: "3", or "100 or more" where the list stops.
-    public static func countText(_ count: Int) -> String {
-        count >= listLimit ? "\(listLimit) or more" : "\(count)"
-    }
-
     /// The hits for `query`, best first, at most `limit`. An empty query finds nothing.
     public func search(_ query: String, limit: Int = listLimit) -> [SearchHit] {
         let folded = SearchIndex.fold(Self.printable(query).trimmingSpaces)

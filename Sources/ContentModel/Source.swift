@@ -16,9 +16,6 @@ public struct Source: Equatable, Sendable, ContentReadable {
         case textbook
         /// Consumer health pages, clinics' sites, encyclopedias, magazines, explainers.
         case clinicOrNews = "clinic or news"
-
-        /// How the sources list names the kind ("Systematic review").
-        public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
     }
 
     public let id: String
@@ -51,17 +48,4 @@ public struct Source: Equatable, Sendable, ContentReadable {
         checked = try reader.child("checked", in: fields)?.flag ?? true
         reviewerNote = try reader.child("reviewer_note", in: fields)?.text
     }
-
-    /// "2019", or "n.d., accessed 2026" for an undated page.
-    public var dateLabel: String {
-        switch (year, accessed) {
-        case (let year?, nil): return "\(year)"
-        case (let year?, let accessed?): return "\(year), accessed \(accessed)"
-        case (nil, let accessed?): return "n.d., accessed \(accessed)"
-        case (nil, nil): return "n.d."
-        }
-    }
-
-    /// What patients see for a source that is not fully checked yet.
-    public static let uncheckedLabel = "Some points from this source are not yet checked."
 }

@@ -416,52 +416,52 @@ enum GuidedKeys {
         }
     }
 
-    private static func bind(_ keys: [Key], _ action: GuidedAction, _ label: String, _ help: String,
-                             hint: (String, String)? = nil, essential: Bool = false) -> Binding<GuidedAction> {
+    private static func bind(_ keys: [Key], _ action: GuidedAction, _ label: String, _ help: UIText,
+                             hint: (String, UIText)? = nil, essential: Bool = false) -> Binding<GuidedAction> {
         Binding(keys, action, label: label, help: help, hint: hint, essential: essential)
     }
 
     private static let moving: [Binding<GuidedAction>] = [
-        bind([.right, .character("n")], .next, "→ n", "Next", hint: ("→", "next")),
-        bind([.left, .character("b")], .back, "← b", "Back (answers are kept)", hint: ("←", "back")),
-        bind([.up, .character("k")], .up, "↑ k", "Move up, or scroll up"),
-        bind([.down, .character("j")], .down, "↓ j", "Move down, or scroll down"),
-        bind([.pageUp], .pageUp, "PgUp", "Scroll up one page"),
-        bind([.pageDown], .pageDown, "PgDn", "Scroll down one page"),
+        bind([.right, .character("n")], .next, "→ n", .guidedKeysNext, hint: ("→", .guidedHintNext)),
+        bind([.left, .character("b")], .back, "← b", .guidedKeysBack, hint: ("←", .guidedHintBack)),
+        bind([.up, .character("k")], .up, "↑ k", .guidedKeysUp),
+        bind([.down, .character("j")], .down, "↓ j", .guidedKeysDown),
+        bind([.pageUp], .pageUp, "PgUp", .guidedKeysPageUp),
+        bind([.pageDown], .pageDown, "PgDn", .guidedKeysPageDown),
     ]
 
     private static let always: [Binding<GuidedAction>] = [
-        bind([.character("l")], .steps, "l", "The list of steps: reopen any step done", hint: ("l", "steps")),
-        bind([.character("p")], .notes, "p", "Show or hide the notes for the clinician", hint: ("p", "notes")),
-        bind([.character("q"), .escape], .end, "q Esc", "End the session (asks first; every answer is wiped)",
-             hint: ("q", "end"), essential: true),
-        bind([.character("?"), .function(1)], .help, "? F1", "Show every key", hint: ("?", "help"), essential: true),
+        bind([.character("l")], .steps, "l", .guidedKeysSteps, hint: ("l", .guidedHintSteps)),
+        bind([.character("p")], .notes, "p", .guidedKeysNotes, hint: ("p", .guidedHintNotes)),
+        bind([.character("q"), .escape], .end, "q Esc", .guidedKeysEnd,
+             hint: ("q", .guidedHintEnd), essential: true),
+        bind([.character("?"), .function(1)], .help, "? F1", .guidedKeysHelp, hint: ("?", .hintHelp), essential: true),
     ]
 
     static let reading = Keymap(moving + always)
     static let list = Keymap([
-        bind([.character(" "), .enter], .toggle, "Space Enter", "Tick or untick; for a pair, change the choice",
-             hint: ("Space", "choose")),
+        bind([.character(" "), .enter], .toggle, "Space Enter", .guidedKeysToggle,
+             hint: ("Space", .guidedHintChoose)),
     ] + moving + always)
     static let checkpoint = Keymap([
-        bind([.enter, .character(" ")], .confirm, "Enter Space", "Pick the focused answer", hint: ("Enter", "pick")),
-        bind([.character("e")], .explainedBack, "e", "Clinician: mark that the patient explained it back in their own words",
-             hint: ("e", "explained")),
+        bind([.enter, .character(" ")], .confirm, "Enter Space", .guidedKeysPick, hint: ("Enter", .guidedHintPick)),
+        bind([.character("e")], .explainedBack, "e", .guidedKeysExplained,
+             hint: ("e", .guidedHintExplained)),
     ] + moving + always)
     static let summary = Keymap([
-        bind([.character("x")], .export, "x", "Save a handout to print (asks first)", hint: ("x", "handout")),
+        bind([.character("x")], .export, "x", .guidedKeysExport, hint: ("x", .guidedHintHandout)),
     ] + moving + always)
     static let stepList = Keymap([
-        bind([.up, .character("k")], .up, "↑ k", "Move up"),
-        bind([.down, .character("j")], .down, "↓ j", "Move down", hint: ("↑↓", "choose")),
-        bind([.enter], .confirm, "Enter", "Open the step", hint: ("Enter", "open")),
+        bind([.up, .character("k")], .up, "↑ k", .guidedKeysStepUp),
+        bind([.down, .character("j")], .down, "↓ j", .guidedKeysStepDown, hint: ("↑↓", .guidedHintChoose)),
+        bind([.enter], .confirm, "Enter", .guidedKeysOpenStep, hint: ("Enter", .hintOpen)),
     ])
     static let confirmEnd = Keymap([
-        bind([.enter, .character("y")], .confirm, "Enter y", "End the session and wipe every answer", hint: ("Enter", "end")),
+        bind([.enter, .character("y")], .confirm, "Enter y", .guidedKeysConfirmEnd, hint: ("Enter", .guidedHintEnd)),
     ])
     static let confirmExport = Keymap([
-        bind([.enter, .character("y")], .confirm, "Enter y", "Save the handout", hint: ("Enter", "save")),
-        bind([.character("p")], .print, "p", "Save the handout and print it", hint: ("p", "save and print")),
+        bind([.enter, .character("y")], .confirm, "Enter y", .guidedKeysSave, hint: ("Enter", .guidedHintSave)),
+        bind([.character("p")], .print, "p", .guidedKeysPrint, hint: ("p", .guidedHintSavePrint)),
     ])
     static let help = Keymap<GuidedAction>([])
 }

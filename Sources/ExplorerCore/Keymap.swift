@@ -1,17 +1,19 @@
+import ContentModel
+
 /// One line of a key table: which keys, what they do (an action of the mode it belongs to:
 /// `Action` for browsing, `GuidedAction` for a guided session), and how the footer and the
 /// help screen describe them.
 public struct Binding<A: Sendable>: Sendable {
-    /// Keys as the help screen names them, e.g. "↑ k".
+    /// Keys as the help screen names them, e.g. "↑ k" (`UIStrings.keys` names the space bar).
     public let keyLabel: String
-    /// What the help screen says the keys do.
-    public let help: String
+    /// What the help screen says the keys do, in the pack's words.
+    public let help: UIText
     /// A short footer hint (keys, what they do), or nil to leave it out of the footer.
     public let hint: Hint?
 
     public struct Hint: Sendable {
         public let keys: String
-        public let text: String
+        public let text: UIText
         /// What clicking the hint does: what its first key does.
         public let action: A
         /// Kept on the narrowest footer, where others give way (help, and quit where there is one).
@@ -20,7 +22,7 @@ public struct Binding<A: Sendable>: Sendable {
     /// Each key and the action it triggers.
     public let dispatch: [(Key, A)]
 
-    public init(_ keys: [Key], _ action: A, label: String, help: String, hint: (String, String)? = nil,
+    public init(_ keys: [Key], _ action: A, label: String, help: UIText, hint: (String, UIText)? = nil,
                 essential: Bool = false) {
         self.keyLabel = label
         self.help = help
@@ -28,7 +30,7 @@ public struct Binding<A: Sendable>: Sendable {
         self.dispatch = keys.map { ($0, action) }
     }
 
-    init(label: String, help: String, hint: (String, String)?, essential: Bool = false, dispatch: [(Key, A)]) {
+    init(label: String, help: UIText, hint: (String, UIText)?, essential: Bool = false, dispatch: [(Key, A)]) {
         self.keyLabel = label
         self.help = help
         self.hint = hint.flatMap { hint in
@@ -108,62 +110,62 @@ public enum BrowseKeys {
     /// Keys that do the same whether choosing a panel or reading one.
     private static let common: [Binding<Action>] = [
         Binding([.up, .character("k")], .moveUp, label: "↑ k",
-                help: "Move up the panel list, or scroll the panel up one line"),
+                help: .keysMoveUp),
         Binding([.down, .character("j")], .moveDown, label: "↓ j",
-                help: "Move down the panel list, or scroll the panel down one line", hint: ("↑↓", "move")),
-        Binding([.pageUp, .character("b")], .pageUp, label: "PgUp b", help: "Scroll the panel up one page"),
+                help: .keysMoveDown, hint: ("↑↓", .hintMove)),
+        Binding([.pageUp, .character("b")], .pageUp, label: "PgUp b", help: .keysPageUp),
         Binding([.pageDown, .character(" ")], .pageDown, label: "PgDn Space",
-                help: "Scroll the panel down one page", hint: ("Space", "page")),
-        Binding([.home], .top, label: "Home", help: "Go to the top"),
-        Binding([.end, .character("G")], .bottom, label: "End G", help: "Go to the bottom"),
-        Binding(label: "1-9", help: "Jump to panel 1 to 9", hint: nil,
+                help: .keysPageDown, hint: ("Space", .hintPage)),
+        Binding([.home], .top, label: "Home", help: .keysTop),
+        Binding([.end, .character("G")], .bottom, label: "End G", help: .keysBottom),
+        Binding(label: "1-9", help: .keysJump, hint: nil,
                 dispatch: (1...9).map { (Key.character(Character(String($0))), Action.jump($0 - 1)) }),
-        Binding([.character("/")], .search, label: "/", help: "Search titles, text, glossary and sources",
-                hint: ("/", "search")),
-        Binding([.character("n")], .nextMatch, label: "n", help: "Next place the search found in this panel"),
-        Binding([.character("N")], .previousMatch, label: "N", help: "Previous place the search found in this panel"),
-        Binding([.character("g")], .glossary, label: "g", help: "Open the glossary"),
-        Binding([.character("s")], .sources, label: "s", help: "Show the full sources of this panel",
-                hint: ("s", "sources")),
-        Binding([.character("?"), .function(1)], .help, label: "? F1", help: "Show this help", hint: ("?", "help"),
+        Binding([.character("/")], .search, label: "/", help: .keysSearch,
+                hint: ("/", .hintSearch)),
+        Binding([.character("n")], .nextMatch, label: "n", help: .keysNextMatch),
+        Binding([.character("N")], .previousMatch, label: "N", help: .keysPreviousMatch),
+        Binding([.character("g")], .glossary, label: "g", help: .keysGlossary),
+        Binding([.character("s")], .sources, label: "s", help: .keysSources,
+                hint: ("s", .hintSources)),
+        Binding([.character("?"), .function(1)], .help, label: "? F1", help: .keysHelp, hint: ("?", .hintHelp),
                 essential: true),
-        Binding([.character("q"), .character("Q")], .quit, label: "q", help: "Quit", hint: ("q", "quit"), essential: true),
+        Binding([.character("q"), .character("Q")], .quit, label: "q", help: .keysQuit, hint: ("q", .hintQuit), essential: true),
     ]
 
     /// Choosing: the panel list on the left, a preview of the selected panel beside it.
     public static let choosing = Keymap<Action>([
         Binding([.enter, .right, .character("l")], .open, label: "Enter → l",
-                help: "Open the selected panel to read it", hint: ("Enter", "open")),
-        Binding([.tab], .nextPanel, label: "Tab", help: "Next panel"),
-        Binding([.backTab], .previousPanel, label: "Shift-Tab", help: "Previous panel"),
-        Binding([.escape, .left, .character("h")], .back, label: "Esc ← h", help: "Back to the panel list"),
-        Binding([.backspace, .altLeft], .historyBack, label: "⌫ Alt-←", help: "Back to the panel read before"),
-        Binding([.altRight], .historyForward, label: "Alt-→", help: "Forward again"),
+                help: .keysOpen, hint: ("Enter", .hintOpen)),
+        Binding([.tab], .nextPanel, label: "Tab", help: .keysNextPanel),
+        Binding([.backTab], .previousPanel, label: "Shift-Tab", help: .keysPreviousPanel),
+        Binding([.escape, .left, .character("h")], .back, label: "Esc ← h", help: .keysBack),
+        Binding([.backspace, .altLeft], .historyBack, label: "⌫ Alt-←", help: .keysHistoryBack),
+        Binding([.altRight], .historyForward, label: "Alt-→", help: .keysHistoryForward),
     ] + common)
 
     /// Reading: the open panel across the full width.
     public static let reading = Keymap<Action>([
-        Binding([.tab], .nextLink, label: "Tab", help: "Next link on the screen", hint: ("Tab", "links")),
-        Binding([.backTab], .previousLink, label: "Shift-Tab", help: "Previous link on the screen"),
-        Binding([.enter], .followLink, label: "Enter", help: "Follow the link: a word's meaning, or another panel"),
-        Binding([.character("]")], .openNextPanel, label: "]", help: "Open the next panel", hint: ("] [", "panels")),
-        Binding([.character("[")], .openPreviousPanel, label: "[", help: "Open the panel before"),
-        Binding([.escape, .left, .character("h")], .back, label: "Esc ← h", help: "Back to the panel list",
-                hint: ("Esc", "list")),
-        Binding([.backspace, .altLeft], .historyBack, label: "⌫ Alt-←", help: "Back to the panel read before"),
-        Binding([.altRight], .historyForward, label: "Alt-→", help: "Forward again"),
+        Binding([.tab], .nextLink, label: "Tab", help: .keysNextLink, hint: ("Tab", .hintLinks)),
+        Binding([.backTab], .previousLink, label: "Shift-Tab", help: .keysPreviousLink),
+        Binding([.enter], .followLink, label: "Enter", help: .keysFollowLink),
+        Binding([.character("]")], .openNextPanel, label: "]", help: .keysOpenNextPanel, hint: ("] [", .hintPanels)),
+        Binding([.character("[")], .openPreviousPanel, label: "[", help: .keysOpenPreviousPanel),
+        Binding([.escape, .left, .character("h")], .back, label: "Esc ← h", help: .keysBack,
+                hint: ("Esc", .hintList)),
+        Binding([.backspace, .altLeft], .historyBack, label: "⌫ Alt-←", help: .keysHistoryBack),
+        Binding([.altRight], .historyForward, label: "Alt-→", help: .keysHistoryForward),
     ] + common)
 
     /// Reading with the animated picture wholly on screen: Space, the side arrows and r work
     /// the picture; PgDn still pages and Esc or h still go back.
     public static let watching: Keymap<Action> = {
         let diagram: [Binding<Action>] = [
-            Binding([.character(" ")], .playPause, label: "Space", help: "Play or pause the pictures",
-                    hint: ("Space", "play/pause")),
-            Binding([.left], .previousFrame, label: "←", help: "The picture before (pauses)"),
-            Binding([.right], .nextFrame, label: "→", help: "The next picture (pauses)", hint: ("← →", "step")),
-            Binding([.character("r")], .restartDiagram, label: "r", help: "Play the pictures again from the start",
-                    hint: ("r", "restart")),
+            Binding([.character(" ")], .playPause, label: "Space", help: .keysPlayPause,
+                    hint: ("Space", .hintPlayPause)),
+            Binding([.left], .previousFrame, label: "←", help: .keysPreviousFrame),
+            Binding([.right], .nextFrame, label: "→", help: .keysNextFrame, hint: ("← →", .hintStep)),
+            Binding([.character("r")], .restartDiagram, label: "r", help: .keysRestart,
+                    hint: ("r", .hintRestart)),
         ]
         let taken = diagram.flatMap { $0.dispatch.map(\.0) }
         // The footer has room for the picture's keys and only the most needed others.
@@ -175,11 +177,11 @@ public enum BrowseKeys {
 
     /// The search line: letters are typed into it, so only these keys do anything else.
     public static let search = Keymap<Action>([
-        Binding([.escape], .back, label: "Esc", help: "Close the search", hint: ("Esc", "close")),
-        Binding([.enter], .open, label: "Enter", help: "Open the chosen result", hint: ("Enter", "open")),
-        Binding([.up, .backTab], .moveUp, label: "↑", help: "Choose the result above"),
-        Binding([.down, .tab], .moveDown, label: "↓", help: "Choose the result below", hint: ("↑↓", "choose")),
-        Binding([.backspace, .delete], .deleteCharacter, label: "⌫", help: "Delete the last letter",
-                hint: ("⌫", "delete")),
+        Binding([.escape], .back, label: "Esc", help: .keysCloseSearch, hint: ("Esc", .hintClose)),
+        Binding([.enter], .open, label: "Enter", help: .keysOpenResult, hint: ("Enter", .hintOpen)),
+        Binding([.up, .backTab], .moveUp, label: "↑", help: .keysResultAbove),
+        Binding([.down, .tab], .moveDown, label: "↓", help: .keysResultBelow, hint: ("↑↓", .hintChoose)),
+        Binding([.backspace, .delete], .deleteCharacter, label: "⌫", help: .keysDelete,
+                hint: ("⌫", .hintDelete)),
     ])
 }

@@ -7,7 +7,7 @@ enum DefinitionView {
         guard let entry = pack.glossaryEntry(for: term) else { return }
         MessageBox.draw(into: &buffer, title: entry.term,
                         lines: [[Span(InlineMarkup.plainText(entry.definition))], [],
-                                [Span("Any key closes this. g: the whole glossary.", .muted)]],
+                                [Span(pack.ui[.definitionClose], .muted)]],
                         glyphs: glyphs)
     }
 }

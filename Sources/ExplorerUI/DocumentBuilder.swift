@@ -79,7 +79,7 @@ struct DocumentBuilder: BlockRenderer {
     mutating func addCitation(_ label: String) { add([Span(label, .source)]) }
 
     mutating func addCallout(_ text: String, tone: Block.Tone) {
-        let label = Export.calloutLabel(tone)
+        let label = Export.calloutLabel(tone, ui: pack.ui)
         let role: Role = tone == .warning ? .warning : .callout
         // No box where there is no room, nor in plain mode's text alternatives (a screen
         // reader would read out every border character).
@@ -114,7 +114,7 @@ struct DocumentBuilder: BlockRenderer {
                                        captionLines: MechanismView.captionLineCount(mechanism, width: width))
             lines += block
         } else {
-            lines += MechanismView.stills(mechanism, width: width, glyphs: glyphs, pictures: diagramStyle != .captions)
+            lines += MechanismView.stills(mechanism, width: width, glyphs: glyphs, ui: pack.ui, pictures: diagramStyle != .captions)
         }
         if let label = pack.citationLabel(mechanism.sources, separator: glyphs.middleDot) {
             add([Span(label, .source)])
@@ -137,9 +137,9 @@ struct DocumentBuilder: BlockRenderer {
         for (index, entry) in entries.enumerated() {
             if index > 0 { lines.append([]) }
             add(spans(entry.condition, role: .heading))
-            add([Span("Evidence: ", .strong), Span(entry.strength.rawValue, .strong)])
-            add([Span("How long benefit lasted: ", .strong)] + spans(entry.duration), rest: [Span("  ")])
-            add([Span("Bottom line: ", .strong)] + spans(entry.bottomLine), rest: [Span("  ")])
+            add([Span(pack.ui[.entryEvidence] + ": ", .strong), Span(pack.label(entry.strength), .strong)])
+            add([Span(pack.ui[.entryDuration] + ": ", .strong)] + spans(entry.duration), rest: [Span("  ")])
+            add([Span(pack.ui[.entryBottomLine] + ": ", .strong)] + spans(entry.bottomLine), rest: [Span("  ")])
             if let label = pack.citationLabel(entry.sources, separator: glyphs.middleDot) {
                 add([Span(label, .source)])
             }
@@ -158,9 +158,9 @@ struct DocumentBuilder: BlockRenderer {
             if index > 0 { lines.append([]) }
             let number = "\(index + 1). "
             let indent = [Span(String(repeating: " ", count: number.count))]
-            add([Span(number, .strong), Span(PackFacts.citation(source))], first: [], rest: indent)
+            add([Span(number, .strong), Span(PackFacts.citation(source, pack: pack))], first: [], rest: indent)
             if let url = source.url { add([Span(url, .source)], first: indent, rest: indent) }
-            if !source.checked { add([Span(Source.uncheckedLabel, .muted)], first: indent, rest: indent) }
+            if !source.checked { add([Span(pack.ui[.sourceUnchecked], .muted)], first: indent, rest: indent) }
         }
     }
 
@@ -172,7 +172,7 @@ struct DocumentBuilder: BlockRenderer {
 
     mutating func addClinic(_ clinic: ClinicInfo) {
         if lines.last?.isEmpty == false { lines.append([]) }
-        add([Span(PackFacts.clinicHeading(clinic), .heading)])
+        add([Span(PackFacts.clinicHeading(clinic, ui: pack.ui), .heading)])
         for row in PackFacts.clinic(clinic) {
             add([Span(row.label + ": ", .strong), Span(row.value)], rest: [Span("  ")])
         }
@@ -182,7 +182,7 @@ struct DocumentBuilder: BlockRenderer {
     /// out a hundred marks), then the one-line alternative.
     mutating func addIcons(_ arrays: [Block.IconArray], alt: String) {
         if diagramStyle != .captions {
-            for line in PackFacts.iconLines(arrays, glyphs: glyphs, width: width) {
+            for line in PackFacts.iconLines(arrays, glyphs: glyphs, width: width, ui: pack.ui) {
                 lines.append(line.text.isEmpty ? [] : [Span(line.text, line.marks ? .diagram : .strong)])
             }
             lines.append([])

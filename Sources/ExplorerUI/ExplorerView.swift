@@ -8,7 +8,7 @@ public enum ExplorerView {
         let keymap = BrowseKeys.active(for: state)
         var buffer = Buffer(size: state.size)
         if state.isTooSmall {
-            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, safetyLine: documents.pack.info.safetyLine,
+            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, pack: documents.pack,
                               quits: keymap.action(for: .character("q")) == .quit)
             return buffer
         }
@@ -30,9 +30,9 @@ public enum ExplorerView {
                 PanelTextView.draw(into: &buffer, layout: layout, state: state, documents: documents)
             }
         }
-        FooterView.draw(into: &buffer, layout: layout, keymap: keymap, glyphs: glyphs)
+        FooterView.draw(into: &buffer, layout: layout, keymap: keymap, ui: documents.pack.ui, glyphs: glyphs)
         switch state.overlay {
-        case .help?: HelpView.draw(into: &buffer, keymap: keymap, scroll: state.boxScroll, glyphs: glyphs)
+        case .help?: HelpView.draw(into: &buffer, keymap: keymap, ui: documents.pack.ui, scroll: state.boxScroll, glyphs: glyphs)
         case .sources?: SourcesView.draw(into: &buffer, topic: state.selected, pack: documents.pack, scroll: state.boxScroll,
                                          glyphs: glyphs)
         case .definition(let term)?: DefinitionView.draw(into: &buffer, term: term, pack: documents.pack, glyphs: glyphs)
@@ -45,9 +45,9 @@ public enum ExplorerView {
                                    position: Int?) {
         buffer.fill(layout.header, with: Cell(text: " ", role: .header))
         // "Panel 2 of 11" keeps its place at the right; the title stops short of it.
-        let place = position.map { " Panel \($0 + 1) of \(pack.topics.count) " } ?? ""
+        let place = position.map { " " + pack.ui(.headerPanelOf, ["number": "\($0 + 1)", "count": "\(pack.topics.count)"]) + " " } ?? ""
         let placeX = layout.header.maxX - DisplayWidth.of(place)
-        buffer.write(" Ketamine treatment explorer \(glyphs.middleDot) \(pack.info.title)",
+        buffer.write(" \(pack.ui[.appName]) \(glyphs.middleDot) \(pack.info.title)",
                      x: layout.header.x, y: layout.header.y, limit: max(layout.header.x, placeX), role: .header)
         buffer.write(place, x: placeX, y: layout.header.y, role: .header)
     }

@@ -87,12 +87,12 @@ public enum Export {
 
     /// The word a callout begins with, so its kind never depends on colour: the same on the
     /// screen and in every export.
-    static func calloutLabel(_ tone: Block.Tone) -> String {
+    static func calloutLabel(_ tone: Block.Tone, ui: UIStrings) -> String {
         switch tone {
-        case .info: return "Good to know"
-        case .action: return "What you can do"
-        case .warning: return "Important"
-        case .story: return "Illustrative story"
+        case .info: return ui[.calloutInfo]
+        case .action: return ui[.calloutAction]
+        case .warning: return ui[.calloutWarning]
+        case .story: return ui[.calloutStory]
         }
     }
 
@@ -141,7 +141,7 @@ private struct MarkdownWriter: BlockRenderer {
         writer.blocks = ["# " + Export.escapeMarkdown(pack.info.title)]
         for index in topics { writer.add(pack.topics[index]) }
         writer.blocks.append("---")
-        writer.blocks.append("*" + Export.escapeMarkdown(pack.info.statusLine) + "*")
+        writer.blocks.append("*" + Export.escapeMarkdown(pack.statusLine) + "*")
         writer.blocks.append(Export.escapeMarkdown(pack.info.disclaimer))
         return [writer.blocks.joined(separator: "\n\n")]
     }
@@ -163,7 +163,7 @@ private struct MarkdownWriter: BlockRenderer {
     }
 
     mutating func addCallout(_ text: String, tone: Block.Tone) {
-        blocks.append("> **\(Export.calloutLabel(tone)):** " + inline(text))
+        blocks.append("> **\(Export.calloutLabel(tone, ui: pack.ui)):** " + inline(text))
     }
 
     mutating func addGlossary(_ entries: [GlossaryEntry]) {
@@ -202,9 +202,9 @@ private struct MarkdownWriter: BlockRenderer {
     mutating func addEvidence(_ entries: [EvidenceEntry]) {
         for entry in entries {
             blocks.append("### " + inline(entry.condition))
-            blocks.append("**Evidence:** " + Export.escapeMarkdown(entry.strength.rawValue))
-            blocks.append("**How long benefit lasted:** " + inline(entry.duration))
-            blocks.append("**Bottom line:** " + inline(entry.bottomLine))
+            blocks.append("**\(Export.escapeMarkdown(pack.ui[.entryEvidence])):** " + Export.escapeMarkdown(pack.label(entry.strength)))
+            blocks.append("**\(Export.escapeMarkdown(pack.ui[.entryDuration])):** " + inline(entry.duration))
+            blocks.append("**\(Export.escapeMarkdown(pack.ui[.entryBottomLine])):** " + inline(entry.bottomLine))
             if let label = pack.citationLabel(entry.sources, separator: separator) { blocks.append(citation(label)) }
         }
     }
@@ -212,9 +212,9 @@ private struct MarkdownWriter: BlockRenderer {
     mutating func addSources(_ sources: [Source]) {
         guard !sources.isEmpty else { return }
         blocks.append(sources.enumerated().map { index, source in
-            var item = "\(index + 1). " + Export.escapeMarkdown(PackFacts.citation(source))
+            var item = "\(index + 1). " + Export.escapeMarkdown(PackFacts.citation(source, pack: pack))
             if let url = source.url { item += " " + autolink(url) }
-            if !source.checked { item += "\\\n   *" + Export.escapeMarkdown(Source.uncheckedLabel) + "*" }
+            if !source.checked { item += "\\\n   *" + Export.escapeMarkdown(pack.ui[.sourceUnchecked]) + "*" }
             return item
         }.joined(separator: "\n"))
     }
@@ -224,13 +224,13 @@ private struct MarkdownWriter: BlockRenderer {
     }
 
     mutating func addClinic(_ clinic: ClinicInfo) {
-        blocks.append("### " + Export.escapeMarkdown(PackFacts.clinicHeading(clinic)))
+        blocks.append("### " + Export.escapeMarkdown(PackFacts.clinicHeading(clinic, ui: pack.ui)))
         blocks += PackFacts.clinic(clinic).map { "**\(Export.escapeMarkdown($0.label)):** " + Export.escapeMarkdown($0.value) }
     }
 
     mutating func addIcons(_ arrays: [Block.IconArray], alt: String) {
         // Marks and labels only: no backticks can occur, so a plain fence is safe.
-        let lines = PackFacts.iconLines(arrays, glyphs: .unicode, width: 80).map(\.text)
+        let lines = PackFacts.iconLines(arrays, glyphs: .unicode, width: 80, ui: pack.ui).map(\.text)
         blocks.append((["```text"] + lines + ["```"]).joined(separator: "\n"))
         blocks.append(lineStart(inline(alt)))
     }
@@ -238,7 +238,8 @@ private struct MarkdownWriter: BlockRenderer {
     mutating func addMechanism(_ mechanism: Mechanism) {
         let count = mechanism.frames.count
         for (index, frame) in mechanism.frames.enumerated() {
-            blocks.append("**Picture \(index + 1) of \(count).** " + Export.escapeMarkdown(frame.caption))
+            let number = pack.ui(.pictureNumber, ["number": "\(index + 1)", "count": "\(count)"])
+            blocks.append("**\(Export.escapeMarkdown(number)).** " + Export.escapeMarkdown(frame.caption))
             // A fence longer than any run of backticks in the picture, so none can close it.
             let longest = frame.picture.map(Self.longestBacktickRun).max() ?? 0
             let fence = String(repeating: "`", count: max(3, longest + 1))
@@ -364,7 +365,7 @@ private struct HTMLWriter: BlockRenderer {
         for index in topics { writer.add(pack.topics[index]) }
         writer.lines += ["<footer>",
                          "<p>\(Export.escapeHTML(pack.info.disclaimer))</p>",
-                         "<p>" + Export.escapeHTML(pack.info.statusLine) + "</p>",
+                         "<p>" + Export.escapeHTML(pack.statusLine) + "</p>",
                          "</footer>", "</body>", "</html>"]
         return writer.lines
     }
@@ -391,7 +392,7 @@ private struct HTMLWriter: BlockRenderer {
 
     mutating func addCallout(_ text: String, tone: Block.Tone) {
         lines.append("<aside class=\"callout callout-\(tone.rawValue)\"><strong>"
-                     + Export.escapeHTML(Export.calloutLabel(tone)) + ":</strong> \(inline(text))</aside>")
+                     + Export.escapeHTML(Export.calloutLabel(tone, ui: pack.ui)) + ":</strong> \(inline(text))</aside>")
     }
 
     mutating func addCitation(_ label: String) { lines.append(sources(label)) }
@@ -430,9 +431,9 @@ private struct HTMLWriter: BlockRenderer {
         for entry in entries {
             lines.append("<h3>\(inline(entry.condition))</h3>")
             lines += ["<dl>",
-                      "<dt>Evidence</dt><dd>\(Export.escapeHTML(entry.strength.rawValue))</dd>",
-                      "<dt>How long benefit lasted</dt><dd>\(inline(entry.duration))</dd>",
-                      "<dt>Bottom line</dt><dd>\(inline(entry.bottomLine))</dd>",
+                      "<dt>\(Export.escapeHTML(pack.ui[.entryEvidence]))</dt><dd>\(Export.escapeHTML(pack.label(entry.strength)))</dd>",
+                      "<dt>\(Export.escapeHTML(pack.ui[.entryDuration]))</dt><dd>\(inline(entry.duration))</dd>",
+                      "<dt>\(Export.escapeHTML(pack.ui[.entryBottomLine]))</dt><dd>\(inline(entry.bottomLine))</dd>",
                       "</dl>"]
             if let label = pack.citationLabel(entry.sources, separator: separator) { lines.append(sources(label)) }
         }
@@ -451,12 +452,12 @@ private struct HTMLWriter: BlockRenderer {
         guard !sources.isEmpty else { return }
         lines.append("<ol>")
         for source in sources {
-            var item = "<li>" + Export.escapeHTML(PackFacts.citation(source))
+            var item = "<li>" + Export.escapeHTML(PackFacts.citation(source, pack: pack))
             if let url = source.url {
                 let text = Export.escapeHTML(url)
                 item += Self.isWebAddress(url) ? " <a href=\"\(text)\">\(text)</a>" : " \(text)"
             }
-            if !source.checked { item += "<br><em>" + Export.escapeHTML(Source.uncheckedLabel) + "</em>" }
+            if !source.checked { item += "<br><em>" + Export.escapeHTML(pack.ui[.sourceUnchecked]) + "</em>" }
             lines.append(item + "</li>")
         }
         lines.append("</ol>")
@@ -472,7 +473,7 @@ private struct HTMLWriter: BlockRenderer {
     }
 
     mutating func addClinic(_ clinic: ClinicInfo) {
-        lines.append("<h3>\(Export.escapeHTML(PackFacts.clinicHeading(clinic)))</h3>")
+        lines.append("<h3>\(Export.escapeHTML(PackFacts.clinicHeading(clinic, ui: pack.ui)))</h3>")
         lines.append("<dl>")
         lines += PackFacts.clinic(clinic).map { "<dt>\(Export.escapeHTML($0.label))</dt><dd>\(Export.escapeHTML($0.value))</dd>" }
         lines.append("</dl>")
@@ -480,7 +481,7 @@ private struct HTMLWriter: BlockRenderer {
 
     mutating func addIcons(_ arrays: [Block.IconArray], alt: String) {
         let text = Export.escapeHTML(InlineMarkup.plainText(alt))
-        let picture = PackFacts.iconLines(arrays, glyphs: .unicode, width: 80).map { Export.escapeHTML($0.text) }
+        let picture = PackFacts.iconLines(arrays, glyphs: .unicode, width: 80, ui: pack.ui).map { Export.escapeHTML($0.text) }
         lines.append("<figure>")
         lines.append("<pre role=\"img\" aria-label=\"\(text)\">\(picture.joined(separator: "\n"))</pre>")
         lines.append("<figcaption>\(inline(alt))</figcaption>")
@@ -495,7 +496,8 @@ private struct HTMLWriter: BlockRenderer {
             let picture = frame.picture.map(Export.escapeHTML).joined(separator: "\n")
             lines.append("<figure>")
             lines.append("<pre role=\"img\" aria-label=\"\(caption)\">\(picture)</pre>")
-            lines.append("<figcaption>Picture \(index + 1) of \(count). \(caption)</figcaption>")
+            let number = Export.escapeHTML(pack.ui(.pictureNumber, ["number": "\(index + 1)", "count": "\(count)"]))
+            lines.append("<figcaption>\(number). \(caption)</figcaption>")
             lines.append("</figure>")
         }
         if let label = pack.citationLabel(mechanism.sources, separator: separator) { lines.append(sources(label)) }

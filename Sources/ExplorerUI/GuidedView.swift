@@ -60,7 +60,7 @@ public final class GuidedDocuments {
         return StepLayout(step: session.step, size: session.size, notes: session.notesShown,
                           lineCount: lines(step: session.step, session: session, width: body.width).count,
                           pageHeight: body.height,
-                          help: session.screen == .help ? HelpView.extent(session.keymapUnderHelp, size: session.size) : nil)
+                          help: session.screen == .help ? HelpView.extent(session.keymapUnderHelp, ui: documents.pack.ui, size: session.size) : nil)
     }
 
     /// Applies `message` to `session`, then tells it the shown step's layout if that changed:
@@ -103,14 +103,14 @@ public final class GuidedDocuments {
         case .topic:
             break   // returned above
         case .symptoms:
-            lines += wrap("Which of these do you notice? Tick any that fit. You do not have to tick any.", width, .keyMessage)
+            lines += wrap(pack.ui[.guidedSymptomsPrompt], width, .keyMessage)
             lines.append([])
             for (number, symptom) in pack.symptoms.enumerated() {
                 if number == focused { cursorLine = lines.count }
                 lines += row(number, session.symptoms.contains(number), symptom.name)
             }
         case .questions:
-            lines += wrap("Which questions do you want to bring to your care team? Tick any.", width, .keyMessage)
+            lines += wrap(pack.ui[.guidedQuestionsPrompt], width, .keyMessage)
             lines.append([])
             let topic = step.topic.flatMap(pack.topicIndex(of:)) ?? 0
             for (number, question) in pack.questionList(topic: topic).enumerated() {
@@ -125,25 +125,26 @@ public final class GuidedDocuments {
                 // Both sides and the middle on one row, the chosen one marked: no right answer.
                 let lean = session.values[number]
                 let chosen = glyphs == .ascii ? "*" : "•"
-                let options = [pair[0], "both, or not sure", pair[1]].enumerated().map { place, text in
+                let options = [pair[0], pack.ui[.guidedBoth], pair[1]].enumerated().map { place, text in
                     "(\(lean?.rawValue == place ? chosen : " ")) \(text)"
                 }
                 lines += item("\(number == focused ? pointer : " ") ", options.joined(separator: " \(glyphs.middleDot) "),
                               focused: number == focused, width: width)
             }
         case .summary:
-            lines += heading("Key points", width).dropFirst()
+            let ui = pack.ui
+            lines += heading(ui[.guidedKeyPoints], width).dropFirst()
             lines += bullets(guided.summary.points, width)
-            lines += heading("The symptoms you ticked", width)
-            lines += bullets(session.symptoms.sorted().map { pack.symptoms[$0].name }, width, none: "None ticked.")
-            lines += heading("The questions you chose", width)
-            lines += bullets(chosenQuestions(session), width, none: "None chosen.")
-            lines += heading("What to do next", width)
+            lines += heading(ui[.guidedSymptomsTicked], width)
+            lines += bullets(session.symptoms.sorted().map { pack.symptoms[$0].name }, width, none: ui[.guidedNoneTicked])
+            lines += heading(ui[.guidedQuestionsChosen], width)
+            lines += bullets(chosenQuestions(session), width, none: ui[.guidedNoneChosen])
+            lines += heading(ui[.guidedWhatNext], width)
             lines += bullets(guided.summary.next, width)
-            lines += heading(Handout.safetyHeading, width)
+            lines += heading(ui[.handoutSafety], width)
             lines += bullets(guided.summary.safety, width)
             if let clinic = pack.clinic {
-                lines += heading(PackFacts.clinicHeading(clinic), width)
+                lines += heading(PackFacts.clinicHeading(clinic, ui: pack.ui), width)
                 lines += bullets(PackFacts.clinicLines(clinic), width)
             }
             if let label = pack.citationLabel(guided.summary.sources, separator: glyphs.middleDot) {
@@ -151,7 +152,7 @@ public final class GuidedDocuments {
                 lines += wrap(label, width, .source)
             }
             lines.append([])
-            lines += wrap("Clinician: press x to save a handout to print (no name or date on it).", width, .muted)
+            lines += wrap(ui[.guidedSaveHint], width, .muted)
         }
         return (lines, cursorLine)
     }
@@ -179,18 +180,18 @@ public final class GuidedDocuments {
         switch session.outline.steps[step].screen {
         case .symptoms:
             return (guided.steps[step].callout.map { [$0] } ?? [])
-                + ["Which of these do you notice? Type their numbers. You do not have to tick any."]
+                + [pack.ui[.guidedSymptomsNumbers]]
                 + numbered(pack.symptoms.map(\.name), ticked: session.symptoms)
         case .questions:
             let topic = guided.steps[step].topic.flatMap(pack.topicIndex(of:)) ?? 0
-            return ["Which questions do you want to bring to your care team? Type their numbers."]
+            return [pack.ui[.guidedQuestionsNumbers]]
                 + numbered(pack.questionList(topic: topic), ticked: session.questions)
         case .values:
             let chosen = glyphs == .ascii ? "*" : "•"
-            return [guided.values.prompt, "For each pair: 1 leans to the first, 2 is both or not sure, 3 leans to the second."]
+            return [guided.values.prompt, pack.ui[.guidedPairsNumbers]]
                 + guided.values.pairs.enumerated().map { number, pair in
                     let lean = session.values[number]?.rawValue
-                    let options = [pair[0], "both, or not sure", pair[1]].enumerated()
+                    let options = [pair[0], pack.ui[.guidedBoth], pair[1]].enumerated()
                         .map { "(\(lean == $0.offset ? chosen : " ")) \($0.element)" }
                     return "  \(number + 1). " + options.joined(separator: " \(glyphs.middleDot) ")
                 }
@@ -211,9 +212,6 @@ public final class GuidedDocuments {
         let list = pack.questionList(topic: topic)
         return session.questions.sorted().filter { $0 < list.count }.map { list[$0] }
     }
-
-    static let ownWordsLabel = "In your own words: "
-    static let choicesFallback = "Then, if it helps, pick the best answer:"
 
     /// A row of a list: its marker (pointer, tick) first, the text wrapped under itself.
     static func item(_ mark: String, _ text: String, focused: Bool, width: Int, role: Role = .plain) -> [StyledLine] {
@@ -243,19 +241,20 @@ public enum GuidedView {
         var buffer = Buffer(size: session.size)
         let glyphs = documents.glyphs
         if session.isTooSmall {
-            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, safetyLine: documents.pack.info.safetyLine, quits: false)
+            TooSmallView.draw(into: &buffer, minimum: AppState.minimumSize, pack: documents.pack, quits: false)
             return buffer
         }
         let layout = GuidedLayout(size: session.size, notes: session.notesShown, info: documents.pack.info)
         let step = documents.guided.steps[session.step]
-        drawHeader(&buffer, layout, session, glyphs)
+        let ui = documents.pack.ui
+        drawHeader(&buffer, layout, session, glyphs, ui)
 
         switch session.screen {
         case .checkpoint(let number):
-            buffer.write("Checking what I explained: \(step.title)", x: layout.title.x, y: layout.title.y,
+            buffer.write(ui(.guidedChecking, ["step": step.title]), x: layout.title.x, y: layout.title.y,
                          limit: layout.title.maxX, role: .title)
             drawCheckpoint(&buffer, layout, session, step.checkpoint[number], number: number, of: step.checkpoint.count,
-                           glyphs: glyphs)
+                           glyphs: glyphs, ui: ui)
         default:
             buffer.write(step.title, x: layout.title.x, y: layout.title.y, limit: layout.title.maxX, role: .title)
             buffer.placeCursor(x: layout.title.x, y: layout.title.y)
@@ -263,7 +262,7 @@ public enum GuidedView {
         }
         if let notes = layout.notes {
             buffer.fill(notes)
-            buffer.drawBox(notes, glyphs: glyphs, title: "For the clinician (p hides)")
+            buffer.drawBox(notes, glyphs: glyphs, title: ui[.guidedNotesTitle])
             let inner = notes.inset(dx: 2, dy: 1)
             let lines = step.notes.flatMap {
                 TextWrapper.wrap([Span($0)], width: inner.width, firstIndent: [Span("\(glyphs.bullet) ")], restIndent: [Span("  ")])
@@ -272,15 +271,16 @@ public enum GuidedView {
                 buffer.write(line, x: inner.x, y: inner.y + row, limit: inner.maxX)
             }
         }
-        FooterView.draw(into: &buffer, layout: layout.screen, keymap: session.keymap, glyphs: glyphs)
+        FooterView.draw(into: &buffer, layout: layout.screen, keymap: session.keymap, ui: documents.pack.ui, glyphs: glyphs)
         drawOverlay(&buffer, session, documents)
         return buffer
     }
 
-    private static func drawHeader(_ buffer: inout Buffer, _ layout: GuidedLayout, _ session: GuidedSession, _ glyphs: Glyphs) {
+    private static func drawHeader(_ buffer: inout Buffer, _ layout: GuidedLayout, _ session: GuidedSession, _ glyphs: Glyphs,
+                                   _ ui: UIStrings) {
         buffer.fill(layout.header, with: Cell(text: " ", role: .header))
         let count = session.stepCount
-        let text = " Guided session \(glyphs.middleDot) Step \(session.step + 1) of \(count)"
+        let text = " \(ui[.guidedTitle]) \(glyphs.middleDot) " + ui(.guidedStepOf, ["number": "\(session.step + 1)", "count": "\(count)"])
         buffer.write(text, x: layout.header.x, y: layout.header.y, limit: layout.header.maxX, role: .header)
         // The progress bar: one cell a step, filled up to this one.
         let (done, left) = glyphs == .ascii ? ("#", "-") : ("■", "□")
@@ -303,23 +303,24 @@ public enum GuidedView {
             buffer.placeCursor(x: layout.body.x, y: layout.body.y + cursorLine - top)   // on the focused row
         }
         if top + layout.body.height < lines.count {
-            buffer.write("More below: press ↓ or PgDn", x: layout.indicator.x, y: layout.indicator.y,
+            buffer.write(documents.pack.ui[.guidedMoreBelow], x: layout.indicator.x, y: layout.indicator.y,
                          limit: layout.indicator.maxX, role: .muted)
         }
     }
 
     private static func drawCheckpoint(_ buffer: inout Buffer, _ layout: GuidedLayout, _ session: GuidedSession,
-                                       _ question: Guided.Question, number: Int, of count: Int, glyphs: Glyphs) {
+                                       _ question: Guided.Question, number: Int, of count: Int, glyphs: Glyphs,
+                                       ui: UIStrings) {
         let width = layout.body.width
         let answer = session.answers[GuidedSession.QuestionKey(step: session.step, question: number)]
-        var lines: [StyledLine] = [[Span("Question \(number + 1) of \(count).", .muted)], []]
+        var lines: [StyledLine] = [[Span(ui(.guidedQuestionOf, ["number": "\(number + 1)", "count": "\(count)"]), .muted)], []]
         if let ownWords = question.ownWords {
             // Teach-back first: the patient says it in their own words; the choices are a fallback.
-            lines += TextWrapper.wrap([Span(GuidedDocuments.ownWordsLabel, .strong), Span(ownWords, .keyMessage)], width: width)
-            lines += TextWrapper.wrap([Span(GuidedDocuments.choicesFallback, .muted)], width: width)
+            lines += TextWrapper.wrap([Span(ui[.guidedOwnWords] + " ", .strong), Span(ownWords, .keyMessage)], width: width)
+            lines += TextWrapper.wrap([Span(ui[.guidedChoicesFallback], .muted)], width: width)
             lines.append([])
         } else {
-            lines += TextWrapper.wrap([Span("Pick the best answer.", .muted)], width: width)
+            lines += TextWrapper.wrap([Span(ui[.guidedPickBest], .muted)], width: width)
         }
         lines += TextWrapper.wrap([Span(question.question, .keyMessage)], width: width)
         lines.append([])
@@ -334,15 +335,15 @@ public enum GuidedView {
         lines.append([])
         let feedbackLine = lines.count
         if answer?.understood == true {
-            lines += TextWrapper.wrap([Span("Yes, that is it. Press → to go on.", .strong)], width: width)
+            lines += TextWrapper.wrap([Span(ui[.guidedRight], .strong)], width: width)
         } else if answer?.showAgain == true {
-            lines += TextWrapper.wrap([Span("Here is that point again, another way: ", .strong), Span(question.again)],
+            lines += TextWrapper.wrap([Span(ui[.guidedAgain] + " ", .strong), Span(question.again)],
                                       width: width)
-            lines += TextWrapper.wrap([Span("Pick the best answer again when you are ready.", .muted)], width: width)
+            lines += TextWrapper.wrap([Span(ui[.guidedPickAgain], .muted)], width: width)
         }
         lines.append([])
         let mark = answer?.explainedBack == true ? "x" : " "
-        lines.append([Span("[\(mark)] Explained back in their own words (clinician: e)", .muted)])
+        lines.append([Span("[\(mark)] " + ui[.guidedExplained], .muted)])
         // On a small screen the lines scroll so the focused answer, or what picking it said,
         // is in the middle of what shows.
         let anchor = answer?.understood == true || answer?.showAgain == true ? feedbackLine : focusedLine
@@ -354,38 +355,37 @@ public enum GuidedView {
     }
 
     private static func drawOverlay(_ buffer: inout Buffer, _ session: GuidedSession, _ documents: GuidedDocuments) {
-        let glyphs = documents.glyphs
+        let glyphs = documents.glyphs, ui = documents.pack.ui
         if let notice = session.notice {
             let lines = notice.split(separator: "\n").map { [Span(String($0))] }
-            MessageBox.draw(into: &buffer, title: "Handout", lines: lines + [[], [Span("Any key closes this.", .muted)]],
+            MessageBox.draw(into: &buffer, title: ui[.guidedHandout], lines: lines + [[], [Span(ui[.guidedAnyKeyCloses], .muted)]],
                             glyphs: glyphs)
             return
         }
         switch session.screen {
         case .confirmEnd:
-            MessageBox.draw(into: &buffer, title: "End the session?", lines: [
-                [Span("Everything ticked and chosen will be wiped, and the screen cleared.")], [],
-                [Span("Enter: end the session. Any other key: keep going.", .strong)],
+            MessageBox.draw(into: &buffer, title: ui[.guidedEndTitle], lines: [
+                [Span(ui[.guidedEndWipes])], [],
+                [Span(ui[.guidedEndKeys], .strong)],
             ], glyphs: glyphs)
         case .confirmExport:
-            MessageBox.draw(into: &buffer, title: "Save a handout?", lines: [
-                [Span("The handout holds the key points, the questions chosen and the symptoms ticked. "
-                      + "It has no name, no date and nothing else from this session.")], [],
-            ] + (documents.saveFolder.map { [[Span("It is saved in \($0).")], []] } ?? []) + [
-                [Span("Enter: save it. p: save and print. Any other key: cancel.", .strong)],
+            MessageBox.draw(into: &buffer, title: ui[.guidedSaveTitle], lines: [
+                [Span(ui[.guidedSaveHolds])], [],
+            ] + (documents.saveFolder.map { [[Span(ui(.guidedSavedIn, ["folder": $0]))], []] } ?? []) + [
+                [Span(ui[.guidedSaveKeys], .strong)],
             ], glyphs: glyphs)
         case .stepList:
             let pointer = glyphs == .ascii ? ">" : "▸"
             let lines = documents.guided.steps.enumerated().map { index, step -> StyledLine in
                 let reached = index <= session.furthest
                 let mark = index == session.cursor ? pointer : " "
-                let state = index == session.step ? " (here)" : reached ? "" : " (not yet)"
+                let state = index == session.step ? " " + ui[.guidedHere] : reached ? "" : " " + ui[.guidedNotYet]
                 return [Span("\(mark) \(index + 1). \(step.title)\(state)", index == session.cursor ? .listSelected : reached ? .plain : .muted)]
             }
-            MessageBox.draw(into: &buffer, title: "Steps", lines: lines + [[], [Span("Enter: open. Any other key: close.", .muted)]],
+            MessageBox.draw(into: &buffer, title: ui[.guidedStepsTitle], lines: lines + [[], [Span(ui[.guidedStepsKeys], .muted)]],
                             maxWidth: 60, glyphs: glyphs)
         case .help:
-            HelpView.draw(into: &buffer, keymap: session.keymapUnderHelp, scroll: session.helpScroll, glyphs: glyphs)
+            HelpView.draw(into: &buffer, keymap: session.keymapUnderHelp, ui: documents.pack.ui, scroll: session.helpScroll, glyphs: glyphs)
         case .step, .checkpoint:
             break
         }

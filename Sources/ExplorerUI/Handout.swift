@@ -18,35 +18,38 @@ public struct Handout: Equatable, Sendable {
     /// Each source the summary rests on, in full.
     public let sources: [String]
     public let footer: [String]
-
-    public static let safetyHeading = "When to get help, and after a visit"
+    /// The pack's words (headings, "None ticked.") and language.
+    private let ui: UIStrings
+    private let language: String
 
     public init(session: GuidedSession, documents: GuidedDocuments) {
         let pack = documents.pack
         let summary = documents.guided.summary
-        title = "\(pack.info.title): your handout"
+        ui = pack.ui
+        language = pack.info.language
+        title = ui(.handoutTitle, ["title": pack.info.title])
         points = summary.points
         safety = summary.safety
         symptoms = session.symptoms.sorted().map { pack.symptoms[$0].name }
         questions = documents.chosenQuestions(session)
         next = summary.next
-        clinic = pack.clinic.map { (PackFacts.clinicHeading($0), PackFacts.clinicLines($0)) }
+        clinic = pack.clinic.map { (PackFacts.clinicHeading($0, ui: pack.ui), PackFacts.clinicLines($0)) }
         sources = summary.sources.compactMap { id in
-            pack.source(id).map { source in PackFacts.citation(source) + (source.url.map { " \($0)" } ?? "") }
+            pack.source(id).map { source in PackFacts.citation(source, pack: pack) + (source.url.map { " \($0)" } ?? "") }
         }
-        footer = [pack.info.statusLine, pack.info.disclaimer]
+        footer = [pack.statusLine, pack.info.disclaimer]
     }
 
     public static func == (lhs: Handout, rhs: Handout) -> Bool { lhs.text == rhs.text }
 
     private var sections: [(String, [String])] {
-        var sections = [("Key points", points),
-                        (Self.safetyHeading, safety),
-                        ("The symptoms you noticed", symptoms.isEmpty ? ["None ticked."] : symptoms),
-                        ("Questions to ask your care team", questions.isEmpty ? ["None chosen."] : questions),
-                        ("What to do next", next)]
+        var sections = [(ui[.handoutPoints], points),
+                        (ui[.handoutSafety], safety),
+                        (ui[.handoutSymptoms], symptoms.isEmpty ? [ui[.guidedNoneTicked]] : symptoms),
+                        (ui[.handoutQuestions], questions.isEmpty ? [ui[.guidedNoneChosen]] : questions),
+                        (ui[.handoutNext], next)]
         if let clinic { sections.append((clinic.heading, clinic.details)) }
-        if !sources.isEmpty { sections.append(("Where these facts come from", sources)) }
+        if !sources.isEmpty { sections.append((ui[.handoutSources], sources)) }
         return sections
     }
 
@@ -64,7 +67,7 @@ public struct Handout: Equatable, Sendable {
     public var html: String {
         var page = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(Export.escapeHTML(language))">
             <head>
             <meta charset="utf-8">
             <title>\(Export.escapeHTML(title))</title>

@@ -7,15 +7,15 @@ import TermRender
 public enum KioskView {
     public static func render(_ kiosk: KioskState, documents: PanelDocuments) -> Buffer {
         var buffer: Buffer
-        let glyphs = documents.glyphs
+        let glyphs = documents.glyphs, ui = documents.pack.ui
         switch kiosk.phase {
         case .browsing:
             buffer = ExplorerView.render(kiosk.app, documents: documents)
             if let seconds = kiosk.secondsUntilReset, !kiosk.app.isTooSmall {
-                MessageBox.draw(into: &buffer, title: "Still there?", lines: [
-                    [Span("Press any key or touch the screen to keep reading.")],
+                MessageBox.draw(into: &buffer, title: ui[.kioskStillThere], lines: [
+                    [Span(ui[.kioskKeepReading])],
                     [],
-                    [Span("Resetting in \(seconds) s", .strong)],
+                    [Span(ui(.kioskStartingOver, ["seconds": "\(seconds)"]), .strong)],
                 ], maxWidth: 56, glyphs: glyphs)
             }
         case .attract:
@@ -29,7 +29,7 @@ public enum KioskView {
         case .closed:
             buffer = Buffer(size: kiosk.app.size)   // blank: nothing to burn in, nothing to read
         }
-        drawStaff(into: &buffer, kiosk, glyphs: glyphs)
+        drawStaff(into: &buffer, kiosk, glyphs: glyphs, ui: ui)
         return buffer
     }
 
@@ -85,7 +85,7 @@ public enum KioskView {
             }
         }
         if named {
-            let title = " Ketamine treatment explorer \(glyphs.middleDot) \(pack.info.title)"
+            let title = " \(pack.ui[.appName]) \(glyphs.middleDot) \(pack.info.title)"
             buffer.write(title, x: area.x, y: area.y, limit: area.maxX, role: .muted)
         }
         for (row, line) in safety.enumerated() {
@@ -94,16 +94,16 @@ public enum KioskView {
         }
     }
 
-    private static func drawStaff(into buffer: inout Buffer, _ kiosk: KioskState, glyphs: Glyphs) {
+    private static func drawStaff(into buffer: inout Buffer, _ kiosk: KioskState, glyphs: Glyphs, ui: UIStrings) {
         if let entry = kiosk.staff.entry {
-            var lines: [StyledLine] = [[Span("Type the staff PIN, then press Enter. Esc cancels.")]]
-            if entry.rejected { lines += [[], [Span("That PIN was not accepted.", .warning)]] }
-            lines += [[], [Span("PIN: ", .strong), Span(String(repeating: "*", count: entry.digits.count))]]
-            MessageBox.draw(into: &buffer, title: "Staff exit", lines: lines, maxWidth: 56, glyphs: glyphs)
+            var lines: [StyledLine] = [[Span(ui[.kioskPinPrompt])]]
+            if entry.rejected { lines += [[], [Span(ui[.kioskPinRejected], .warning)]] }
+            lines += [[], [Span(ui[.kioskPinLabel] + " ", .strong), Span(String(repeating: "*", count: entry.digits.count))]]
+            MessageBox.draw(into: &buffer, title: ui[.kioskStaffExit], lines: lines, maxWidth: 56, glyphs: glyphs)
         } else if let until = kiosk.staff.lockedUntil {
             let seconds = max(0, Int((until - kiosk.now).rounded(.up)))
-            MessageBox.draw(into: &buffer, title: "Staff exit", lines: [
-                [Span("Locked after \(StaffExit.attempts) wrong PINs. Try again in \(seconds) s.", .warning)],
+            MessageBox.draw(into: &buffer, title: ui[.kioskStaffExit], lines: [
+                [Span(ui(.kioskLocked, ["attempts": "\(StaffExit.attempts)", "seconds": "\(seconds)"]), .warning)],
             ], maxWidth: 56, glyphs: glyphs)
         }
     }

@@ -56,11 +56,11 @@ enum MechanismView {
 
     /// Every picture with its caption, for print and reduced motion; or only the captions,
     /// numbered (the text alternative), when asked or when a picture is too wide for `width`.
-    static func stills(_ mechanism: Mechanism, width: Int, glyphs: Glyphs, pictures: Bool = true) -> [StyledLine] {
+    static func stills(_ mechanism: Mechanism, width: Int, glyphs: Glyphs, ui: UIStrings, pictures: Bool = true) -> [StyledLine] {
         var lines: [StyledLine] = []
         let drawable = pictures && mechanism.pictureSize.width <= width
         for (index, frame) in mechanism.frames.enumerated() {
-            let number = "Picture \(index + 1) of \(mechanism.frames.count)"
+            let number = ui(.pictureNumber, ["number": "\(index + 1)", "count": "\(mechanism.frames.count)"])
             if drawable {
                 if index > 0 { lines.append([]) }
                 lines.append([Span(number, .heading)])
@@ -74,26 +74,26 @@ enum MechanismView {
     }
 
     /// The line under the caption: which picture, and whether it plays.
-    static func status(_ diagram: DiagramState?, frameCount: Int, reading: Bool) -> String {
+    static func status(_ diagram: DiagramState?, frameCount: Int, reading: Bool, ui: UIStrings) -> String {
         let frame = diagram?.frame ?? 0
-        let number = "Picture \(frame + 1) of \(frameCount)"
-        guard reading, let diagram else { return "\(number). Open the panel to play the pictures." }
-        if diagram.playing { return "\(number), playing. Space: pause" }
-        if diagram.isAtEnd { return "\(number), the last. r: play again" }
-        return "\(number), paused. Space: play"
+        let number = ui(.pictureNumber, ["number": "\(frame + 1)", "count": "\(frameCount)"])
+        guard reading, let diagram else { return ui(.pictureOpen, ["picture": number]) }
+        if diagram.playing { return ui(.picturePlaying, ["picture": number]) }
+        if diagram.isAtEnd { return ui(.pictureLast, ["picture": number]) }
+        return ui(.picturePaused, ["picture": number])
     }
 
     /// Draws the shown picture into the rows of the placeholder that are on screen.
     /// - Parameters:
     ///   - rows: which of the placeholder's lines are visible, and the screen row of each.
     static func draw(into buffer: inout Buffer, _ mechanism: Mechanism, placement: DiagramPlacement, state: AppState,
-                     visible rows: [(line: Int, y: Int)], x: Int, width: Int, glyphs: Glyphs) {
+                     visible rows: [(line: Int, y: Int)], x: Int, width: Int, glyphs: Glyphs, ui: UIStrings) {
         let frameIndex = min(state.diagram?.frame ?? 0, mechanism.frames.count - 1)
         let frame = mechanism.frames[frameIndex]
         var lines = picture(frame, of: mechanism, scale: placement.scale, width: width, glyphs: glyphs)
         let captionLines = caption(frame, width: width)
         lines += captionLines + Array(repeating: [], count: placement.captionLines - captionLines.count)
-        let status = status(state.diagram, frameCount: mechanism.frames.count, reading: state.focus == .content)
+        let status = status(state.diagram, frameCount: mechanism.frames.count, reading: state.focus == .content, ui: ui)
         lines.append([Span(status, .muted)])
         for (line, y) in rows where line < lines.count {
             buffer.write(lines[line], x: x, y: y, limit: x + width)

@@ -14,32 +14,32 @@ enum PackFacts {
     /// Who wrote the content, who paid, what interests are at stake, who reviewed it and when.
     /// "Last reviewed" appears only when the pack names its reviewers.
     static func about(_ pack: ContentPack) -> [Row] {
-        let info = pack.info
+        let info = pack.info, ui = pack.ui
         var conflicts = info.conflicts
         if let clinic = pack.clinic, let offers = clinic.offersKetamine {
-            conflicts += " \(clinic.name) \(offers ? "offers" : "does not offer") ketamine treatment."
+            conflicts += " " + ui(offers ? .aboutClinicOffers : .aboutClinicDoesNotOffer, ["clinic": clinic.name])
         }
-        var rows = [Row(label: "Written by", value: info.writtenBy),
-                    Row(label: "Funding", value: info.funding),
-                    Row(label: "Conflicts of interest", value: conflicts),
-                    Row(label: "Content version", value: info.version),
-                    Row(label: "Last updated", value: info.lastUpdated)]
+        var rows = [Row(label: ui[.aboutWrittenBy], value: info.writtenBy),
+                    Row(label: ui[.aboutFunding], value: info.funding),
+                    Row(label: ui[.aboutConflicts], value: conflicts),
+                    Row(label: ui[.aboutVersion], value: info.version),
+                    Row(label: ui[.aboutUpdated], value: info.lastUpdated)]
         if info.isClinicallyReviewed, let reviewed = info.lastReviewed {
-            rows += [Row(label: "Reviewed by", value: info.reviewers.joined(separator: "; ")),
-                     Row(label: "Last reviewed", value: reviewed)]
+            rows += [Row(label: ui[.aboutReviewedBy], value: info.reviewers.joined(separator: "; ")),
+                     Row(label: ui[.aboutLastReviewed], value: reviewed)]
         } else {
-            rows.append(Row(label: "Review", value: PackInfo.notReviewed, warning: true))
+            rows.append(Row(label: ui[.aboutReview], value: ui[.aboutNotReviewed], warning: true))
         }
-        rows += [Row(label: "Next review due", value: info.nextReview),
-                 Row(label: "Updates", value: info.updatePolicy),
-                 Row(label: "Disclaimer", value: info.disclaimer)]
+        rows += [Row(label: ui[.aboutNextReview], value: info.nextReview),
+                 Row(label: ui[.aboutUpdates], value: info.updatePolicy),
+                 Row(label: ui[.aboutDisclaimer], value: info.disclaimer)]
         return rows
     }
 
     /// "Citation (2019). Systematic review." A source's entry in the sources list, without
     /// its address. Reviewer notes are never part of it.
-    static func citation(_ source: Source) -> String {
-        "\(source.citation) (\(source.dateLabel)). \(source.kind.label)."
+    static func citation(_ source: Source, pack: ContentPack) -> String {
+        "\(source.citation) (\(pack.dateLabel(source))). \(pack.label(source.kind))."
     }
 
     /// The clinic's details as label and value, after its name.
@@ -47,7 +47,7 @@ enum PackFacts {
         clinic.details.map { Row(label: $0.label, value: $0.value) }
     }
 
-    static func clinicHeading(_ clinic: ClinicInfo) -> String { "Your clinic: \(clinic.name)" }
+    static func clinicHeading(_ clinic: ClinicInfo, ui: UIStrings) -> String { ui(.aboutClinicHeading, ["clinic": clinic.name]) }
 
     /// "Phone: 555-0100", a line each: the summary's and the handout's list.
     static func clinicLines(_ clinic: ClinicInfo) -> [String] { clinic.details.map { "\($0.label): \($0.value)" } }
@@ -55,7 +55,7 @@ enum PackFacts {
     /// Icon arrays as lines of text: each array's label, its ten rows of ten marks (filled
     /// first, row by row), and "76 in 100" under it; side by side when `width` allows, else
     /// one under another. `marks` is false for the label and count lines.
-    static func iconLines(_ arrays: [Block.IconArray], glyphs: Glyphs, width: Int) -> [(text: String, marks: Bool)] {
+    static func iconLines(_ arrays: [Block.IconArray], glyphs: Glyphs, width: Int, ui: UIStrings) -> [(text: String, marks: Bool)] {
         let markWidth = 2 * Block.IconArray.columns - 1
         let rows = Block.IconArray.total / Block.IconArray.columns
         let isMarks = { (line: Int) in line > 0 && line <= rows }
@@ -66,7 +66,7 @@ enum PackFacts {
                     row * Block.IconArray.columns + column < array.filled ? glyphs.iconFilled : glyphs.iconEmpty
                 }.joined(separator: " "))
             }
-            lines.append("\(array.filled) in \(Block.IconArray.total)")
+            lines.append(ui(.iconsIn, ["filled": "\(array.filled)", "total": "\(Block.IconArray.total)"]))
             return lines
         }
         let columnWidth = max(markWidth, arrays.map { DisplayWidth.of($0.label) }.max() ?? 0)

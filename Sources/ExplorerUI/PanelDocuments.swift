@@ -125,7 +125,7 @@ public final class PanelDocuments {
         }
         let box: BoxExtent?
         switch state.overlay {
-        case .help?: box = HelpView.extent(BrowseKeys.active(for: state), size: state.size)
+        case .help?: box = HelpView.extent(BrowseKeys.active(for: state), ui: pack.ui, size: state.size)
         case .sources?: box = SourcesView.extent(topic: panel, pack: pack, size: state.size)
         default: box = nil
         }
@@ -161,7 +161,7 @@ public final class PanelDocuments {
         let layout = ScreenLayout(size: state.size, reading: state.focus == .content, info: pack.info)
         if y == layout.hints.y {
             let keymap = BrowseKeys.active(for: state)
-            return FooterView.hintPositions(keymap: keymap, in: layout.hints).first { $0.x <= x && x < $0.x + $0.width }
+            return FooterView.hintPositions(keymap: keymap, ui: pack.ui, in: layout.hints).first { $0.x <= x && x < $0.x + $0.width }
                 .map { .action($0.hint.action) }
         }
         if let search = state.search {

@@ -37,17 +37,19 @@ enum PanelTextView {
 
         if let mechanism = documents.pack.mechanism, let placement = document.diagram, !diagramRows.isEmpty {
             MechanismView.draw(into: &buffer, mechanism, placement: placement, state: state, visible: diagramRows,
-                               x: layout.text.x, width: layout.text.width, glyphs: documents.glyphs)
+                               x: layout.text.x, width: layout.text.width, glyphs: documents.glyphs,
+                               ui: documents.pack.ui)
         }
 
         let hasMoreBelow = scroll + layout.text.height < lines.count
         let indicator: String
         if hasMoreBelow {
             // Space works the picture while it is on screen.
-            let keys = state.diagram?.onScreen == true ? "↓ or PgDn" : "Space or ↓"
-            indicator = reading ? "More below: press \(keys)" : "More below: press Enter to read on"
+            let ui = documents.pack.ui
+            indicator = !reading ? ui[.panelMoreBelowPreview]
+                : ui[state.diagram?.onScreen == true ? .panelMoreBelowDown : .panelMoreBelowSpace]
         } else if scroll > 0 {
-            indicator = "End of this panel. ]: next panel"
+            indicator = documents.pack.ui[.panelEnd]
         } else {
             indicator = ""
         }

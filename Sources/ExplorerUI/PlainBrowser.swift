@@ -29,7 +29,7 @@ public struct PlainBrowser {
 
     /// What is shown first: the title, the safety line and the list of panels.
     public mutating func start() -> [String] {
-        PlainText.fitted(["Ketamine treatment explorer: \(pack.info.title)", pack.info.disclaimer, ""] + menu(), width: width)
+        PlainText.fitted(["\(pack.ui[.appName]): \(pack.info.title)", pack.info.disclaimer, ""] + menu(), width: width)
     }
 
     /// Answers one line typed by the user. `done` is true when they asked to quit.
@@ -45,11 +45,11 @@ public struct PlainBrowser {
             return (search(answer), false)
         }
         switch answer.lowercased() {
-        case "q", "quit", "exit": return (["Goodbye. " + pack.info.disclaimer], true)
+        case "q", "quit", "exit": return ([pack.ui[.plainGoodbye] + " " + pack.info.disclaimer], true)
         case "": return (menu(), false)
         case "s", "/", "search":
             askingSearch = true
-            return (["Type the words to search for, then Enter:"], false)
+            return ([pack.ui[.plainSearchPrompt]], false)
         case "?", "h", "help": return (help(), false)
         case "n", "next":
             if isReading { return (read(min(state.selected + 1, pack.topics.count - 1)), false) }
@@ -59,18 +59,18 @@ public struct PlainBrowser {
             if let number = Int(answer) {
                 if let hits = state.search?.hits {
                     guard (1...max(1, hits.count)).contains(number), !hits.isEmpty else {
-                        return (["There is no result \(number). " + prompt()], false)
+                        return ([pack.ui(.plainNoResult, ["number": "\(number)"]) + " " + prompt()], false)
                     }
                     send(.tap(.searchHit(number - 1)))   // choosing a result opens it, as a tap does
                     return (reading(), false)
                 }
                 guard (1...pack.topics.count).contains(number) else {
-                    return (["There is no panel \(number): type 1 to \(pack.topics.count). " + prompt()], false)
+                    return ([pack.ui(.plainNoPanel, ["number": "\(number)", "count": "\(pack.topics.count)"]) + " " + prompt()], false)
                 }
                 return (read(number - 1), false)
             }
         }
-        return (["That did not match a choice. " + prompt()], false)
+        return ([pack.ui[.plainNoMatch] + " " + prompt()], false)
     }
 
     private var isReading: Bool { state.focus == .content && state.search == nil }
@@ -84,7 +84,7 @@ public struct PlainBrowser {
         if state.search != nil { send(.action(.back)) }
         if state.focus == .content { send(.action(.back)) }
         let digits = String(pack.topics.count).count
-        var lines = ["Panels:"]
+        var lines = [pack.ui[.plainPanels]]
         for (index, topic) in pack.topics.enumerated() {
             let number = String(index + 1)
             lines.append(String(repeating: " ", count: digits - number.count + 2) + "\(number). \(topic.title)")
@@ -102,34 +102,31 @@ public struct PlainBrowser {
     private func reading() -> [String] {
         let panel = state.selected
         return [""] + PlainText.lines(topic: panel, pack: pack, width: width, glyphs: glyphs, pictures: false)
-            + ["", PlainText.sentence("End of panel \(panel + 1) of \(pack.topics.count): \(pack.topics[panel].title)"), prompt()]
+            + ["", PlainText.sentence(pack.ui(.plainEndOfPanel, ["number": "\(panel + 1)", "count": "\(pack.topics.count)",
+                                                               "title": pack.topics[panel].title])), prompt()]
     }
 
     private mutating func search(_ query: String) -> [String] {
         send(.searchFor(query))
         guard let hits = state.search?.hits, !hits.isEmpty else {
             _ = menu()
-            return ["Nothing found for \"\(query)\". " + prompt()]
+            return [pack.ui(.plainNothingFound, ["query": query]) + " " + prompt()]
         }
-        let found = state.search?.insteadOf.map { "Nothing for \"\(query)\". Found \(SearchIndex.countText(hits.count)) for \"\($0)\":" }
-        var lines = [found ?? "Found \(SearchIndex.countText(hits.count)) for \"\(query)\":"]
+        let ui = pack.ui, count = ui.searchCount(hits.count)
+        let found = state.search?.insteadOf.map { ui(.plainFoundInstead, ["query": query, "count": count, "word": $0]) }
+        var lines = [found ?? ui(.plainFound, ["count": count, "query": query])]
         for (number, hit) in hits.enumerated() {
             lines.append("\(number + 1). \(pack.topics[hit.topic].title): \(hit.snippet)")
         }
-        return lines + ["Type a result's number to read that panel, or Enter for the list of panels."]
+        return lines + [ui[.plainResultHelp]]
     }
 
     private func help() -> [String] {
-        ["Type a number and press Enter to choose it.",
-         "Enter on its own: the list of panels.",
-         "n: the next panel. p: the panel before.",
-         "s: search titles, text, glossary and sources.",
-         "q: quit.",
-         prompt()]
+        [pack.ui[.plainHelpNumber], pack.ui[.plainHelpEnter], pack.ui[.plainHelpNext], pack.ui[.plainHelpSearch],
+         pack.ui[.plainHelpQuit], prompt()]
     }
 
     private func prompt() -> String {
-        isReading ? "Panel number, n next, p previous, s search, Enter list, q quit:"
-            : "Type a panel number, s (search), ? (help) or q (quit), then Enter:"
+        pack.ui[isReading ? .plainPromptReading : .plainPromptList]
     }
 }

@@ -20,11 +20,14 @@ public struct PlainGuided {
         self.width = width
     }
 
+    /// The program's words in the pack's language.
+    public var ui: UIStrings { documents.pack.ui }
+
     /// The handout as it stands, for the caller to save.
     public var handout: Handout { Handout(session: session, documents: documents) }
 
     public mutating func start() -> [String] {
-        PlainText.fitted(["Guided session: \(documents.pack.info.title)", documents.pack.info.disclaimer, ""] + screen(),
+        PlainText.fitted([ui(.plainGuidedTitle, ["title": documents.pack.info.title]), documents.pack.info.disclaimer, ""] + screen(),
                          width: width)
     }
 
@@ -50,7 +53,7 @@ public struct PlainGuided {
             case (.end, "y"), (.end, "yes"): actions = [.end, .confirm]
             case (.export, "y"), (.export, "yes"): actions = [.export, .confirm]
             case (.export, "p"): actions = [.export, .print]
-            default: return (["Nothing was done.", prompt()], [])
+            default: return ([ui[.plainNothingDone], prompt()], [])
             }
             return ([], perform(actions))
         }
@@ -60,30 +63,29 @@ public struct PlainGuided {
         case "b", "back": return move(.back)
         case "q", "quit", "end":
             confirming = .end
-            return (["End the session? Everything ticked and chosen will be wiped. Type y and Enter to end, or Enter to go on."], [])
+            return ([ui[.plainEndAsk]], [])
         case "x", "save":
-            guard case .summary = session.current.screen else { return (["The handout is saved from the summary.", prompt()], []) }
+            guard case .summary = session.current.screen else { return ([ui[.plainSaveFromSummary], prompt()], []) }
             confirming = .export
-            let folder = documents.saveFolder.map { " It is saved in \($0)." } ?? ""
-            return (["Save a handout with the key points, the questions chosen and the symptoms ticked (no name, no date)?"
-                     + folder + " Type y to save, p to save and print, or Enter for no."], [])
+            let folder = documents.saveFolder.map { " " + ui(.guidedSavedIn, ["folder": $0]) } ?? ""
+            return ([ui[.plainSaveAsk] + folder + " " + ui[.plainSaveKeys]], [])
         case "p", "notes":
-            return (["For the clinician:"] + documents.guided.steps[session.step].notes.map { "- \($0)" } + [prompt()], [])
+            return ([ui[.plainForClinician]] + documents.guided.steps[session.step].notes.map { "- \($0)" } + [prompt()], [])
         case "e":
-            guard case .checkpoint = session.screen else { return (["e marks a check question explained back.", prompt()], []) }
+            guard case .checkpoint = session.screen else { return ([ui[.plainExplainedOnlyChecks], prompt()], []) }
             _ = perform([.explainedBack])
-            return (["Marked: explained back in their own words.", prompt()], [])
+            return ([ui[.plainMarkedExplained], prompt()], [])
         case "l", "steps":
             return (steps() + [prompt()], [])
         case "go":
             guard words.count == 2, let number = Int(words[1]), (1...session.furthest + 1).contains(number) else {
-                return (["Type go and the number of a step already reached (1 to \(session.furthest + 1)).", prompt()], [])
+                return ([ui(.plainGoStep, ["count": "\(session.furthest + 1)"]), prompt()], [])
             }
             _ = documents.update(&session, .reopen(step: number - 1))
             return (screen(), [])
         default:
             guard let numbers = Optional(words.compactMap { Int($0) }), numbers.count == words.count, !numbers.isEmpty else {
-                return (["That did not match a choice. " + prompt()], [])
+                return ([ui[.plainNoMatch] + " " + prompt()], [])
             }
             return choose(numbers)
         }
@@ -99,7 +101,7 @@ public struct PlainGuided {
         let before = (session.step, session.screen)
         _ = perform([action])
         if before == (session.step, session.screen) {
-            return ([action == .next ? "This is the last step. Type q to end the session." : "This is the first step.", prompt()], [])
+            return ([ui[action == .next ? .plainLastStep : .plainFirstStep], prompt()], [])
         }
         return (screen(), [])
     }
@@ -109,33 +111,33 @@ public struct PlainGuided {
         if case .checkpoint(let question) = session.screen {
             let choices = session.current.questions[question].choices
             guard numbers.count == 1, (1...choices).contains(numbers[0]) else {
-                return (["Type one number, 1 to \(choices).", prompt()], [])
+                return ([ui(.plainOneNumber, ["count": "\(choices)"]), prompt()], [])
             }
             _ = documents.update(&session, .pick(numbers[0] - 1))
             return (checkpoint(question, answered: true), [])
         }
         switch session.current.screen {
         case .symptoms(let count), .questions(let count):
-            guard numbers.allSatisfy({ (1...count).contains($0) }) else { return (["Type numbers from 1 to \(count).", prompt()], []) }
+            guard numbers.allSatisfy({ (1...count).contains($0) }) else { return ([ui(.plainNumbers, ["count": "\(count)"]), prompt()], []) }
             for number in numbers { _ = documents.update(&session, .pick(number - 1)) }
             return (screen(), [])
         case .values(let pairs):
             guard numbers.count == 2, (1...pairs).contains(numbers[0]), (1...3).contains(numbers[1]) else {
-                return (["Type the pair's number, then 1, 2 or 3: for example 1 3.", prompt()], [])
+                return ([ui[.plainPairNumber], prompt()], [])
             }
             if let lean = GuidedSession.Lean(rawValue: numbers[1] - 1) {
                 _ = documents.update(&session, .lean(pair: numbers[0] - 1, lean))
             }
             return (screen(), [])
         case .topic, .summary:
-            return (["There is nothing to choose here. " + prompt()], [])
+            return ([ui[.plainNothingToChoose] + " " + prompt()], [])
         }
     }
 
     private func screen() -> [String] {
         if case .checkpoint(let question) = session.screen { return checkpoint(question, answered: false) }
         let step = documents.guided.steps[session.step]
-        var lines = ["", "Step \(session.step + 1) of \(session.stepCount): \(step.title)", ""]
+        var lines = ["", ui(.plainStepOf, ["number": "\(session.step + 1)", "count": "\(session.stepCount)", "title": step.title]), ""]
         switch session.current.screen {
         case .topic(let panel):
             lines += PlainText.lines(topic: documents.pack.topics[panel].only(sections: step.sections),
@@ -151,13 +153,13 @@ public struct PlainGuided {
         let question = step.checkpoint[number]
         let answer = session.answers[GuidedSession.QuestionKey(step: session.step, question: number)]
         if answered {
-            if answer?.understood == true { return ["Yes, that is it.", prompt()] }
-            return ["Here is that point again, another way: \(question.again)", "Pick the best answer again when you are ready.",
-                    prompt()]
+            if answer?.understood == true { return [ui[.guidedRightPlain], prompt()] }
+            return [ui[.guidedAgain] + " " + question.again, ui[.guidedPickAgain], prompt()]
         }
-        var lines = ["", PlainText.sentence("Checking what I explained: \(step.title)") + " Question \(number + 1) of \(step.checkpoint.count)."]
+        var lines = ["", PlainText.sentence(ui(.plainChecking, ["step": step.title])) + " "
+                     + ui(.plainQuestionOf, ["number": "\(number + 1)", "count": "\(step.checkpoint.count)"])]
         if let ownWords = question.ownWords {
-            lines += [GuidedDocuments.ownWordsLabel + ownWords, GuidedDocuments.choicesFallback]
+            lines += [ui[.guidedOwnWords] + " " + ownWords, ui[.guidedChoicesFallback]]
         }
         lines.append(question.question)
         for (index, choice) in question.choices.enumerated() { lines.append("  \(index + 1). \(choice)") }
@@ -166,20 +168,20 @@ public struct PlainGuided {
 
     private func steps() -> [String] {
         documents.guided.steps.enumerated().map { index, step in
-            let state = index == session.step ? " (here)" : index <= session.furthest ? "" : " (not yet)"
+            let state = index == session.step ? " " + ui[.guidedHere] : index <= session.furthest ? "" : " " + ui[.guidedNotYet]
             return "  \(index + 1). \(step.title)\(state)"
         }
     }
 
     private func prompt() -> String {
         if case .checkpoint = session.screen {
-            return "Type the number of the best answer; Enter: go on; b: back; e: explained back; q: end."
+            return ui[.plainPromptCheckpoint]
         }
         switch session.current.screen {
-        case .symptoms, .questions: return "Type numbers to tick or untick (for example 1 4); Enter: next; b: back; q: end."
-        case .values: return "Type a pair and 1, 2 or 3 (for example 2 1); Enter: next; b: back; q: end."
-        case .summary: return "x: save a handout; b: back; l: steps; q: end."
-        case .topic: return "Enter: next; b: back; p: notes; l: steps; q: end."
+        case .symptoms, .questions: return ui[.plainPromptTicks]
+        case .values: return ui[.plainPromptPairs]
+        case .summary: return ui[.plainPromptSummary]
+        case .topic: return ui[.plainPromptTopic]
         }
     }
 }

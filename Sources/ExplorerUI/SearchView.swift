@@ -9,21 +9,22 @@ enum SearchView {
                      pack: ContentPack, glyphs: Glyphs) {
         let area = Self.area(layout)
         buffer.fill(Rect(x: 0, y: area.y, width: buffer.size.width, height: area.height))
-        let end = buffer.write([Span("Search: ", .strong), Span(search.query, .plain)], x: area.x, y: area.y, limit: area.maxX)
+        let ui = pack.ui
+        let end = buffer.write([Span(ui[.searchLabel] + " ", .strong), Span(search.query, .plain)], x: area.x, y: area.y, limit: area.maxX)
         buffer.write("_", x: end, y: area.y, limit: area.maxX, role: .muted)
         buffer.placeCursor(x: end, y: area.y)   // where the next letter goes
 
         let status: String
         if search.query.isEmpty {
-            status = "Type a word to find it in titles, text, the glossary and sources."
+            status = ui[.searchHint]
         } else if search.query.count >= AppState.SearchState.maximumLength {
-            status = "A search is at most \(AppState.SearchState.maximumLength) letters. Backspace to change it."
+            status = ui(.searchTooLong, ["count": "\(AppState.SearchState.maximumLength)"])
         } else if search.hits.isEmpty {
-            status = "Nothing found for \"\(search.query)\". Try a shorter or different word."
+            status = ui(.searchNothing, ["query": search.query])
         } else if let word = search.insteadOf {
-            status = "Nothing for \"\(search.query)\". \(SearchIndex.countText(search.hits.count)) found for \"\(word)\"."
+            status = ui(.searchInstead, ["query": search.query, "count": ui.searchCount(search.hits.count), "word": word])
         } else {
-            status = "\(SearchIndex.countText(search.hits.count)) found. ↑ ↓ to choose, Enter to open."
+            status = ui(.searchFound, ["count": ui.searchCount(search.hits.count)])
         }
         buffer.write(status, x: area.x, y: area.y + 1, limit: area.maxX, role: .muted)
 

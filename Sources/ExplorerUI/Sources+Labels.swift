@@ -14,9 +14,9 @@ extension ContentPack {
             label += distinct == 0 ? "\(number)" : ", \(number)"
             distinct += 1
         }
-        if distinct > 0 { label = (distinct == 1 ? "Source: " : "Sources: ") + label }
+        if distinct > 0 { label = ui(distinct == 1 ? .citeSource : .citeSources, ["numbers": label]) }
         if let evidence {
-            label += (label.isEmpty ? "" : " \(separator) ") + "Evidence: \(evidence.rawValue)"
+            label += (label.isEmpty ? "" : " \(separator) ") + ui(.citeEvidence, ["strength": self.label(evidence)])
         }
         return label.isEmpty ? nil : label
     }

@@ -13,10 +13,10 @@ enum SourcesView {
             guard let number = pack.sourceNumber(id), let source = pack.source(id) else { continue }
             let label = "\(number). "
             let indent = [Span(String(repeating: " ", count: label.count))]
-            lines += TextWrapper.wrap([Span(label, .strong), Span(PackFacts.citation(source))] + (source.url.map { [Span(" \($0)", .link)] } ?? []),
+            lines += TextWrapper.wrap([Span(label, .strong), Span(PackFacts.citation(source, pack: pack))] + (source.url.map { [Span(" \($0)", .link)] } ?? []),
                                       width: max(1, inner.width), restIndent: indent)
         }
-        if lines.isEmpty { lines = [[Span("This panel cites no sources.")]] }
+        if lines.isEmpty { lines = [[Span(pack.ui[.sourcesNone])]] }
         return (box, inner, lines)
     }
 
@@ -30,14 +30,14 @@ enum SourcesView {
         let (box, inner, lines) = laidOut(topic: index, pack: pack, size: buffer.size)
         guard box.width > 10, box.height > 4 else { return }
         buffer.fill(box)
-        buffer.drawBox(box, glyphs: glyphs, title: "Sources: \(pack.topics[index].menu)")
+        buffer.drawBox(box, glyphs: glyphs, title: pack.ui(.sourcesTitle, ["panel": pack.topics[index].menu]))
         buffer.placeCursor(x: inner.x, y: inner.y)
         let rows = max(0, inner.height - 2)
         let first = min(max(0, scroll), max(0, lines.count - rows))
         for (row, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             buffer.write(line, x: inner.x, y: inner.y + row, limit: inner.maxX)
         }
-        let closing = lines.count > rows ? "↑↓ PgDn: more. Other keys close this." : "Any key closes this. All sources: the Sources panel."
+        let closing = pack.ui[lines.count > rows ? .boxMore : .sourcesClose]
         buffer.write(closing, x: inner.x, y: inner.maxY - 1, limit: inner.maxX, role: .muted)
     }
 }

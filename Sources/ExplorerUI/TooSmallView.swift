@@ -1,3 +1,4 @@
+import ContentModel
 import ExplorerCore
 import TermRender
 
@@ -8,13 +9,15 @@ import TermRender
 enum TooSmallView {
     /// - Parameter quits: whether `q` quits here (not in the kiosk, nor in a guided session,
     ///   where it asks to end).
-    static func draw(into buffer: inout Buffer, minimum: Size, safetyLine: String, quits: Bool) {
+    static func draw(into buffer: inout Buffer, minimum: Size, pack: ContentPack, quits: Bool) {
         let size = buffer.size
         guard size.width > 0, size.height > 0 else { return }
-        let message = "Please enlarge the window to at least \(minimum.width)x\(minimum.height) (now \(size.width)x\(size.height))."
+        let safetyLine = pack.info.safetyLine
+        let message = pack.ui(.smallEnlarge, ["width": "\(minimum.width)", "height": "\(minimum.height)",
+                                              "current": "\(size.width)x\(size.height)"])
         var lines = TextWrapper.wrap([Span(safetyLine, .strong)], width: size.width)
         lines += TextWrapper.wrap([Span(message, .plain)], width: size.width)
-        if quits { lines += TextWrapper.wrap([Span("q: quit.", .plain)], width: size.width) }
+        if quits { lines += TextWrapper.wrap([Span(pack.ui[.smallQuit], .plain)], width: size.width) }
         let top = max(0, (size.height - lines.count) / 2)
         for (row, line) in lines.enumerated() where top + row < size.height {
             let x = max(0, (size.width - line.displayWidth) / 2)

@@ -259,10 +259,10 @@ struct Browse: ParsableCommand {
             for effect in effects {
                 switch effect {
                 case .end:
-                    PlainOutput.write(["The session has ended. Everything ticked and chosen is wiped."])
+                    PlainOutput.write([session.ui[.plainSessionEnded]])
                     return
                 case .export(let print):
-                    PlainOutput.write(session.exported(HandoutFiles.write(session.handout, to: exportDirectory, print: print)))
+                    PlainOutput.write(session.exported(HandoutFiles.write(session.handout, to: exportDirectory, print: print, ui: session.ui)))
                 }
             }
         }

@@ -31,13 +31,13 @@ struct GuidedRun {
             backend.clear()   // nothing of the session stays on screen
             backend.shutdown()
         }
-        let directory = exportDirectory
+        let directory = exportDirectory, ui = program.documents.pack.ui
         return runLoop(&program, backend: backend, clock: MonotonicClock(), stopSignal: { SignalGuard.pending }) { effect, program in
             switch effect {
             case .end:
                 return .stop
             case .export(let print):
-                return .proceed([.exported(HandoutFiles.write(program.handout, to: directory, print: print))])
+                return .proceed([.exported(HandoutFiles.write(program.handout, to: directory, print: print, ui: ui))])
             }
         }
     }
@@ -46,21 +46,21 @@ struct GuidedRun {
 /// Writes the handout as text and as a web page, and prints it if asked and `lp` is there.
 enum HandoutFiles {
     /// What happened, in a line for the clinician.
-    static func write(_ handout: Handout, to directory: String, print: Bool) -> String {
+    static func write(_ handout: Handout, to directory: String, print: Bool, ui: UIStrings) -> String {
         guard let text = freeName(in: directory, extension: "txt"), let html = freeName(in: directory, extension: "html",
                                                                                       matching: text) else {
-            return "Could not save in \(directory): no free file name."
+            return ui(.handoutNoFreeName, ["folder": directory])
         }
         guard save(handout.text, to: text), save(handout.html, to: html) else {
             unlink(text)
-            return "Could not save in \(directory) (\(String(cString: strerror(errno))))."
+            return ui(.handoutSaveFailed, ["folder": directory, "reason": String(cString: strerror(errno))])
         }
-        let saved = "Saved \(name(text)) and \(name(html)) in \(directory)."
+        let saved = ui(.handoutSaved, ["text": name(text), "html": name(html), "folder": directory])
         guard print else { return saved }
         guard let lp = (["/usr/bin/lp", "/bin/lp", "/usr/local/bin/lp"] as [String]).first(where: { path in access(path, X_OK) == 0 }) else {
-            return saved + "\nNo lp here to print with: print one of the files."
+            return saved + "\n" + ui[.handoutNoPrinter]
         }
-        return runLP(lp, text) ? saved + "\nIt was sent to the printer." : saved + "\nPrinting failed: print one of the files."
+        return saved + "\n" + ui[runLP(lp, text) ? .handoutPrinted : .handoutPrintFailed]
     }
 
     private static func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }

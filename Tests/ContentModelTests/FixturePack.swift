@@ -10,6 +10,17 @@ enum RepositoryPath {
     static let minimalFixture = root.appendingPathComponent("Tests/ContentModelTests/Fixtures/minimal").path
 }
 
+/// Copies the pack folder `source` to `target`, each file's contents: the fixtures' `ui.yaml`
+/// is a relative link to the shipped English one, which a copied link would no longer reach.
+func copyPack(_ source: String, to target: String) throws {
+    let manager = FileManager.default
+    try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
+    for name in try manager.contentsOfDirectory(atPath: source) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(source)/\(name)").resolvingSymlinksInPath())
+        try data.write(to: URL(fileURLWithPath: "\(target)/\(name)"))
+    }
+}
+
 /// A copy of the minimal fixture pack in a temporary folder, edited to break one rule.
 struct FixturePack {
     let directory: String
@@ -20,7 +31,7 @@ struct FixturePack {
         let manager = FileManager.default
         let target = manager.temporaryDirectory
             .appendingPathComponent("kx-fixture-\(UUID().uuidString)").path
-        try manager.copyItem(atPath: RepositoryPath.minimalFixture, toPath: target)
+        try copyPack(RepositoryPath.minimalFixture, to: target)
         directory = target
         if !file.isEmpty { try edit(file, replacing: old, with: new, sourceLocation: sourceLocation) }
     }

@@ -200,12 +200,12 @@ import Testing
     @Test func onlyAPackWithNamedReviewersSaysLastReviewed() throws {
         let unreviewed = try ContentPack.load(from: FixturePack().directory)
         #expect(!unreviewed.info.isClinicallyReviewed)
-        #expect(unreviewed.info.statusLine == "Content version 1.0.0, last updated 2026-01-10. Not yet reviewed by a clinician.")
+        #expect(unreviewed.statusLine == "Content version 1.0.0, last updated 2026-01-10. Not yet reviewed by a clinician.")
         let pack = try FixturePack("pack.yaml", replacing: "reviewers: []",
                                    with: "reviewers: [\"A. Nurse, RN\"]\nlast_reviewed: 2026-02-01")
         let reviewed = try ContentPack.load(from: pack.directory)
         #expect(reviewed.info.isClinicallyReviewed)
-        #expect(reviewed.info.statusLine == "Content version 1.0.0, last reviewed 2026-02-01 by A. Nurse, RN.")
+        #expect(reviewed.statusLine == "Content version 1.0.0, last reviewed 2026-02-01 by A. Nurse, RN.")
     }
 
     @Test func aStoryMustNotClaimEvidence() throws {

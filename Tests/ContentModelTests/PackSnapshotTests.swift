@@ -10,7 +10,7 @@ import Testing
     /// A copy of `source` in a temporary folder, without any snapshot it had.
     private func copy(of source: String) throws -> String {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("kx-snapshot-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: source, toPath: target)
+        try copyPack(source, to: target)
         try? FileManager.default.removeItem(atPath: "\(target)/\(PackSnapshot.fileName)")
         return target
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ContentModel
 import TermRender
 import Testing
@@ -16,7 +17,23 @@ import Testing
         var testDescription: String { name }
     }
 
+    /// The line of the fixture's ui.yaml (the shipped English one) that starts with `start`,
+    /// so an edit of the program's texts does not move these cases' lines.
+    static func uiLine(_ start: String) -> Int {
+        let text = (try? String(contentsOfFile: "\(RepositoryPath.minimalFixture)/ui.yaml", encoding: .utf8)) ?? ""
+        return (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(start) } ?? -1) + 1
+    }
+
     static let cases: [Case] = [
+        Case(name: "a placeholder English does not have", file: "ui.yaml", old: "Panel {number} of {count}",
+             new: "Panel {number} of {total}", line: uiLine("header.panel_of:"), field: "ui.header.panel_of",
+             message: "the placeholders must be exactly those of English: {number}, {count}"),
+        Case(name: "an unknown program text", file: "ui.yaml", old: "app.name:", new: "app.nam:",
+             line: uiLine("app.name:"), field: "ui.app.nam", message: "unknown id 'app.nam'"),
+        Case(name: "a missing program text", file: "ui.yaml", old: "small.quit: \"q: quit.\"\n", new: "",
+             line: uiLine("app.name:"), field: "ui", message: "'small.quit' is missing"),
+        Case(name: "an empty program text", file: "ui.yaml", old: "plain.goodbye: \"Goodbye.\"", new: "plain.goodbye: \" \"",
+             line: uiLine("plain.goodbye:"), field: "ui.plain.goodbye", message: "this text is empty"),
         Case(name: "unknown source id", file: "topics.yaml", old: "sources: [first-source]",
              new: "sources: [no-such-source]", line: 8, field: "topics[0].blocks[0].sources[0]",
              message: "unknown source id 'no-such-source'"),

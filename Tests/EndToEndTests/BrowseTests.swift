@@ -373,7 +373,7 @@ import Testing
         #expect(notes.output.contains(note))
         let shown = try await runCommand(["show", "--content", Paths.pack])
         #expect(!shown.output.contains(note))
-        #expect(shown.output.contains(Source.uncheckedLabel) == pack.sources.contains { !$0.checked })
+        #expect(shown.output.contains(pack.ui[.sourceUnchecked]) == pack.sources.contains { !$0.checked })
     }
 
     @Test func versionHelpAndUsageErrorsUseTheDocumentedExitCodes() async throws {

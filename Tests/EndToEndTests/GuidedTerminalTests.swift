@@ -87,7 +87,7 @@ import Testing
         for symptom in pack.symptoms.map(\.name) where !ticked.contains(symptom) { #expect(!text.contains("- \(symptom)\n")) }
         for pair in guided.values.pairs { #expect(!text.contains(pair[0]) && !text.contains(pair[1])) }
         for question in guided.steps.flatMap(\.checkpoint) { #expect(!text.contains(question.question)) }
-        #expect(text.contains(pack.info.statusLine))
+        #expect(text.contains(pack.statusLine))
         for line in guided.summary.safety { #expect(text.contains(line)) }
 
         try pane.send("Enter")   // closes the message

@@ -78,7 +78,7 @@ import Testing
         // The slides moved on while nobody was there, before anyone touched it.
         #expect(frames.contains { $0.contains(attract.slides[1].headline) })
         // The countdown was shown, and the key that dismissed it kept the visit.
-        #expect(frames.contains { $0.contains("Still there?") && $0.contains("Resetting in") })
+        #expect(frames.contains { $0.contains("Still there?") && $0.contains("Starting over in") })
         #expect(!backend.lastFrame.contains("Still there?"))
         #expect(program.kiosk.phase == .browsing && program.kiosk.app.focus == .content)
         #expect(backend.wipes == 0)

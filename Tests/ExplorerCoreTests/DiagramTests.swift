@@ -1,3 +1,4 @@
+import ContentModel
 import ExplorerCore
 import TermRender
 import Testing
@@ -137,13 +138,13 @@ private final class FakeClock: TickClock {
 
     @Test func theFooterAndHelpNameThePictureKeysOnlyWhenItIsOnScreen() {
         var state = opened()
-        #expect(BrowseKeys.active(for: state).footerHints.map(\.text).contains("play/pause"))
+        #expect(BrowseKeys.active(for: state).footerHints.map(\.text).contains(.hintPlayPause))
         #expect(BrowseKeys.active(for: state).action(for: .character(" ")) == .playPause)
         let help = BrowseKeys.active(for: state).bindings.map(\.keyLabel)
         #expect(help.contains("Esc h"), "help does not claim ← goes back while it steps")
         #expect(help.contains("PgDn"))
         send(&state, .down, .down)
-        #expect(!BrowseKeys.active(for: state).footerHints.map(\.text).contains("play/pause"))
+        #expect(!BrowseKeys.active(for: state).footerHints.map(\.text).contains(.hintPlayPause))
         #expect(BrowseKeys.active(for: state).action(for: .character(" ")) == .pageDown)
     }
 

@@ -1,3 +1,4 @@
+import ContentModel
 import ExplorerCore
 import TermRender
 import Testing
@@ -158,10 +159,10 @@ extension GuidedSession {
 
     @Test func theFooterOffersWhatWorksOnEachScreen() {
         let reading = session().0.keymap.footerHints.map(\.text)
-        #expect(reading.contains("next") && reading.contains("notes") && reading.contains("end"))
-        #expect(session(.right).0.keymap.footerHints.map(\.text).contains("choose"))
-        #expect(session(.right, .right, .right).0.keymap.footerHints.map(\.text).contains("explained"))
-        #expect(!reading.contains("handout"))
+        #expect(reading.contains(.guidedHintNext) && reading.contains(.guidedHintNotes) && reading.contains(.guidedHintEnd))
+        #expect(session(.right).0.keymap.footerHints.map(\.text).contains(.guidedHintChoose))
+        #expect(session(.right, .right, .right).0.keymap.footerHints.map(\.text).contains(.guidedHintExplained))
+        #expect(!reading.contains(.guidedHintHandout))
     }
 
     @Test func actionsByNameDoWhatTheirKeysDoWhateverTheKeys() {

@@ -124,7 +124,7 @@ import Testing
     @Test func markdownNumbersTheSources() {
         let lines = render(.markdown).split(separator: "\n").map(String.init)
         for (index, source) in pack.sources.enumerated() {
-            let start = "\(index + 1). " + Export.escapeMarkdown("\(source.citation) (\(source.dateLabel)). \(source.kind.label).")
+            let start = "\(index + 1). " + Export.escapeMarkdown("\(source.citation) (\(pack.dateLabel(source))). \(pack.label(source.kind)).")
             #expect(lines.contains { $0.hasPrefix(start) }, "source \(index + 1) is not numbered")
             if let url = source.url { #expect(lines.contains { $0.hasPrefix(start) && $0.contains(url) }) }
         }
@@ -215,7 +215,7 @@ import Testing
     @Test func contentTextIsEscapedInEveryFormat() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kx-export-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(atPath: Snapshot.packDirectory, toPath: directory.path)
+        try copyPack(Snapshot.packDirectory, to: directory.path)
         let file = directory.appendingPathComponent("comparison.yaml")
         let original = try String(contentsOf: file, encoding: .utf8)
         let row = try #require(pack.comparison.rows.first)

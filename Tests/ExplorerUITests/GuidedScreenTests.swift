@@ -56,9 +56,9 @@ import Testing
         func text(_ session: GuidedSession) -> String {
             GuidedView.render(session, documents: documents).textLines().joined(separator: " ").split(separator: " ").joined(separator: " ")
         }
-        #expect(!text(shown).contains(last.help))
+        #expect(!text(shown).contains(documents.pack.ui[last.help]))
         _ = documents.update(&shown, .input(.key(.end)))
-        #expect(text(shown).contains(last.help) && shown.helpScroll > 0)
+        #expect(text(shown).contains(documents.pack.ui[last.help]) && shown.helpScroll > 0)
         _ = documents.update(&shown, .input(.key(.character("x"))))
         #expect(shown.screen == .step)
     }
@@ -111,12 +111,12 @@ import Testing
         let questionTopic = try #require(guided.steps.first { $0.show == .questions }?.topic.flatMap(pack.topicIndex(of:)))
         #expect(handout.questions == [pack.questionList(topic: questionTopic)[2]])
         #expect(handout.points == guided.summary.points)
-        #expect(handout.text.contains(pack.info.statusLine))
+        #expect(handout.text.contains(pack.statusLine))
         for line in guided.summary.safety { #expect(handout.text.contains("- \(line)\n")) }
         // The summary's sources in full, and never "last reviewed" while nobody has reviewed it.
         for id in guided.summary.sources { #expect(handout.text.contains(try #require(pack.source(id)).citation)) }
         #expect(pack.info.isClinicallyReviewed || !handout.text.lowercased().contains("last reviewed"))
-        #expect(pack.info.isClinicallyReviewed || handout.text.contains(PackInfo.notReviewed))
+        #expect(pack.info.isClinicallyReviewed || handout.text.contains(pack.ui[.aboutNotReviewed]))
         #expect(!handout.text.contains("Your clinic"), "no clinic file, no clinic section")
         #expect(handout.html.hasPrefix("<!DOCTYPE html>") && handout.html.contains("<li>\(pack.symptoms[1].name)</li>"))
         #expect(!handout.text.contains(pack.symptoms[0].name), "unticked symptoms stay out")

@@ -88,7 +88,7 @@ import Testing
         let text = lines.joined(separator: "\n")
         #expect(text.contains("Still there?"))
         #expect(text.contains("Press any key or touch the screen to keep reading."))
-        #expect(text.contains("Resetting in 13 s"))
+        #expect(text.contains("Starting over in 13 s"))
         #expect(!text.contains("q quit"))
     }
 
@@ -126,7 +126,7 @@ import Testing
         let pin = KioskView.render(staff, documents: documents)
         try Snapshot.assert(pin, named: "kiosk-\(name)-staff-pin")
         let prompt = try #require(pack.tours?.attract?.prompt)
-        for (what, buffer, words) in [("slide", slide, prompt), ("countdown", countdown, "Resetting in"), ("PIN", pin, "PIN: *")] {
+        for (what, buffer, words) in [("slide", slide, prompt), ("countdown", countdown, "Starting over in"), ("PIN", pin, "PIN: *")] {
             let text = buffer.textLines().joined(separator: " ").split(separator: " ").joined(separator: " ")
             #expect(text.contains(words), "\(name) \(what): \(text)")
             #expect(text.contains("911") && text.contains("988"), "\(name) \(what): the safety line")

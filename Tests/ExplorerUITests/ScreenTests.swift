@@ -67,7 +67,7 @@ import Testing
         #expect(first.contains("more") && !first.contains(last.keyLabel + " "), "\(first)")
         _ = documents.update(&state, .key(.end))
         let end = ExplorerView.render(state, documents: documents).textLines().joined(separator: " ")
-        #expect(end.split(separator: " ").joined(separator: " ").contains(last.help), "\(end)")
+        #expect(end.split(separator: " ").joined(separator: " ").contains(documents.pack.ui[last.help]), "\(end)")
         _ = documents.update(&state, .key(.up))
         #expect(state.overlay == .help && state.boxScroll > 0)
         _ = documents.update(&state, .key(.escape))
@@ -92,7 +92,7 @@ import Testing
         let lines = shown.textLines()
         try Snapshot.assert(shown, named: "help-80x24")
         let text = lines.joined(separator: "\n")
-        for binding in BrowseKeys.choosing.bindings { #expect(text.contains(binding.help)) }
+        for binding in BrowseKeys.choosing.bindings { #expect(text.contains(pack.ui[binding.help])) }
     }
 
     @Test func theSourcesKeyListsThePanelsFullCitations() throws {

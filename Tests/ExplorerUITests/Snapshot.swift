@@ -2,6 +2,17 @@ import Foundation
 import TermRender
 import Testing
 
+/// Copies the pack folder `source` to `target`, each file's contents: the fixtures' `ui.yaml`
+/// is a relative link to the shipped English one, which a copied link would no longer reach.
+func copyPack(_ source: String, to target: String) throws {
+    let manager = FileManager.default
+    try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
+    for name in try manager.contentsOfDirectory(atPath: source) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(source)/\(name)").resolvingSymlinksInPath())
+        try data.write(to: URL(fileURLWithPath: "\(target)/\(name)"))
+    }
+}
+
 /// Golden screen files under `Tests/ExplorerUITests/Snapshots/`. Run the tests with
 /// `SNAPSHOT_UPDATE=1` to write them anew after an intended change, then read the diff.
 enum Snapshot {

@@ -10,7 +10,7 @@ import Testing
     @Test func boxesAroundWideAndAccentedTextStayAligned() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kx-wide-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.copyItem(atPath: Snapshot.packDirectory, toPath: folder)
+        try copyPack(Snapshot.packDirectory, to: folder)
         let path = "\(folder)/topics.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let wide = "痛みが続くときは医師に相談してください。Café, naïve, Schmerz: 疼痛 ist real. 통증이 계속되면 의사와 상담하세요."
