@@ -3,6 +3,9 @@ SWIFT   ?= swift
 BUILD   := .build/release
 BIN     := $(BUILD)/ketamine-explorer
 CONTENT := Assets/content/en
+# Every language the pack ships: each is linted, snapshotted and installed.
+PACKS   := $(wildcard Assets/content/*/pack.yaml)
+LANGS   := $(patsubst Assets/content/%/pack.yaml,%,$(PACKS))
 PREFIX  ?= /usr/local
 # One static executable: the Swift runtime, libstdc++, ncursesw and glibc all linked in, so the
 # dynamic loader has nothing to load or relocate at start-up (about 2 ms less to the first frame
@@ -37,13 +40,13 @@ deps:
 # reported but does not stop `make run`.
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer $(SAME)
-	-$(BIN) snapshot $(CONTENT)
+	-for lang in $(LANGS); do $(BIN) snapshot Assets/content/$$lang; done
 
 run: build
 	$(BIN)
 
 lint: build
-	$(BIN) lint $(CONTENT)
+	for lang in $(LANGS); do $(BIN) lint Assets/content/$$lang || exit 1; done
 
 # Every test: content, update, screen goldens, scenarios, and the real binary in tmux. The
 # release binary is built once; in debug only the test bundle is built (not the program and
@@ -51,8 +54,7 @@ lint: build
 test: deps
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer $(SAME)
-	$(BIN) lint $(CONTENT)
-	$(BIN) snapshot $(CONTENT)
+	for lang in $(LANGS); do $(BIN) lint Assets/content/$$lang && $(BIN) snapshot Assets/content/$$lang || exit 1; done
 	python3 bench/budgets.py $(BIN) $(CONTENT)
 	$(SWIFT) build --product ketamine-explorerPackageTests $(SAME)
 	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test --skip-build
@@ -95,7 +97,7 @@ startup-order: build
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ketamine-explorer
-	cp -R $(CONTENT) $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content/
+	for lang in $(LANGS); do cp -R Assets/content/$$lang $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content/; done
 	install -d $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk
 	install -m 644 Assets/kiosk/* $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk/
 

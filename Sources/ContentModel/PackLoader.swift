@@ -51,7 +51,28 @@ struct PackLoader {
             return LintReport(pack: pack, errors: ContentErrors(issues).issues, warnings: [], grades: [])
         }
         var linter = QualityCheck(pack: pack, rules: rules, documents: documents)
-        return linter.run(today: today, strict: strict)
+        let report = linter.run(today: today, strict: strict)
+        let parity = translationProblems(pack)
+        guard !parity.isEmpty else { return report }
+        return LintReport(pack: pack, errors: report.errors + parity, warnings: report.warnings, grades: report.grades)
+    }
+
+    /// A pack in another language than English, with English beside it (`../en`), has
+    /// English's structure (`PackParity`). English that does not load is a problem too: the
+    /// translation cannot be checked against it.
+    private func translationProblems(_ pack: ContentPack) -> [ContentIssue] {
+        guard pack.info.language != "en" else { return [] }
+        let parent = directory.lastIndex(of: "/").map { String(directory[..<$0]) } ?? "."
+        let englishDirectory = (parent.isEmpty ? "" : parent) + "/en"
+        guard access(englishDirectory, F_OK) == 0 else { return [] }
+        do {
+            let english = try ContentPack.load(from: englishDirectory)
+            var parity = PackParity(pack: pack, english: english, documents: documents)
+            return parity.run()
+        } catch {
+            return [ContentIssue(file: englishDirectory, line: 0, field: "",
+                                 message: "English beside this pack has problems, so it cannot be checked against it: lint it first")]
+        }
     }
 
     // MARK: Reading

@@ -7,6 +7,7 @@ enum RepositoryPath {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let shippedPack = root.appendingPathComponent("Assets/content/en").path
+    static let shippedSpanish = root.appendingPathComponent("Assets/content/es").path
     static let minimalFixture = root.appendingPathComponent("Tests/ContentModelTests/Fixtures/minimal").path
 }
 

@@ -51,4 +51,27 @@ import Testing
         let unknown = try await runCommand(["topics", "--lang", "fr"])
         #expect(unknown.status == 2 && unknown.error.contains("unknown language 'fr'; choose en, es"), "\(unknown.error)")
     }
+
+    /// The shipped Spanish pack, whole: `show --lang es` gives every panel, and neither it nor
+    /// plain mode shows any of the program's English words (source titles may stay English).
+    @Test func showLangEsGivesEveryPanelInSpanish() async throws {
+        let spanish = try ContentPack.load(from: "\(Paths.root)/Assets/content/es")
+        let english = try ContentPack.load(from: Paths.pack)
+        let shown = try await runCommand(["show", "--content", "\(Paths.root)/Assets/content", "--lang", "es"],
+                                         environment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+        #expect(shown.status == 0, "\(shown.error)")
+        let text = shown.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for topic in spanish.topics { #expect(text.contains(topic.title), "\(topic.id)") }
+        let plain = try await runCommand(["--plain", "--content", "\(Paths.root)/Assets/content", "--lang", "es"],
+                                         environment: ["LANG": "C.UTF-8", "LC_ALL": ""], standardInput: "1\n?\ns\ndolor\nq\n")
+        #expect(plain.status == 0, "\(plain.error)")
+        let both = text + " " + plain.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for id in UIText.allCases where english.ui[id].split(separator: " ").count >= 3 {
+            #expect(!both.contains(english.ui[id]), "English shown: \(english.ui[id])")
+        }
+        #expect(plain.output.contains(spanish.ui[.plainGoodbye]))
+        #expect(plain.output.contains(spanish.ui[.plainHelpNumber]), "? gives the help in Spanish")
+        #expect(plain.output.contains("«dolor»:"), "the search answers in Spanish: \(plain.output.suffix(400))")
+    }
 }
+
