@@ -175,6 +175,8 @@ public enum UIText: Int, CaseIterable, Sendable {
     case keysHelp
     /// `keys.quit`
     case keysQuit
+    /// `keys.language`
+    case keysLanguage
     /// `keys.open`
     case keysOpen
     /// `keys.next_panel`
@@ -227,6 +229,8 @@ public enum UIText: Int, CaseIterable, Sendable {
     case hintHelp
     /// `hint.quit`
     case hintQuit
+    /// `hint.language`
+    case hintLanguage
     /// `hint.open`
     case hintOpen
     /// `hint.links`
@@ -606,6 +610,7 @@ public enum UIText: Int, CaseIterable, Sendable {
         "keys.sources",
         "keys.help",
         "keys.quit",
+        "keys.language",
         "keys.open",
         "keys.next_panel",
         "keys.previous_panel",
@@ -632,6 +637,7 @@ public enum UIText: Int, CaseIterable, Sendable {
         "hint.sources",
         "hint.help",
         "hint.quit",
+        "hint.language",
         "hint.open",
         "hint.links",
         "hint.panels",
@@ -905,6 +911,8 @@ public enum UIText: Int, CaseIterable, Sendable {
         [],
         [],
         [],
+        [],
+        [],
         ["seconds"],
         [],
         [],
@@ -1041,7 +1049,7 @@ public enum UIText: Int, CaseIterable, Sendable {
     ]
 
     /// How many texts there are.
-    public static let count = 257
+    public static let count = 259
 
     public var id: String { Self.ids[rawValue] }
 }

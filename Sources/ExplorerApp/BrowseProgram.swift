@@ -4,19 +4,49 @@ import ExplorerUI
 import TermRender
 
 /// Browsing the panels: the explorer's state, and the documents its view and `update` use.
+///
+/// With a second language (`L`, or "Español" / "English" in the footer) it shows the other
+/// pack at the same panel and place: the packs have the same panels in the same order (lint
+/// holds a translation to English's structure). The other pack is loaded the first time it
+/// is asked for (`Effect.switchLanguage`, answered by `.languageLoaded`) and kept, so
+/// switching back costs nothing and start-up loads one pack only.
 public struct BrowseProgram: Program {
     public private(set) var state: AppState
-    public let documents: PanelDocuments
+    public private(set) var documents: PanelDocuments
+    /// The language switched away from, kept for switching back.
+    private var other: PanelDocuments?
 
-    public init(documents: PanelDocuments, size: Size) {
-        self.documents = documents
-        state = AppState(panelCount: documents.pack.topics.count, size: size)
+    /// What the program is told: input, and the other language's pack once loaded.
+    public enum Message: Equatable, Sendable {
+        case input(Msg)
+        /// The pack in the other language, or nil if it could not be loaded (the switch is
+        /// then no longer offered; a pack with errors is never shown).
+        case languageLoaded(ContentPack?)
     }
 
-    public static func input(_ msg: Msg) -> Msg { msg }
+    /// - Parameter otherLanguage: whether there is a pack in another language to switch to.
+    public init(documents: PanelDocuments, size: Size, otherLanguage: Bool = false) {
+        self.documents = documents
+        state = AppState(panelCount: documents.pack.topics.count, size: size, offersLanguage: otherLanguage)
+    }
 
-    public mutating func update(_ message: Msg, now: Double) -> [Effect] {
-        documents.update(&state, message)
+    public static func input(_ msg: Msg) -> Message { .input(msg) }
+
+    public mutating func update(_ message: Message, now: Double) -> [Effect] {
+        switch message {
+        case .input(let msg):
+            let effects = documents.update(&state, msg)
+            guard effects.contains(.switchLanguage), let other else { return effects }
+            self.other = documents
+            documents = other
+            return effects.filter { $0 != .switchLanguage } + documents.update(&state, .languageSwitched(true))
+        case .languageLoaded(let pack?) where pack.topics.map(\.id) == documents.pack.topics.map(\.id):
+            other = documents
+            documents = documents.with(pack: pack)
+            return documents.update(&state, .languageSwitched(true))
+        case .languageLoaded:
+            return documents.update(&state, .languageSwitched(false))
+        }
     }
 
     public func view() -> Buffer { ExplorerView.render(state, documents: documents) }

@@ -42,4 +42,6 @@ public enum Action: Hashable, Sendable {
     case previousFrame
     case nextFrame
     case restartDiagram
+    /// Show the explorer in the pack's other language (English and Spanish), in the same place.
+    case switchLanguage
 }

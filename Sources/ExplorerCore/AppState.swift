@@ -97,6 +97,8 @@ public struct AppState: Equatable, Sendable {
     }
     /// False in the kiosk: no key quits, and the footer and help do not offer it.
     public internal(set) var allowsQuit: Bool
+    /// The pack has another language to switch to (`L`, and "Español" or "English" in the footer).
+    public internal(set) var offersLanguage: Bool
     /// The open panel's animated picture, if it has one.
     public internal(set) var diagram: DiagramState?
     /// Each panel keeps its own scroll position while you look at others.
@@ -113,7 +115,7 @@ public struct AppState: Equatable, Sendable {
         case firstMatch
     }
 
-    public init(panelCount: Int, size: Size) {
+    public init(panelCount: Int, size: Size, offersLanguage: Bool = false) {
         self.panelCount = max(1, panelCount)
         self.size = size
         self.selected = 0
@@ -125,6 +127,7 @@ public struct AppState: Equatable, Sendable {
         self.history = []
         self.future = []
         self.allowsQuit = true
+        self.offersLanguage = offersLanguage
         self.diagram = nil
         self.scrollOffsets = Array(repeating: 0, count: max(1, panelCount))
         self.layout = nil

@@ -188,7 +188,7 @@ public struct GuidedSession: Equatable, Sendable {
         case .resize(let size):
             self.size = size   // the scroll is kept inside the text when the new layout comes
             return []
-        case .tick, .tap, .wheel, .action, .searchFor, .layout:
+        case .tick, .tap, .wheel, .action, .searchFor, .layout, .languageSwitched:
             return []   // the explorer's own messages: the session has its own (GuidedMsg)
         case .key(let key):
             // While the screen only asks to be enlarged nothing happens unseen: keys wait.

@@ -98,14 +98,29 @@ public enum BrowseKeys {
     /// switches quit off.
     public static func active(for state: AppState) -> Keymap<Action> {
         if state.search != nil { return search }
-        guard state.focus == .content else { return state.allowsQuit ? choosing : kioskChoosing }
-        if state.diagram?.onScreen == true { return state.allowsQuit ? watching : kioskWatching }
-        return state.allowsQuit ? reading : kioskReading
+        // A switch, not an array of the three: that would make all three at once.
+        let watches = state.diagram?.onScreen == true
+        switch (state.focus == .content, watches, state.allowsQuit, state.offersLanguage) {
+        case (false, _, true, true): return choosing
+        case (false, _, true, false): return choosingOneLanguage
+        case (false, _, false, _): return kioskChoosing
+        case (true, false, true, true): return reading
+        case (true, false, true, false): return readingOneLanguage
+        case (true, false, false, _): return kioskReading
+        case (true, true, true, true): return watching
+        case (true, true, true, false): return watchingOneLanguage
+        case (true, true, false, _): return kioskWatching
+        }
     }
 
-    private static let kioskChoosing = choosing.disabling { $0 == .quit }
-    private static let kioskReading = reading.disabling { $0 == .quit }
-    private static let kioskWatching = watching.disabling { $0 == .quit }
+    // Each made when first used (a start-up builds one: 12 made at once cost 1 million
+    // instructions, a quarter of them a scan of every protocol conformance in the binary).
+    private static let choosingOneLanguage = choosing.disabling { $0 == .switchLanguage }
+    private static let readingOneLanguage = reading.disabling { $0 == .switchLanguage }
+    private static let watchingOneLanguage = watching.disabling { $0 == .switchLanguage }
+    private static let kioskChoosing = choosing.disabling { $0 == .quit || $0 == .switchLanguage }
+    private static let kioskReading = reading.disabling { $0 == .quit || $0 == .switchLanguage }
+    private static let kioskWatching = watching.disabling { $0 == .quit || $0 == .switchLanguage }
 
     /// Keys that do the same whether choosing a panel or reading one.
     private static let common: [Binding<Action>] = [
@@ -130,6 +145,7 @@ public enum BrowseKeys {
         Binding([.character("?"), .function(1)], .help, label: "? F1", help: .keysHelp, hint: ("?", .hintHelp),
                 essential: true),
         Binding([.character("q"), .character("Q")], .quit, label: "q", help: .keysQuit, hint: ("q", .hintQuit), essential: true),
+        Binding([.character("L")], .switchLanguage, label: "L", help: .keysLanguage, hint: ("L", .hintLanguage), essential: true),
     ]
 
     /// Choosing: the panel list on the left, a preview of the selected panel beside it.

@@ -131,6 +131,8 @@ public struct KioskState: Equatable, Sendable {
             switch effect {
             case .quit:
                 continue   // refused: a visitor cannot leave the kiosk (its keymaps have no quit anyway)
+            case .switchLanguage:
+                continue   // refused: the kiosk's explorer is not offered a second language (offersLanguage is false)
             }
         }
     }

@@ -19,6 +19,10 @@ public enum Msg: Equatable, Sendable {
     case tick(Double)
     /// The open panel's reading layout, sent by the view when `AppState.needsLayout`.
     case layout(PanelLayout)
+    /// The result of `Effect.switchLanguage`: the explorer now shows the other language's
+    /// pack (true: same panels, same order, so the place is kept), or it could not (false:
+    /// the switch is no longer offered).
+    case languageSwitched(Bool)
 }
 
 /// What the mouse or a touch screen did, in screen cells, as the terminal reports it. The
@@ -41,6 +45,8 @@ public enum PointerTarget: Equatable, Sendable {
 /// Work `update` asks the outside world to do. `main` carries it out; `update` never does.
 public enum Effect: Equatable, Sendable {
     case quit
+    /// Show the pack in the other language; the result comes back as `.languageSwitched`.
+    case switchLanguage
 }
 
 /// The pure heart of the explorer: applies one message to the state. What it needs of the
@@ -75,6 +81,16 @@ private func apply(_ msg: Msg, to state: inout AppState, _ content: some Content
             showFirstMatch(&state, layout)
         case nil:
             break
+        }
+        return []
+    case .languageSwitched(let switched):
+        if switched {
+            // The same panel at about the same place: the new text's layout clamps the scroll.
+            state.layout = nil
+            state.highlight = nil
+            state.focusedLink = nil
+        } else {
+            state.offersLanguage = false
         }
         return []
     case .tap(let target):
@@ -140,6 +156,8 @@ private func perform(_ action: Action, on state: inout AppState, _ content: some
     switch action {
     case .quit:
         return [.quit]
+    case .switchLanguage:
+        return state.offersLanguage ? [.switchLanguage] : []
     case .help:
         state.overlay = .help
     case .sources:

@@ -51,6 +51,9 @@ public final class PanelDocuments {
         content = ContentQueries(pack: pack)
     }
 
+    /// The same documents for another pack (the other language), nothing laid out yet.
+    public func with(pack: ContentPack) -> PanelDocuments { PanelDocuments(pack: pack, glyphs: glyphs, motion: motion) }
+
     /// The top of `panel` laid out in `area`, at least its height and one line more (so a
     /// reader can tell there is more below): what the list shows beside itself while choosing.
     /// Laying out only that much keeps the first frame and every move in the list cheap (the

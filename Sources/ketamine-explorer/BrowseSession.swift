@@ -52,22 +52,27 @@ struct BrowseSettings {
 struct BrowseSession {
     private let backend: NcursesBackend
     private var program: BrowseProgram
+    /// Loads the pack in the other language, when there is one (nil: it has problems).
+    private let otherLanguage: (() -> ContentPack?)?
 
-    init(pack: ContentPack, info: TerminalInfo, settings: BrowseSettings) throws {
+    init(pack: ContentPack, info: TerminalInfo, settings: BrowseSettings, otherLanguage: (() -> ContentPack?)? = nil) throws {
         SignalGuard.installStopHandlers()
         backend = try settings.startBackend(info: info)
+        self.otherLanguage = otherLanguage
         program = BrowseProgram(documents: PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii,
                                                           motion: settings.motion),
-                                size: backend.size)
+                                size: backend.size, otherLanguage: otherLanguage != nil)
     }
 
     /// Runs until the user quits or a stop signal arrives; returns that signal, if any.
     /// The terminal is restored before it returns.
     mutating func run() -> Int32? {
         defer { backend.shutdown() }
+        let otherLanguage = otherLanguage
         return runLoop(&program, backend: backend, clock: MonotonicClock(), stopSignal: { SignalGuard.pending }) { effect, _ in
             switch effect {
             case .quit: return .stop
+            case .switchLanguage: return .proceed([.languageLoaded(otherLanguage?())])
             }
         }
     }

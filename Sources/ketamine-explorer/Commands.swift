@@ -214,13 +214,17 @@ struct Browse: ParsableCommand {
     /// Browses the pack in `content` (or the default pack). `Main` calls this directly when
     /// there are no arguments, skipping the argument parser's reflection at start-up.
     static func start(content: String?, clinic: String? = nil, settings: BrowseSettings = BrowseSettings()) throws {
-        let pack = try ContentOptions.load(ContentOptions.directory(content, language: nil), clinic: clinic)
+        let directory = try ContentOptions.directory(content, language: nil)
+        let pack = try ContentOptions.load(directory, clinic: clinic)
         if settings.usePlain {
             try runPlain(pack)
             return
         }
         let info = try checkedTerminal()
-        var session = try BrowseSession(pack: pack, info: info, settings: settings)
+        var session = try BrowseSession(pack: pack, info: info, settings: settings,
+                                        otherLanguage: ContentLocation.otherLanguage(of: directory).map { other in
+                                            { try? ContentPack.load(from: other, program: BuildID.current).with(clinic: pack.clinic) }
+                                        })
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }

@@ -69,6 +69,17 @@ enum ContentLocation {
         return try pick(in: "Assets/content") ?? "Assets/content/\(defaultLanguage)"
     }
 
+    /// The pack beside `folder` in the other language (`.../en` beside `.../es`), if there is
+    /// one: what `L` switches to.
+    static func otherLanguage(of folder: String) -> String? {
+        var trimmed = folder
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let code = trimmed.split(separator: "/").last.map(String.init) ?? ""
+        guard languages.contains(code), let other = languages.first(where: { $0 != code }) else { return nil }
+        let sibling = (trimmed.contains("/") ? parent(of: trimmed) : ".") + "/" + other
+        return isPack(sibling) ? sibling : nil
+    }
+
     private static func isPack(_ folder: String) -> Bool { access("\(folder)/pack.yaml", R_OK) == 0 }
 
     private static func executablePath() -> String? {

@@ -73,5 +73,24 @@ import Testing
         #expect(plain.output.contains(spanish.ui[.plainHelpNumber]), "? gives the help in Spanish")
         #expect(plain.output.contains("«dolor»:"), "the search answers in Spanish: \(plain.output.suffix(400))")
     }
+
+    /// In a real terminal: L shows the open panel in Spanish, its footer offers English, and
+    /// L again is English; both packs come from the folder of packs.
+    @Test func lSwitchesTheOpenPanelBetweenEnglishAndSpanish() async throws {
+        let spanish = try ContentPack.load(from: "\(Paths.root)/Assets/content/es")
+        let english = try ContentPack.load(from: Paths.pack)
+        let pane = try TmuxPane(arguments: "--content '\(Paths.root)/Assets/content' --lang en", environment: "LANG=C.UTF-8")
+        await pane.waitFor(english.ui[.hintLanguage])
+        try pane.send("3")
+        await pane.waitFor(english.topics[2].title)
+        try pane.send("L")
+        await pane.waitFor(spanish.topics[2].title)
+        #expect(pane.screen().contains(spanish.ui[.hintLanguage]), "the footer offers English back")
+        try pane.send("L")
+        await pane.waitFor(english.topics[2].title)
+        try pane.send("q")
+        #expect(await pane.exitStatus() == 0)
+        pane.expectRestored()
+    }
 }
 

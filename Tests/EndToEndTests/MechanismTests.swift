@@ -55,7 +55,10 @@ import Testing
         await pane.waitFor("Picture 1 of \(count), paused")
         #expect(pane.screen().contains(pack.topics[Int(panelKey)! - 1].title), "← stepped, it did not leave the panel")
         try pane.send("r")
-        await pane.waitFor("Picture 2 of \(count), playing")
+        // Playing again from the start: picture 1 or, a second on, 2 (a poll may come late).
+        await pane.waitUntil("the pictures to play again from the start") {
+            $0.contains("Picture 1 of \(count), playing") || $0.contains("Picture 2 of \(count), playing")
+        }
         try pane.send("q")
         #expect(await pane.exitStatus() == 0)
         pane.expectRestored()

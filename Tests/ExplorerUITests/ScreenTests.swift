@@ -63,7 +63,7 @@ import Testing
         var state = AppState(panelCount: pack.topics.count, size: size)
         _ = documents.update(&state, .key(.character("?")))
         let first = ExplorerView.render(state, documents: documents).textLines().joined(separator: "\n")
-        let last = try #require(BrowseKeys.choosing.bindings.last)
+        let last = try #require(BrowseKeys.active(for: state).bindings.last)
         #expect(first.contains("more") && !first.contains(last.keyLabel + " "), "\(first)")
         _ = documents.update(&state, .key(.end))
         let end = ExplorerView.render(state, documents: documents).textLines().joined(separator: " ")
@@ -92,7 +92,8 @@ import Testing
         let lines = shown.textLines()
         try Snapshot.assert(shown, named: "help-80x24")
         let text = lines.joined(separator: "\n")
-        for binding in BrowseKeys.choosing.bindings { #expect(text.contains(pack.ui[binding.help])) }
+        let keys = BrowseKeys.active(for: AppState(panelCount: pack.topics.count, size: Size(width: 80, height: 24)))
+        for binding in keys.bindings { #expect(text.contains(pack.ui[binding.help])) }
     }
 
     @Test func theSourcesKeyListsThePanelsFullCitations() throws {
