@@ -63,6 +63,9 @@ public enum GuidedMsg: Equatable, Sendable {
     case reopen(step: Int)
     /// The outcome of `.export`, in a line or two for the clinician.
     case exported(String)
+    /// The outcome of `.switchLanguage`: the other language is shown (true), or it could not
+    /// be loaded and is no longer offered (false).
+    case languageSwitched(Bool)
     /// The shown step's screen as the view lays it out: sent after any message that changed it
     /// (ExplorerUI's `GuidedDocuments.update` does).
     case layout(StepLayout)
@@ -74,6 +77,8 @@ public enum GuidedEffect: Equatable, Sendable {
     case export(print: Bool)
     /// The session ended: clear the screen and exit. Every answer goes with the process.
     case end
+    /// Show the session in the other language; the outcome comes back as `.languageSwitched`.
+    case switchLanguage
 }
 
 /// A clinician-led session, step by step: a pure state machine. Everything the patient
@@ -147,10 +152,13 @@ public struct GuidedSession: Equatable, Sendable {
     public private(set) var layout: StepLayout?
     /// How far the help box is scrolled (it opens at its top).
     public private(set) var helpScroll = 0
+    /// The pack has another language the clinician can switch to (`L`) at any step.
+    public private(set) var offersLanguage: Bool
 
-    public init(outline: GuidedOutline, size: Size) {
+    public init(outline: GuidedOutline, size: Size, offersLanguage: Bool = false) {
         self.outline = outline
         self.size = size
+        self.offersLanguage = offersLanguage
         scroll = Array(repeating: 0, count: outline.steps.count)
     }
 
@@ -174,6 +182,8 @@ public struct GuidedSession: Equatable, Sendable {
         case .lean(let pair, let lean): self.lean(pair: pair, to: lean)
         case .reopen(let index): reopen(step: index)
         case .exported(let notice): self.notice = notice
+        case .languageSwitched(let switched):
+            if switched { layout = nil } else { offersLanguage = false }   // the new text's layout keeps the scroll inside it
         case .layout(let layout):
             guard layout.step == step, layout.size == size, layout.notes == notesShown else { return [] }   // too late
             self.layout = layout
@@ -250,7 +260,7 @@ public struct GuidedSession: Equatable, Sendable {
         switch screen {
         case .confirmEnd:
             if action == .confirm {
-                self = GuidedSession(outline: outline, size: size)   // every answer wiped, here too
+                self = GuidedSession(outline: outline, size: size, offersLanguage: offersLanguage)   // every answer wiped, here too
                 return [.end]
             }
             screen = under
@@ -306,6 +316,8 @@ public struct GuidedSession: Equatable, Sendable {
             helpScroll = 0
         case .print:
             break
+        case .switchLanguage:
+            return offersLanguage ? [.switchLanguage] : []
         }
         return []
     }
@@ -395,12 +407,19 @@ public enum GuidedAction: Hashable, Sendable {
     /// Enter: pick, or say yes in a dialog.
     case confirm
     case steps, notes, explainedBack, export, print, end, help
+    /// The session in the pack's other language, at the same step, every answer kept.
+    case switchLanguage
 }
 
 /// The guided session's keys, per screen. One table per screen drives dispatch, the footer
 /// and the help, as in the explorer.
 enum GuidedKeys {
     static func keymap(for session: GuidedSession) -> Keymap<GuidedAction> {
+        let keymap = screenKeymap(for: session)
+        return session.offersLanguage ? keymap : keymap.disabling { $0 == .switchLanguage }
+    }
+
+    private static func screenKeymap(for session: GuidedSession) -> Keymap<GuidedAction> {
         switch session.screen {
         case .confirmEnd: return confirmEnd
         case .confirmExport: return confirmExport
@@ -436,6 +455,7 @@ enum GuidedKeys {
         bind([.character("q"), .escape], .end, "q Esc", .guidedKeysEnd,
              hint: ("q", .guidedHintEnd), essential: true),
         bind([.character("?"), .function(1)], .help, "? F1", .guidedKeysHelp, hint: ("?", .hintHelp), essential: true),
+        bind([.character("L")], .switchLanguage, "L", .keysLanguage, hint: ("L", .hintLanguage), essential: true),
     ]
 
     static let reading = Keymap(moving + always)

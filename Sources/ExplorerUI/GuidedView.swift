@@ -54,6 +54,12 @@ public final class GuidedDocuments {
 
     public var glyphs: Glyphs { documents.glyphs }
 
+    /// The same session's documents in another pack (the other language), or nil if that
+    /// pack has no guided session.
+    public func with(pack: ContentPack) -> GuidedDocuments? {
+        pack.tours?.guided.map { GuidedDocuments(pack: pack, guided: $0, glyphs: glyphs, saveFolder: saveFolder) }
+    }
+
     /// The shown step's screen as laid out for `session`: what `.layout` tells it.
     public func layout(for session: GuidedSession) -> StepLayout {
         let body = GuidedLayout(size: session.size, notes: session.notesShown, info: pack.info).body

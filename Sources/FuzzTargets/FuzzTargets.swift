@@ -291,8 +291,9 @@ enum UpdateFuzz {
                             if session.cursor < 0 { broken.append("guided cursor \(session.cursor)") }
                         }) { effect, program in
                 switch effect {
-                case .export: return .proceed([.exported("Saved \(program.handout.text.utf8.count) bytes.")])
+                case .export: return .proceed([.session(.exported("Saved \(program.handout.text.utf8.count) bytes."))])
                 case .end: return .stop
+                case .switchLanguage: return .proceed([.languageLoaded(nil)])
                 }
             }
         }

@@ -108,6 +108,14 @@ struct ContentOptions: ParsableArguments {
         return pack.with(clinic: try loadClinic(clinic))
     }
 
+    /// What loads the pack in the other language beside `directory` (for `L`), if there is
+    /// one: quietly, and nil when it has problems, which then are never shown to a patient.
+    static func otherLanguage(of directory: String, clinic: ClinicInfo?) -> (() -> ContentPack?)? {
+        ContentLocation.otherLanguage(of: directory).map { other in
+            { try? ContentPack.load(from: other, program: BuildID.current).with(clinic: clinic) }
+        }
+    }
+
     /// The clinic's details from `path`, or from the default place if a file is there; nil
     /// when there is none (then nothing about the clinic is shown).
     static func loadClinic(_ path: String?) throws -> ClinicInfo? {
@@ -222,9 +230,7 @@ struct Browse: ParsableCommand {
         }
         let info = try checkedTerminal()
         var session = try BrowseSession(pack: pack, info: info, settings: settings,
-                                        otherLanguage: ContentLocation.otherLanguage(of: directory).map { other in
-                                            { try? ContentPack.load(from: other, program: BuildID.current).with(clinic: pack.clinic) }
-                                        })
+                                        otherLanguage: ContentOptions.otherLanguage(of: directory, clinic: pack.clinic))
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }
@@ -267,6 +273,8 @@ struct Browse: ParsableCommand {
                     return
                 case .export(let print):
                     PlainOutput.write(session.exported(HandoutFiles.write(session.handout, to: exportDirectory, print: print, ui: session.ui)))
+                case .switchLanguage:
+                    continue   // plain mode has no language key: its session is not offered one
                 }
             }
         }
@@ -331,7 +339,8 @@ struct Browse: ParsableCommand {
             return
         }
         let info = try checkedTerminal()
-        var run = try GuidedRun(pack: pack, guided: guided, info: info, settings: settings, exportDirectory: exportDirectory)
+        var run = try GuidedRun(pack: pack, guided: guided, info: info, settings: settings, exportDirectory: exportDirectory,
+                                otherLanguage: ContentOptions.otherLanguage(of: directory, clinic: pack.clinic))
         if let signal = run.run() {
             throw ExitCode(128 + signal)
         }

@@ -15,14 +15,18 @@ struct GuidedRun {
     private let backend: NcursesBackend
     private let exportDirectory: String
     private var program: GuidedProgram
+    /// Loads the pack in the other language, when there is one (nil: it has problems).
+    private let otherLanguage: (() -> ContentPack?)?
 
-    init(pack: ContentPack, guided: Guided, info: TerminalInfo, settings: BrowseSettings, exportDirectory: String) throws {
+    init(pack: ContentPack, guided: Guided, info: TerminalInfo, settings: BrowseSettings, exportDirectory: String,
+         otherLanguage: (() -> ContentPack?)? = nil) throws {
         SignalGuard.installStopHandlers()
         backend = try settings.startBackend(info: info)
         self.exportDirectory = exportDirectory
+        self.otherLanguage = otherLanguage
         program = GuidedProgram(documents: GuidedDocuments(pack: pack, guided: guided, glyphs: info.isUTF8 ? .unicode : .ascii,
                                                            saveFolder: exportDirectory),
-                                size: backend.size)
+                                size: backend.size, otherLanguage: otherLanguage != nil)
     }
 
     /// Runs until the session is ended or a stop signal arrives; returns that signal, if any.
@@ -31,13 +35,16 @@ struct GuidedRun {
             backend.clear()   // nothing of the session stays on screen
             backend.shutdown()
         }
-        let directory = exportDirectory, ui = program.documents.pack.ui
+        let directory = exportDirectory, otherLanguage = otherLanguage
         return runLoop(&program, backend: backend, clock: MonotonicClock(), stopSignal: { SignalGuard.pending }) { effect, program in
             switch effect {
             case .end:
                 return .stop
             case .export(let print):
-                return .proceed([.exported(HandoutFiles.write(program.handout, to: directory, print: print, ui: ui))])
+                let notice = HandoutFiles.write(program.handout, to: directory, print: print, ui: program.documents.pack.ui)
+                return .proceed([.session(.exported(notice))])
+            case .switchLanguage:
+                return .proceed([.languageLoaded(otherLanguage?())])
             }
         }
     }

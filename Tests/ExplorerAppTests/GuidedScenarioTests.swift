@@ -34,14 +34,17 @@ import Testing
         var program = GuidedProgram(documents: GuidedDocuments(pack: pack, guided: guided, glyphs: .unicode), size: backend.size)
         var saved: [Handout] = []
         var ended = false
-        func perform(_ effect: GuidedEffect, _ program: GuidedProgram) -> Outcome<GuidedMsg> {
+        func perform(_ effect: GuidedEffect, _ program: GuidedProgram) -> Outcome<GuidedProgram.Message> {
             switch effect {
             case .export:
                 saved.append(program.handout)
-                return .proceed([.exported("Saved ketamine-handout.txt and ketamine-handout.html in /clinic.")])
+                return .proceed([.session(.exported("Saved ketamine-handout.txt and ketamine-handout.html in /clinic."))])
             case .end:
                 ended = true
                 return .stop
+            case .switchLanguage:
+                Issue.record("no second language was offered")
+                return .proceed
             }
         }
         _ = runLoop(&program, backend: backend, clock: clock, perform: perform)
@@ -59,4 +62,43 @@ import Testing
         #expect(ended)
         #expect(saved.count == 1)
     }
+
+    /// A whole session in Spanish: the clinician switches with L at the second step, every
+    /// answer is kept, each screen from then on is in Spanish, and the handout is saved in
+    /// Spanish with the Spanish names of what was ticked.
+    @Test func aSessionSwitchedToSpanishSavesASpanishHandout() throws {
+        let spanish = try ContentPack.load(from: shippedPackDirectory.replacingOccurrences(of: "/en", with: "/es"))
+        let clock = FakeClock()
+        let symptoms = try #require(guided.steps.firstIndex { $0.show == .symptoms })
+        let checks = guided.steps.reduce(0) { $0 + $1.checkpoint.count }
+        var keys: [Key] = []
+        for step in 0..<guided.steps.count - 1 {
+            if step == 1 { keys.append(.character("L")) }
+            if step == symptoms { keys += [.down, .character(" ")] }
+            keys.append(.right)
+        }
+        keys += Array(repeating: .right, count: checks) + [.character("x"), .enter]
+        let backend = ScriptedBackend(clock: clock, script: ScriptedBackend.type(keys))
+        var program = GuidedProgram(documents: GuidedDocuments(pack: pack, guided: guided, glyphs: .unicode), size: backend.size,
+                                    otherLanguage: true)
+        var saved: [Handout] = []
+        _ = runLoop(&program, backend: backend, clock: clock) { effect, program in
+            switch effect {
+            case .export:
+                saved.append(program.handout)
+                return .proceed([.session(.exported(program.documents.pack.ui(.handoutSaved, ["text": "a.txt", "html": "a.html",
+                                                                                               "folder": "/clinic"])))])
+            case .end: return .stop
+            case .switchLanguage: return .proceed([.languageLoaded(spanish)])
+            }
+        }
+        let handout = try #require(saved.first)
+        #expect(handout.symptoms == [spanish.symptoms[1].name], "the tick made in English is kept, named in Spanish")
+        #expect(handout.text.contains(spanish.ui(.handoutTitle, ["title": spanish.info.title])))
+        #expect(handout.text.contains(spanish.ui[.handoutPoints]) && !handout.text.contains(pack.ui[.handoutPoints]))
+        #expect(handout.html.contains("<html lang=\"es\">"))
+        #expect(backend.lastFrame.contains(spanish.ui(.handoutSaved, ["text": "a.txt", "html": "a.html", "folder": "/clinic"])))
+        #expect(backend.lastFrame.contains(spanish.ui[.guidedTitle]) && !backend.lastFrame.contains(pack.ui[.guidedTitle]))
+    }
 }
+
