@@ -18,10 +18,15 @@ public struct KioskConfig: Equatable, Sendable {
     public var pinHash: String?
     /// Where to keep the heartbeat (counts only, never what anyone viewed); nil: none.
     public var heartbeatFile: String?
+    /// The waiting room's first language (`en` or `es`): what each visitor finds and what a
+    /// reset returns to. Nil: as `--lang` or the locale says.
+    public var language: String?
 
     /// Every option a config may set.
     public static let options = ["idle_seconds", "warning_seconds", "slide_seconds", "opening_hours", "pin_hash",
-                                 "heartbeat_file"]
+                                 "heartbeat_file", "language"]
+    /// The languages a kiosk may start in.
+    public static let languages = ["en", "es"]
     public static let idleRange = 30...600
     public static let warningRange = 20...120
     public static let slideRange = 8...15
@@ -128,6 +133,14 @@ public struct KioskConfig: Equatable, Sendable {
                 let path = try value.text
                 guard path.hasPrefix("/") else { throw value.problem("give the heartbeat file's full path, starting with /") }
                 config.heartbeatFile = path
+            }
+            attempt { () throws(ContentIssue) in
+                guard let value = reader.child("language", in: fields) else { return }
+                let code = try value.text
+                guard languages.contains(code) else {
+                    throw value.problem("'\(code)' is not a language of the explorer; choose \(languages.joined(separator: " or "))")
+                }
+                config.language = code
             }
         } catch {
             issues.append(error)

@@ -103,13 +103,16 @@ public enum BrowseKeys {
         switch (state.focus == .content, watches, state.allowsQuit, state.offersLanguage) {
         case (false, _, true, true): return choosing
         case (false, _, true, false): return choosingOneLanguage
-        case (false, _, false, _): return kioskChoosing
+        case (false, _, false, true): return kioskBilingualChoosing
+        case (false, _, false, false): return kioskChoosing
         case (true, false, true, true): return reading
         case (true, false, true, false): return readingOneLanguage
-        case (true, false, false, _): return kioskReading
+        case (true, false, false, true): return kioskBilingualReading
+        case (true, false, false, false): return kioskReading
         case (true, true, true, true): return watching
         case (true, true, true, false): return watchingOneLanguage
-        case (true, true, false, _): return kioskWatching
+        case (true, true, false, true): return kioskBilingualWatching
+        case (true, true, false, false): return kioskWatching
         }
     }
 
@@ -121,6 +124,9 @@ public enum BrowseKeys {
     private static let kioskChoosing = choosing.disabling { $0 == .quit || $0 == .switchLanguage }
     private static let kioskReading = reading.disabling { $0 == .quit || $0 == .switchLanguage }
     private static let kioskWatching = watching.disabling { $0 == .quit || $0 == .switchLanguage }
+    private static let kioskBilingualChoosing = choosing.disabling { $0 == .quit }
+    private static let kioskBilingualReading = reading.disabling { $0 == .quit }
+    private static let kioskBilingualWatching = watching.disabling { $0 == .quit }
 
     /// Keys that do the same whether choosing a panel or reading one.
     private static let common: [Binding<Action>] = [

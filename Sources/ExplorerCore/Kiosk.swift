@@ -15,6 +15,9 @@ public enum KioskEffect: Equatable, Sendable {
     case checkPIN(String)
     /// Staff typed the right PIN: end the program, restoring the terminal.
     case exit
+    /// The visitor asked for the other language (the program holds both packs): its answer
+    /// comes back as `.input(.languageSwitched)`.
+    case switchLanguage
 }
 
 /// What the kiosk is told: input and time, the answer to a PIN check, or staff's "reset now".
@@ -43,7 +46,11 @@ public struct KioskState: Equatable, Sendable {
     }
 
     public let config: KioskConfig
+    /// Attract slides in all: with a second language, each of the pack's slides twice, the
+    /// first language's and the second's by turns.
     public let slideCount: Int
+    /// A second language is there: the slides alternate, and a visitor may switch (`L`).
+    public let bilingual: Bool
     public private(set) var phase: Phase
     /// The explorer; a fresh one at start-up and after every reset.
     public private(set) var app: AppState
@@ -65,11 +72,12 @@ public struct KioskState: Equatable, Sendable {
     /// How often the attract screen moves a cell so nothing burns in.
     public static let driftSeconds = 120.0
 
-    public init(config: KioskConfig, slideCount: Int, panelCount: Int, size: Size, now: Double) {
+    public init(config: KioskConfig, slideCount: Int, panelCount: Int, size: Size, now: Double, bilingual: Bool = false) {
         self.config = config
-        self.slideCount = max(1, slideCount)
+        self.bilingual = bilingual
+        self.slideCount = max(1, slideCount) * (bilingual ? 2 : 1)
         phase = .attract
-        app = Self.freshApp(panelCount: panelCount, size: size)
+        app = Self.freshApp(panelCount: panelCount, size: size, bilingual: bilingual)
         slide = 0
         slideShownAt = now
         lastInput = now
@@ -82,8 +90,8 @@ public struct KioskState: Equatable, Sendable {
     }
 
     /// The explorer as a new visitor finds it: home panel, nothing searched, no history, no quit.
-    public static func freshApp(panelCount: Int, size: Size) -> AppState {
-        var app = AppState(panelCount: panelCount, size: size)
+    public static func freshApp(panelCount: Int, size: Size, bilingual: Bool = false) -> AppState {
+        var app = AppState(panelCount: panelCount, size: size, offersLanguage: bilingual)
         app.allowsQuit = false
         return app
     }
@@ -107,6 +115,9 @@ public struct KioskState: Equatable, Sendable {
         case .input(.layout(let layout)):
             explorer(.layout(layout), content: content)   // the view's answer, not the visitor's input
             return []
+        case .input(.languageSwitched(let switched)):
+            explorer(.languageSwitched(switched), content: content)   // the program's answer, not input
+            return []
         case .input(.key(let key)):
             if staff.entry != nil { return staff.type(key, now: now) }
             if staff.chord(key, now: now, pinConfigured: config.pinHash != nil) { return [] }
@@ -126,15 +137,18 @@ public struct KioskState: Equatable, Sendable {
     }
 
     /// Passes a message to the explorer and carries out, or refuses, each of its effects.
-    private mutating func explorer(_ msg: Msg, content: some ContentAnswers) {
+    @discardableResult
+    private mutating func explorer(_ msg: Msg, content: some ContentAnswers) -> [KioskEffect] {
+        var effects: [KioskEffect] = []
         for effect in ExplorerCore.update(&app, msg, content: content) {
             switch effect {
             case .quit:
                 continue   // refused: a visitor cannot leave the kiosk (its keymaps have no quit anyway)
             case .switchLanguage:
-                continue   // refused: the kiosk's explorer is not offered a second language (offersLanguage is false)
+                effects.append(.switchLanguage)   // carried out by the program, which holds both packs
             }
         }
+        return effects
     }
 
     private mutating func input(_ msg: Msg, content: some ContentAnswers) -> [KioskEffect] {
@@ -150,8 +164,7 @@ public struct KioskState: Equatable, Sendable {
             phase = .browsing   // the first key or touch only wakes it, at the home panel
             return [.beginVisit]
         }
-        explorer(msg, content: content)
-        return []
+        return explorer(msg, content: content)
     }
 
     private mutating func tick(now: Double, minuteOfDay: Int?, content: some ContentAnswers) -> [KioskEffect] {
@@ -185,7 +198,7 @@ public struct KioskState: Equatable, Sendable {
 
     /// The visitor has gone: everything they did is replaced by a fresh explorer.
     private mutating func reset() -> [KioskEffect] {
-        app = Self.freshApp(panelCount: app.panelCount, size: app.size)
+        app = Self.freshApp(panelCount: app.panelCount, size: app.size, bilingual: bilingual)
         warningSince = nil
         resets += 1
         show(.attract)

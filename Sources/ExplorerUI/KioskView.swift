@@ -5,7 +5,8 @@ import TermRender
 /// What the waiting-room screen shows: the attract slides, the explorer while someone uses
 /// it, the "Still there?" countdown, the staff PIN prompt, or nothing outside opening hours.
 public enum KioskView {
-    public static func render(_ kiosk: KioskState, documents: PanelDocuments) -> Buffer {
+    /// - Parameter second: the second language's documents, whose slides alternate with the first's.
+    public static func render(_ kiosk: KioskState, documents: PanelDocuments, second: PanelDocuments? = nil) -> Buffer {
         var buffer: Buffer
         let glyphs = documents.glyphs, ui = documents.pack.ui
         switch kiosk.phase {
@@ -21,10 +22,13 @@ public enum KioskView {
         case .attract:
             if kiosk.app.isTooSmall { return ExplorerView.render(kiosk.app, documents: documents) }
             buffer = Buffer(size: kiosk.app.size)
-            let slides = documents.pack.attractSlides
-            if let attract = documents.pack.tours?.attract, !slides.isEmpty {
-                drawSlide(into: &buffer, slides, index: kiosk.slide % slides.count, prompt: attract.prompt,
-                          drift: kiosk.drift, pack: documents.pack, glyphs: glyphs)
+            // Two languages: the first's slide 1, the second's slide 1, the first's slide 2, ...
+            let (shown, number) = kiosk.bilingual ? (kiosk.slide % 2 == 1 ? second ?? documents : documents, kiosk.slide / 2)
+                                                  : (documents, kiosk.slide)
+            let slides = shown.pack.attractSlides
+            if let attract = shown.pack.tours?.attract, !slides.isEmpty {
+                drawSlide(into: &buffer, slides, index: number % slides.count, prompt: attract.prompt,
+                          drift: kiosk.drift, pack: shown.pack, glyphs: glyphs)
             }
         case .closed:
             buffer = Buffer(size: kiosk.app.size)   // blank: nothing to burn in, nothing to read

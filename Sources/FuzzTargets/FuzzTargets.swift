@@ -275,7 +275,7 @@ enum UpdateFuzz {
             _ = runLoop(&program, backend: backend, clock: backend.clock,
                         everyTurn: { _, program in broken += check(program.kiosk.app, documents) }) { effect, _ in
                 switch effect {
-                case .beginVisit, .wipeScreen: return .proceed
+                case .beginVisit, .wipeScreen, .switchLanguage: return .proceed
                 case .checkPIN(let pin): return .proceed([.pinChecked(pin == "246810")])
                 case .exit: return .stop
                 }

@@ -210,7 +210,8 @@ struct Browse: ParsableCommand {
         let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion, theme: Theme.named(theme) ?? .standard,
                                       forceColor: color, plain: plain)
         if kiosk {
-            try Self.startKiosk(content: options.directory(), clinic: options.clinic, configPath: config, settings: settings)
+            try Self.startKiosk(content: options.directory(), language: options.lang, clinic: options.clinic, configPath: config,
+                                settings: settings)
         } else if guided {
             try Self.startGuided(content: options.directory(), clinic: options.clinic, exportDirectory: exportDirectory ?? ".",
                                  settings: settings)
@@ -286,7 +287,9 @@ struct Browse: ParsableCommand {
 
     /// The waiting-room kiosk. Locks itself down first (environment, core dumps), then reads
     /// the config and the pack; any problem is reported before the terminal is touched.
-    static func startKiosk(content: String?, clinic: String?, configPath: String?, settings: BrowseSettings) throws {
+    /// - Parameter language: `--lang`, if given; else the config's `language`, else the locale, chooses.
+    static func startKiosk(content: String?, language: String?, clinic: String?, configPath: String?,
+                           settings: BrowseSettings) throws {
         let systemd = SystemdNotify.fromEnvironment()   // before the environment is cleared
         KioskLockdown.apply()
         let config = try loadKioskConfig(configPath)
@@ -301,7 +304,11 @@ struct Browse: ParsableCommand {
             PlainOutput.error("ketamine-explorer: heartbeat_file: \(problem); fix the path or the folder's owner, or leave the option out")
             throw Exit.usageOrTerminal
         }
-        let directory = try ContentOptions.directory(content, language: nil)
+        var directory = try ContentOptions.directory(content, language: nil)
+        if language == nil, let first = config.language, let other = ContentLocation.otherLanguage(of: directory),
+           other.hasSuffix("/\(first)") {
+            directory = other   // the waiting room's first language, as the config says
+        }
         let pack = try ContentOptions.load(directory, clinic: clinic)
         guard let attract = pack.tours?.attract, attract.slides.count >= Tours.minimumSlides else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no tours.yaml with attract slides; "
@@ -309,8 +316,10 @@ struct Browse: ParsableCommand {
             throw Exit.contentInvalid
         }
         let info = try checkedTerminal()
-        var session = try KioskSession(pack: pack, info: info, config: config, settings: settings, systemd: systemd,
-                                       warning: warning)
+        // Loaded now, before any visitor: the second language's slides alternate with the first's.
+        let second = ContentOptions.otherLanguage(of: directory, clinic: pack.clinic)?()
+        var session = try KioskSession(pack: pack, second: second, info: info, config: config, settings: settings,
+                                       systemd: systemd, warning: warning)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }

@@ -30,14 +30,15 @@ struct KioskSession {
     /// heartbeat's last_error carries it while nothing worse is wrong.
     private let warning: String?
 
-    init(pack: ContentPack, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings, systemd: SystemdNotify?,
-         warning: String?) throws {
+    /// - Parameter second: the content in the second language, if there is one.
+    init(pack: ContentPack, second: ContentPack?, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings,
+         systemd: SystemdNotify?, warning: String?) throws {
         self.warning = warning
         SignalGuard.installKioskHandlers()
         backend = try settings.startBackend(info: info, raw: true)
         let now = MonotonicClock().now()
-        program = KioskProgram(documents: PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii,
-                                                         motion: settings.motion),
+        let documents = PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii, motion: settings.motion)
+        program = KioskProgram(documents: documents, second: second.map(documents.with(pack:)),
                                config: config, size: backend.size, now: now, minuteOfDay: Self.minuteOfDay)
         heartbeat = config.heartbeatFile.map { Heartbeat(path: $0, contentVersion: pack.info.version, startedAt: now) }
         self.systemd = systemd
@@ -77,6 +78,8 @@ struct KioskSession {
             case .exit:
                 visit.endIfInside(.staffExit)
                 return .stop
+            case .switchLanguage:
+                return .proceed   // carried out by KioskProgram, which holds both packs: it never comes here
             }
         }
         // A visit's process leaves the terminal to the kiosk, which restores it.

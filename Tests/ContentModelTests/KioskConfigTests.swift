@@ -16,6 +16,11 @@ import Testing
         #expect(night.contains(minute: 23 * 60) && night.contains(minute: 60) && !night.contains(minute: 12 * 60))
     }
 
+    @Test func theWaitingRoomsFirstLanguageIsSet() throws {
+        let file = try TemporaryFile("language: es\n")
+        #expect(try KioskConfig.load(path: file.path, pinHashProblem: { _ in nil }).language == "es")
+    }
+
     @Test func anEmptyConfigMeansDefaults() throws {
         let file = try TemporaryFile("# nothing set\n{}\n")
         #expect(try KioskConfig.load(path: file.path, pinHashProblem: { _ in nil }) == KioskConfig())
@@ -29,6 +34,7 @@ import Testing
         ("heartbeat_file: beat.txt\n", 1, "heartbeat_file", "full path"),
         ("pin_hash: \"1234\"\n", 1, "pin_hash", "not a hash"),
         ("idle_second: 90\n", 1, "idle_second", "unknown field 'idle_second'"),
+        ("slide_seconds: 10\nlanguage: fr\n", 2, "language", "'fr' is not a language of the explorer; choose en or es"),
     ])
     func aBadOptionIsNamedWithItsLine(_ text: String, _ line: Int, _ field: String, _ message: String) throws {
         let file = try TemporaryFile(text)

@@ -26,10 +26,10 @@ import Testing
     }
 
     private func run(_ script: [InputEvent], config: KioskConfig, acceptedPIN: String = "246810",
-                     resetAfterEvent: Int? = nil) -> (ScriptedBackend, KioskProgram, Log) {
+                     resetAfterEvent: Int? = nil, second: PanelDocuments? = nil) -> (ScriptedBackend, KioskProgram, Log) {
         let clock = FakeClock()
         let backend = ScriptedBackend(clock: clock, script: script)
-        var program = KioskProgram(documents: documents, config: config, size: backend.size, now: clock.now(),
+        var program = KioskProgram(documents: documents, second: second, config: config, size: backend.size, now: clock.now(),
                                    minuteOfDay: { nil })
         let log = Log()
         var eventsRead = 0
@@ -51,6 +51,9 @@ import Testing
             case .exit:
                 log.stopped = true
                 return .stop
+            case .switchLanguage:
+                Issue.record("the program carries out the language switch itself")
+                return .proceed
             }
         }
         return (backend, program, log)
@@ -139,4 +142,27 @@ import Testing
         let (_, _, laterLog) = run(later, config: config)
         #expect(laterLog.stopped)
     }
+
+    /// Two languages: the slides alternate, English's first slide then Spanish's; a visitor
+    /// switches to Spanish with L; when they leave, the wipe brings English back for the next.
+    @Test func aBilingualKioskAlternatesSlidesAndAResetReturnsToTheFirstLanguage() throws {
+        let spanish = try ContentPack.load(from: shippedPackDirectory.replacingOccurrences(of: "/en", with: "/es"))
+        let second = documents.with(pack: spanish)
+        let slides = try #require(pack.tours?.attract?.slides), spanishSlides = try #require(spanish.tours?.attract?.slides)
+        var script = ScriptedBackend.idle(9)                               // slide 1 in English, then in Spanish
+        script += ScriptedBackend.type([.character("x"), .character("L"), .down])   // a visitor wakes it, reads in Spanish
+        let (backend, program, _) = run(script, config: config, second: second)
+        let frames = backend.frames.map { $0.textLines().joined(separator: "\n") }
+        let english = try #require(frames.firstIndex { $0.contains(slides[0].headline) })
+        let spanishSlide = try #require(frames.firstIndex { $0.contains(spanishSlides[0].headline) })
+        #expect(english < spanishSlide, "English's first slide, then Spanish's")
+        #expect(program.documents.pack.info.language == "es" && program.kiosk.app.selected == 1)
+        #expect(backend.lastFrame.contains(spanish.ui[.hintLanguage]), "the visitor can switch back: \(backend.lastFrame)")
+
+        let (after, wiped, _) = run(script + ScriptedBackend.idle(30 + 20 + 1), config: config, second: second)
+        #expect(after.wipes == 1 && wiped.kiosk.phase == .attract)
+        #expect(wiped.documents.pack.info.language == "en", "a reset returns to the first language")
+        #expect(after.lastFrame.contains(slides[0].headline))
+    }
 }
+
