@@ -22,6 +22,10 @@ enum Snapshot {
     /// own content tests in ContentModelTests).
     static let packDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/layout").path
+    /// The same fixture with the Spanish program texts (`es/ui.yaml`): the Spanish goldens,
+    /// which show that the longer Spanish words fit every screen.
+    static let spanishPackDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/layout-es").path
     /// The shipped pack, for the few checks that must hold for it too.
     static let shippedPackDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
