@@ -12,9 +12,9 @@ import TermRender
 /// switching back costs nothing and start-up loads one pack only.
 public struct BrowseProgram: Program {
     public private(set) var state: AppState
-    public private(set) var documents: PanelDocuments
-    /// The language switched away from, kept for switching back.
-    private var other: PanelDocuments?
+    private var languages: Languages<PanelDocuments>
+    /// The documents of the language shown.
+    public var documents: PanelDocuments { languages.shown }
 
     /// What the program is told: input, and the other language's pack once loaded.
     public enum Message: Equatable, Sendable {
@@ -26,7 +26,7 @@ public struct BrowseProgram: Program {
 
     /// - Parameter otherLanguage: whether there is a pack in another language to switch to.
     public init(documents: PanelDocuments, size: Size, otherLanguage: Bool = false) {
-        self.documents = documents
+        languages = Languages(documents)
         state = AppState(panelCount: documents.pack.topics.count, size: size, offersLanguage: otherLanguage)
     }
 
@@ -36,13 +36,10 @@ public struct BrowseProgram: Program {
         switch message {
         case .input(let msg):
             let effects = documents.update(&state, msg)
-            guard effects.contains(.switchLanguage), let other else { return effects }
-            self.other = documents
-            documents = other
+            guard effects.contains(.switchLanguage), languages.swap() else { return effects }
             return effects.filter { $0 != .switchLanguage } + documents.update(&state, .languageSwitched(true))
         case .languageLoaded(let pack?) where pack.topics.map(\.id) == documents.pack.topics.map(\.id):
-            other = documents
-            documents = documents.with(pack: pack)
+            languages.show(documents.with(pack: pack))
             return documents.update(&state, .languageSwitched(true))
         case .languageLoaded:
             return documents.update(&state, .languageSwitched(false))

@@ -10,9 +10,9 @@ import TermRender
 /// saved in the language shown. The other pack is loaded when first asked for and kept.
 public struct GuidedProgram: Program {
     public private(set) var session: GuidedSession
-    public private(set) var documents: GuidedDocuments
-    /// The language switched away from, kept for switching back.
-    private var other: GuidedDocuments?
+    private var languages: Languages<GuidedDocuments>
+    /// The documents of the language shown.
+    public var documents: GuidedDocuments { languages.shown }
 
     /// What the program is told: the session's messages, and the other language's pack once loaded.
     public enum Message: Equatable, Sendable {
@@ -23,7 +23,7 @@ public struct GuidedProgram: Program {
 
     /// - Parameter otherLanguage: whether there is a pack in another language to switch to.
     public init(documents: GuidedDocuments, size: Size, otherLanguage: Bool = false) {
-        self.documents = documents
+        languages = Languages(documents)
         session = GuidedSession(outline: GuidedOutline(documents.guided, pack: documents.pack), size: size,
                                 offersLanguage: otherLanguage)
     }
@@ -34,15 +34,12 @@ public struct GuidedProgram: Program {
         switch message {
         case .session(let msg):
             let effects = documents.update(&session, msg)
-            guard effects.contains(.switchLanguage), let other else { return effects }
-            self.other = documents
-            documents = other
+            guard effects.contains(.switchLanguage), languages.swap() else { return effects }
             return effects.filter { $0 != .switchLanguage } + documents.update(&session, .languageSwitched(true))
         case .languageLoaded(let pack?):
             guard let switched = documents.with(pack: pack),
                   GuidedOutline(switched.guided, pack: pack) == session.outline else { fallthrough }
-            other = documents
-            documents = switched
+            languages.show(switched)
             return documents.update(&session, .languageSwitched(true))
         case .languageLoaded:
             return documents.update(&session, .languageSwitched(false))

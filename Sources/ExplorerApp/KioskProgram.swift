@@ -6,25 +6,26 @@ import TermRender
 /// The waiting-room kiosk: its state machine, the documents, and the local time of day that
 /// opening hours go by (injected, so a test can say what time it is).
 ///
-/// With a second language both packs are loaded at start (before the lockdown; nothing is
-/// read while visitors use it): the attract slides alternate between the two, a visitor may
+/// With a second language both packs are loaded at start (nothing is read while visitors
+/// use it): the attract slides alternate between the two, a visitor may
 /// switch (`L`, or a tap on "Español" / "English"), and every reset returns to the first.
 public struct KioskProgram: Program {
     public private(set) var kiosk: KioskState
-    /// The documents shown: the first language's, or the second's while a visitor reads in it.
-    public private(set) var documents: PanelDocuments
+    private var languages: Languages<PanelDocuments>
     /// The first language's and the second's, as loaded.
     private let first: PanelDocuments
     private let second: PanelDocuments?
+    /// The documents shown: the first language's, or the second's while a visitor reads in it.
+    public var documents: PanelDocuments { languages.shown }
     private let minuteOfDay: () -> Int?
 
     /// - Parameter second: the same content in the second language, if there is one (with the
     ///   same panels as `documents`).
     public init(documents: PanelDocuments, second: PanelDocuments? = nil, config: KioskConfig, size: Size, now: Double,
                 minuteOfDay: @escaping () -> Int?) {
-        self.documents = documents
         first = documents
         self.second = second.flatMap { $0.pack.topics.map(\.id) == documents.pack.topics.map(\.id) ? $0 : nil }
+        languages = Languages(documents, other: self.second)
         self.minuteOfDay = minuteOfDay
         kiosk = KioskState(config: config, slideCount: max(1, documents.pack.attractSlides.count),
                            panelCount: documents.pack.topics.count, size: size, now: now, bilingual: self.second != nil)
@@ -34,10 +35,9 @@ public struct KioskProgram: Program {
 
     public mutating func update(_ message: KioskMsg, now: Double) -> [KioskEffect] {
         var effects = documents.update(&kiosk, message, now: now, minuteOfDay: minuteOfDay())
-        if effects.contains(.wipeScreen) { documents = first }   // the next visitor finds the first language
-        if effects.contains(.switchLanguage), let second {
+        if effects.contains(.wipeScreen), documents !== first { _ = languages.swap() }   // the next visitor finds the first language
+        if effects.contains(.switchLanguage), languages.swap() {
             effects.removeAll { $0 == .switchLanguage }
-            documents = documents === first ? second : first
             effects += documents.update(&kiosk, .input(.languageSwitched(true)), now: now, minuteOfDay: minuteOfDay())
         }
         return effects

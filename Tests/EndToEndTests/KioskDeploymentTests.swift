@@ -84,7 +84,7 @@ import Testing
         let trace = "\(files.directory)/trace"
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'",
                                 environment: "strace -f -qq -e trace=%file,%desc -o '\(trace)'")
-        await pane.waitFor("Press any key or touch the screen to start.")
+        await pane.waitForAttract()
         try pane.send("x", "3")
         await pane.waitFor(messageStart(pack.topics[2]))
         try pane.send("/")

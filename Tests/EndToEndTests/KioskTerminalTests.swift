@@ -24,7 +24,21 @@ final class KioskFiles {
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 }
 
-private let prompt = "Press any key or touch the screen to start."
+/// The attract screen's prompt in each language shipped: the slides alternate between the two.
+let attractPrompts: [String] = ["en", "es"].compactMap {
+    try? ContentPack.load(from: "\(Paths.root)/Assets/content/\($0)").tours?.attract?.prompt
+}
+
+extension TmuxPane {
+    /// Waits for the attract screen, in whichever language its slide is (a prompt may wrap).
+    @discardableResult
+    func waitForAttract(seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) async -> Bool {
+        await waitUntil("the attract screen", seconds: seconds, sourceLocation: sourceLocation) { screen in
+            let words = screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return attractPrompts.contains { words.contains($0) }
+        }
+    }
+}
 
 /// The kiosk in a real terminal: nothing a visitor presses or sends stops it; staff leave
 /// with the PIN; SIGTERM ends it cleanly.
@@ -36,7 +50,7 @@ private let prompt = "Press any key or touch the screen to start."
     @Test func noKeyOrSignalAVisitorCanSendStopsIt() async throws {
         let files = try await KioskFiles()
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        await pane.waitFor(prompt)
+        await pane.waitForAttract()
         try pane.send("x")
         await pane.waitFor(messageStart(pack.topics[0]))
         let pid = try pane.explorerPID()
@@ -63,7 +77,7 @@ private let prompt = "Press any key or touch the screen to start."
         let files = try await KioskFiles(pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'",
                                 environment: "LINES=10 COLUMNS=40 PAGER=sh EDITOR=sh SHELL=/bin/sh ESCDELAY=5000")
-        await pane.waitFor(prompt)
+        await pane.waitForAttract()
         #expect(!pane.screen().contains("Please enlarge"))
         try pane.send("x", "Escape")   // Esc is not held back five seconds
         try pane.send("2")
@@ -75,7 +89,7 @@ private let prompt = "Press any key or touch the screen to start."
     @Test func theRightPINAfterTheChordLetsStaffOut() async throws {
         let files = try await KioskFiles()
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        await pane.waitFor(prompt)
+        await pane.waitForAttract()
         try pane.send("F12", "C-a")
         await pane.waitFor("Type the staff PIN")
         try pane.send("2", "4", "6", "8", "1", "0")
@@ -89,7 +103,7 @@ private let prompt = "Press any key or touch the screen to start."
     @Test func fiveWrongPINsLockTheStaffExit() async throws {
         let files = try await KioskFiles()
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        await pane.waitFor(prompt)
+        await pane.waitForAttract()
         try pane.send("F12", "C-a")
         for attempt in 1...5 {
             await pane.waitFor("Type the staff PIN")
@@ -112,7 +126,7 @@ private let prompt = "Press any key or touch the screen to start."
     @Test func withoutAPINThereIsNoWayOutFromTheKeyboard() async throws {
         let files = try await KioskFiles(pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        await pane.waitFor(prompt)
+        await pane.waitForAttract()
         try pane.send("F12", "C-a", "2", "4", "6", "8", "1", "0", "Enter")
         try pane.send("Escape", "3")   // once its panel shows, the keys above were dealt with
         await pane.waitFor(messageStart(pack.topics[2]))
@@ -143,13 +157,13 @@ private let prompt = "Press any key or touch the screen to start."
         let pack = try ContentPack.load(from: Paths.pack)
         let files = try await KioskFiles("idle_seconds: 600\n", pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        await pane.waitFor(prompt)
+        await pane.waitForAttract()
         try pane.send("x", "3")
         let panel = messageStart(pack.topics[2], words: 5)
         await pane.waitFor(panel)
 
         kill(try pane.explorerPID(), SIGUSR1)
-        await pane.waitFor(prompt, seconds: 5)
+        await pane.waitForAttract(seconds: 5)
         let screen = pane.screen()
         let history = try pane.tmux(["capture-pane", "-p", "-S", "-", "-t", "0"])
         #expect(!screen.contains(panel) && !history.contains(panel), "nothing of the last visit is left on screen")
@@ -171,7 +185,7 @@ private let prompt = "Press any key or touch the screen to start."
     @Test func aResetLeavesNothingTypedInTheKiosksMemory() async throws {
         let files = try await KioskFiles("idle_seconds: 600\n", pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
-        await pane.waitFor(prompt)
+        await pane.waitForAttract()
         try pane.send("x")
         try pane.send("/")
         let word = "zq" + String((0..<10).map { _ in "abcdefghijklmnopqrstuvwxy".randomElement()! })
@@ -181,7 +195,7 @@ private let prompt = "Press any key or touch the screen to start."
         #expect(!processes(from: kiosk, holding: word).isEmpty, "while the visit lasts, a kiosk process holds the word")
 
         kill(kiosk, SIGUSR1)
-        await pane.waitFor(prompt, seconds: 5)
+        await pane.waitForAttract(seconds: 5)
         let holding = processes(from: kiosk, holding: word)
         #expect(holding.isEmpty, "processes still holding the visitor's word: \(holding)")
         try pane.send("x")   // the next visitor finds the kiosk working
