@@ -52,4 +52,16 @@ import Testing
         let issue = try #require(issues.first { $0.message.contains(message) }, "\(issues)")
         #expect(issue.file.hasSuffix("es/\(file)") && issue.line > 0, "\(issue)")
     }
+
+    /// Search ignores accents both ways: typed without them ("cronico", "dano") it finds
+    /// what typed with them finds ("crónico", "daño"), and the other way round.
+    @Test(arguments: [("cronico", "crónico"), ("dano", "daño"), ("higado", "hígado")])
+    func searchFindsAcrossAccentsBothWays(_ plain: String, _ accented: String) throws {
+        let index = SearchIndex(pack: try ContentPack.load(from: RepositoryPath.shippedSpanish))
+        let withAccents = index.search(accented)
+        #expect(!withAccents.isEmpty, "\(accented) is in the Spanish pack")
+        #expect(index.search(plain).map(\.snippet) == withAccents.map(\.snippet))
+        #expect(index.search(plain.uppercased()).map(\.snippet) == withAccents.map(\.snippet))
+    }
 }
+
