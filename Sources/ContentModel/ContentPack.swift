@@ -18,6 +18,8 @@ public struct ContentPack: Equatable, Sendable {
         case tours = "tours.yaml"
         /// The program's own words in the pack's language.
         case ui = "ui.yaml"
+        /// Optional, read by speech only: how the voice says numbers and abbreviations.
+        case speech = "speech.yaml"
         /// Read by `lint` only.
         case lint = "lint.yaml"
 

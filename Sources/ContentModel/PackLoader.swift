@@ -52,9 +52,14 @@ struct PackLoader {
         }
         var linter = QualityCheck(pack: pack, rules: rules, documents: documents)
         let report = linter.run(today: today, strict: strict)
-        let parity = translationProblems(pack)
-        guard !parity.isEmpty else { return report }
-        return LintReport(pack: pack, errors: report.errors + parity, warnings: report.warnings, grades: report.grades)
+        var problems = translationProblems(pack)
+        do {
+            _ = try SpeechLexicon.load(directory: directory)
+        } catch {
+            problems += error.issues
+        }
+        guard !problems.isEmpty else { return report }
+        return LintReport(pack: pack, errors: report.errors + problems, warnings: report.warnings, grades: report.grades)
     }
 
     /// A pack in another language than English, with English beside it (`../en`), has

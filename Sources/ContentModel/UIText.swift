@@ -521,6 +521,10 @@ public enum UIText: Int, CaseIterable, Sendable {
     case plainPromptSummary
     /// `plain.prompt_topic`
     case plainPromptTopic
+    /// `speech.list`
+    case speechList
+    /// `speech.sources`
+    case speechSources
 
     /// The id of each case in `ui.yaml`, in case order.
     public static let ids: [String] = [
@@ -783,6 +787,8 @@ public enum UIText: Int, CaseIterable, Sendable {
         "plain.prompt_pairs",
         "plain.prompt_summary",
         "plain.prompt_topic",
+        "speech.list",
+        "speech.sources",
     ]
 
     /// The {placeholders} each text takes, in case order: every language uses exactly these.
@@ -1046,10 +1052,12 @@ public enum UIText: Int, CaseIterable, Sendable {
         [],
         [],
         [],
+        ["count"],
+        [],
     ]
 
     /// How many texts there are.
-    public static let count = 259
+    public static let count = 261
 
     public var id: String { Self.ids[rawValue] }
 }

@@ -108,6 +108,15 @@ struct ContentOptions: ParsableArguments {
         return pack.with(clinic: try loadClinic(clinic))
     }
 
+    /// The pack's speech.yaml (none: nothing is said differently), or its problems and exit 1.
+    static func loadLexicon(_ directory: String) throws -> SpeechLexicon {
+        do {
+            return try SpeechLexicon.load(directory: directory)
+        } catch {
+            try refuse(error.issues, in: directory)
+        }
+    }
+
     /// What loads the pack in the other language beside `directory` (for `L`), if there is
     /// one: quietly, and nil when it has problems, which then are never shown to a patient.
     static func otherLanguage(of directory: String, clinic: ClinicInfo?) -> (() -> ContentPack?)? {
@@ -390,10 +399,23 @@ struct Show: ParsableCommand {
     @Argument(help: "Topic ids, as `ketamine-explorer topics` lists them.")
     var ids: [String] = []
 
+    @Flag(help: "Print what the voice says instead: written for the ear (numbers and abbreviations as speech.yaml says them, no source numbers), a paragraph a chunk.")
+    var speech = false
+
     func run() throws {
         let pack = try options.loadPack()
         let indexes = try ContentOptions.topicIndexes(ids, in: pack)
         signal(SIGPIPE, SIG_IGN)
+        if speech {
+            let lexicon = try ContentOptions.loadLexicon(pack.directory)
+            var lines: [String] = []
+            for (position, index) in indexes.enumerated() {
+                if position > 0 { lines += ["", ""] }
+                lines += SpeechText.panel(index, pack: pack, lexicon: lexicon).flatMap { [$0, ""] }.dropLast()
+            }
+            PlainOutput.write(lines)
+            return
+        }
         let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
         PlainOutput.asciiOnly = glyphs == .ascii
         let width = PlainOutput.width

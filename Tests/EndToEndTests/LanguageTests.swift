@@ -92,5 +92,15 @@ import Testing
         #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
     }
+
+    /// `show --speech` prints what the voice says, in the language asked for.
+    @Test func showSpeechSaysTheEmergencyNumberAsItIsDialled() async throws {
+        let content = "\(Paths.root)/Assets/content"
+        let english = try await runCommand(["show", "--speech", "--content", content, "--lang", "en", "risks"])
+        #expect(english.status == 0 && english.output.contains("nine one one") && !english.output.contains("911"), "\(english.error)")
+        let spanish = try await runCommand(["show", "--speech", "--content", content, "--lang", "es", "risks"])
+        #expect(spanish.status == 0 && spanish.output.contains("nueve uno uno") && !spanish.output.contains("911"), "\(spanish.error)")
+        #expect(!spanish.output.contains("Fuentes:"), "no source numbers are read")
+    }
 }
 

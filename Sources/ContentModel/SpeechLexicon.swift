@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `speech.yaml`: how the voice says what a speech engine reads wrong: emergency numbers
+/// digit by digit ("nine one one", not "nine hundred eleven"), abbreviations as people say
+/// them ("I V", "F D A"). Optional, one per language; only speech reads it (`show --speech`,
+/// the spoken screens), so start-up never does.
+public struct SpeechLexicon: Equatable, Sendable, ContentReadable {
+    public struct Entry: Equatable, Sendable {
+        /// As the text writes it: a whole word or number, matched with its case.
+        public let written: String
+        /// What the voice says instead.
+        public let spoken: String
+
+        public init(written: String, spoken: String) {
+            self.written = written
+            self.spoken = spoken
+        }
+    }
+
+    /// Longest written form first, so "N95" is tried before "N".
+    public let entries: [Entry]
+
+    public init(entries: [Entry] = []) {
+        self.entries = entries.sorted { $0.written.count > $1.written.count }
+    }
+
+    init(from reader: NodeReader) throws(ContentIssue) {
+        let fields = try reader.mapping(allowing: ["say"])
+        var entries: [Entry] = []
+        if let say = reader.child("say", in: fields) {
+            guard case .mapping(let pairs) = say.node.value else { throw say.problem("expected written: spoken lines") }
+            for pair in pairs {
+                let value = NodeReader(document: say.document, node: pair.value, path: say.path + [.key(pair.key)])
+                let spoken = try value.text
+                guard !pair.key.isEmpty, pair.key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+                    throw value.problem("'\(pair.key)' is not one word or number")
+                }
+                guard spoken.contains(where: { $0.isLetter }) else { throw value.problem("say it in words") }
+                entries.append(Entry(written: pair.key, spoken: spoken))
+            }
+        }
+        self.init(entries: entries)
+    }
+
+    /// The lexicon of the pack in `directory`; none when it has no speech.yaml.
+    public static func load(directory: String) throws(ContentErrors) -> SpeechLexicon {
+        let path = "\(directory)/\(ContentPack.File.speech.rawValue)"
+        guard access(path, F_OK) == 0 else { return SpeechLexicon() }
+        let document: YAMLDocument
+        do {
+            document = try YAMLDocument.load(path: path, rootName: ContentPack.File.speech.rootName, limit: FileBytes.settingsLimit)
+        } catch {
+            throw ContentErrors([error])
+        }
+        let issues = document.controlCharacterIssues()
+        guard issues.isEmpty else { throw ContentErrors(issues) }
+        do {
+            return try SpeechLexicon(from: document.reader)
+        } catch {
+            throw ContentErrors([error])
+        }
+    }
+
+    /// `text` as the voice should say it: each written form that stands as a whole word (not
+    /// inside a longer word or number) replaced by its spoken form.
+    public func spoken(_ text: String) -> String {
+        guard !entries.isEmpty else { return text }
+        let characters = Array(text)
+        var result = ""
+        var index = 0
+        func isWordCharacter(_ at: Int) -> Bool {
+            at >= 0 && at < characters.count && (characters[at].isLetter || characters[at].isNumber)
+        }
+        while index < characters.count {
+            if !isWordCharacter(index - 1), let entry = entries.first(where: { entry in
+                let written = Array(entry.written)
+                return index + written.count <= characters.count
+                    && Array(characters[index..<index + written.count]) == written
+                    && !isWordCharacter(index + written.count)
+            }) {
+                result += entry.spoken
+                index += entry.written.count
+            } else {
+                result.append(characters[index])
+                index += 1
+            }
+        }
+        return result
+    }
+}
