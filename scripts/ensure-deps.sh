@@ -3,7 +3,8 @@
 #   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses, libyaml, libxcrypt, static libc)
 #   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less; strace, systemd-analyze
 #                                   and sshd to check the kiosk's privacy and its deployment files;
-#                                   mkpasswd; python3 and valgrind for the start-up budgets)
+#                                   mkpasswd; python3 and valgrind for the start-up budgets;
+#                                   espeak-ng for speech)
 #   scripts/ensure-deps.sh bench    the same, for `make bench`
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
@@ -28,6 +29,8 @@ case "${1:-}" in
     # The start-up budgets (bench/budgets.py): callgrind counts instructions.
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
+    # Speech: export --format wav and the spoken screens use espeak-ng (its English and Spanish voices).
+    [ -x /usr/bin/espeak-ng ] || missing+=(espeak-ng)
     ;;
 esac
 [ ${#missing[@]} -eq 0 ] && exit 0

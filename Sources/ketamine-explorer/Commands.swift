@@ -26,8 +26,8 @@ struct KetamineExplorer: ParsableCommand {
             ketamine-explorer --kiosk [--config FILE] [--lang en|es] [--content DIR] [--clinic FILE]
             ketamine-explorer --guided [--export-dir DIR] [--lang en|es] [--content DIR] [--clinic FILE]
             ketamine-explorer hash-pin
-            ketamine-explorer show [ID ...] [--lang en|es] [--content DIR] [--clinic FILE]
-            ketamine-explorer export --format text|markdown|html [--output FILE] [--lang en|es] [ID ...]
+            ketamine-explorer show [--speech] [ID ...] [--lang en|es] [--content DIR] [--clinic FILE]
+            ketamine-explorer export --format text|markdown|html|wav [--output FILE] [--lang en|es] [ID ...]
             ketamine-explorer topics [--lang en|es] [--content DIR]
             ketamine-explorer lint [DIR] [--strict] [--notes]
             ketamine-explorer snapshot [DIR]

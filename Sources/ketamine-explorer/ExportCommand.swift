@@ -7,24 +7,28 @@ import Terminal
 import Glibc
 #endif
 
-extension Export.Format: ExpressibleByArgument {}
+/// What `export` writes: a document (text, Markdown, HTML) or the panels spoken (a WAV file).
+enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, markdown, html, wav
+}
 
 /// `ketamine-explorer export`: the panels as text, Markdown or a web page, for printing and
 /// for other tools. Named ExportCommand because ExplorerUI's `Export` does the rendering.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write panels as text, Markdown or a printable web page (all of them when no id is given).",
+        abstract: "Write panels as text, Markdown, a printable web page or spoken audio (all of them when no id is given).",
         discussion: """
             text is what `show` prints to a pipe (80 columns); markdown is a Markdown document; \
-            html is one self-contained page to print. With --output the document is written to \
-            FILE, which must not exist yet: export never overwrites a file.
+            html is one self-contained page to print; wav is what `show --speech` prints, spoken \
+            by espeak-ng in the pack's language (it needs --output). With --output the document \
+            is written to FILE, which must not exist yet: export never overwrites a file.
             """)
 
     @OptionGroup var options: ContentOptions
 
-    @Option(help: ArgumentHelp("The kind of document: text, markdown or html.", valueName: "FORMAT"))
-    var format: Export.Format
+    @Option(help: ArgumentHelp("The kind of document: text, markdown, html or wav.", valueName: "FORMAT"))
+    var format: ExportFormat
 
     @Option(help: ArgumentHelp("Write the document to this new file instead of printing it.", valueName: "FILE"))
     var output: String?
@@ -35,21 +39,41 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let pack = try options.loadPack()
         let indexes = try ContentOptions.topicIndexes(ids, in: pack)
+        guard let document = Export.Format(rawValue: format.rawValue) else {
+            try saveSpeech(pack, indexes)
+            return
+        }
         let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
-        let document = Export.render(format, topics: indexes, pack: pack, glyphs: glyphs)
+        let text = Export.render(document, topics: indexes, pack: pack, glyphs: glyphs)
         if let output {
-            try Self.save(document, to: output)
+            try Self.save(Array(text.utf8), to: output)
         } else {
             signal(SIGPIPE, SIG_IGN)
-            var lines = document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if lines.last == "" { lines.removeLast() }
             PlainOutput.write(lines)
         }
     }
 
-    /// Writes `text` to the new file `path`: refuses (exit 2) if anything is there already,
+    /// The panels spoken, as a WAV file at `output`: what `show --speech` prints, said by espeak-ng.
+    private func saveSpeech(_ pack: ContentPack, _ indexes: [Int]) throws {
+        guard let output else {
+            PlainOutput.error("ketamine-explorer: --format wav writes audio: give it a file with --output FILE")
+            throw Exit.usageOrTerminal
+        }
+        let lexicon = try ContentOptions.loadLexicon(pack.directory)
+        let text = indexes.flatMap { SpeechText.panel($0, pack: pack, lexicon: lexicon) }.joined(separator: "\n")
+        do {
+            try Self.save(try Espeak.wav(text, language: pack.info.language), to: output)
+        } catch let failure as Espeak.Failure {
+            PlainOutput.error("ketamine-explorer: \(failure); nothing was saved")
+            throw Exit.usageOrTerminal
+        }
+    }
+
+    /// Writes `bytes` to the new file `path`: refuses (exit 2) if anything is there already,
     /// even a dangling link, and removes a half-written file if writing or closing fails.
-    static func save(_ text: String, to path: String) throws {
+    static func save(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
@@ -62,7 +86,7 @@ struct ExportCommand: ParsableCommand {
             throw Exit.usageOrTerminal
         }
         var problem: Int32 = 0
-        var bytes = Array(text.utf8)[...]
+        var bytes = bytes[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }

@@ -69,4 +69,36 @@ import Testing
         #expect(result.status == 1)
         #expect(result.output.isEmpty)
     }
+
+    /// `export --format wav`: a panel spoken by espeak-ng in each language, as a WAV file with
+    /// right sizes in its header, not silent, and about as long as its words take to say
+    /// (150 a minute; between half and twice that). It needs --output, and never overwrites.
+    @Test(arguments: ["en", "es"])
+    func wavSpeaksThePanelInItsLanguage(_ language: String) async throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let content = "\(Paths.root)/Assets/content", path = "\(directory)/causes.wav"
+        let saved = try await runCommand(["export", "--format", "wav", "--lang", language, "--content", content,
+                                          "--output", path, "causes"])
+        #expect(saved.status == 0, "\(saved.error)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        func number(_ offset: Int, _ size: Int) -> Int { (0..<size).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) } }
+        #expect(String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF" && String(decoding: bytes[8..<12], as: UTF8.self) == "WAVE")
+        #expect(number(4, 4) == bytes.count - 8 && number(40, 4) == bytes.count - 44, "the header's sizes are the file's")
+        #expect(number(22, 2) == 1 && number(34, 2) == 16, "16-bit mono")
+        let rate = number(24, 4)
+        let samples = stride(from: 44, to: bytes.count - 1, by: 2).map { Int(Int16(bitPattern: UInt16(number($0, 2)))) }
+        let loud = samples.filter { abs($0) > 1000 }.count
+        #expect(loud > samples.count / 20, "not silent: \(loud) of \(samples.count) samples are loud")
+        let spoken = try await runCommand(["show", "--speech", "--lang", language, "--content", content, "causes"])
+        let words = Double(spoken.output.split(whereSeparator: \.isWhitespace).count)
+        let seconds = Double(samples.count) / Double(rate), expected = words / 150 * 60
+        #expect(seconds > expected / 2 && seconds < expected * 2, "\(seconds) s for \(words) words")
+
+        let again = try await runCommand(["export", "--format", "wav", "--lang", language, "--content", content, "--output", path, "causes"])
+        #expect(again.status == 2 && again.error.contains("already exists"))
+        let toTerminal = try await runCommand(["export", "--format", "wav", "--content", content, "causes"])
+        #expect(toTerminal.status == 2 && toTerminal.error.contains("--output FILE"))
+    }
 }
+
