@@ -8,6 +8,14 @@ Set 2026-12-07 on this project's 2-core machine, release build, shipped pack wit
 pack.snapshot, 80x24, TERM=xterm-256color: 7.23 million instructions, 5.4 MiB (5,512 KiB).
 A change that needs more says so here, with the new figures and why.
 
+Raised 2026-12-07 (second session): 7.62 million instructions, 5,964 to 6,036 KiB. The
+program's own words now come from the pack's ui.yaml (257 texts decoded from the snapshot:
++0.3 million instructions, +0.1 MiB), and adding the WAV export's code, which never runs at
+start, moved the peak by another 0.2 MiB through the binary's layout (a build with that
+code stubbed out peaks 70 KiB lower; `make startup-order` did not help). With 24 KiB of room
+the memory budget failed at random, so it is 10 % above the new figure; the instructions
+(counted exactly) keep theirs.
+
 Usage: bench/budgets.py BINARY CONTENT_DIR [--instructions N] [--peak-kib N]
 (the options set other budgets, for the test that a regression fails)"""
 import argparse, os, statistics, sys
@@ -16,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench  # noqa: E402
 
 INSTRUCTIONS = 8_000_000
-PEAK_KIB = 6_060
+PEAK_KIB = 6_600
 
 
 def main():
