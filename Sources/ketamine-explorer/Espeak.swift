@@ -28,6 +28,8 @@ enum Espeak {
     /// `text` said in `language`, as the bytes of a WAV file (16-bit mono PCM).
     static func wav(_ text: String, language: String) throws(Failure) -> [UInt8] {
         guard access(path, X_OK) == 0 else { throw .missing }
+        // An engine that ends early must not end this program with SIGPIPE: a write then fails.
+        signal(SIGPIPE, SIG_IGN)
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&output) == 0 else { throw .failed(String(cString: strerror(errno))) }
         var actions = posix_spawn_file_actions_t()
