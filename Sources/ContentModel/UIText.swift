@@ -435,6 +435,12 @@ public enum UIText: Int, CaseIterable, Sendable {
     case handoutNoPrinter
     /// `handout.print_failed`
     case handoutPrintFailed
+    /// `handout.sound_saved`
+    case handoutSoundSaved
+    /// `handout.no_sound`
+    case handoutNoSound
+    /// `handout.sound_failed`
+    case handoutSoundFailed
     /// `plain.goodbye`
     case plainGoodbye
     /// `plain.search_prompt`
@@ -525,6 +531,8 @@ public enum UIText: Int, CaseIterable, Sendable {
     case speechList
     /// `speech.sources`
     case speechSources
+    /// `speech.handout_sources`
+    case speechHandoutSources
 
     /// The id of each case in `ui.yaml`, in case order.
     public static let ids: [String] = [
@@ -744,6 +752,9 @@ public enum UIText: Int, CaseIterable, Sendable {
         "handout.printed",
         "handout.no_printer",
         "handout.print_failed",
+        "handout.sound_saved",
+        "handout.no_sound",
+        "handout.sound_failed",
         "plain.goodbye",
         "plain.search_prompt",
         "plain.no_result",
@@ -789,6 +800,7 @@ public enum UIText: Int, CaseIterable, Sendable {
         "plain.prompt_topic",
         "speech.list",
         "speech.sources",
+        "speech.handout_sources",
     ]
 
     /// The {placeholders} each text takes, in case order: every language uses exactly these.
@@ -1009,6 +1021,9 @@ public enum UIText: Int, CaseIterable, Sendable {
         [],
         [],
         [],
+        ["audio"],
+        [],
+        [],
         [],
         [],
         ["number"],
@@ -1054,10 +1069,11 @@ public enum UIText: Int, CaseIterable, Sendable {
         [],
         ["count"],
         [],
+        [],
     ]
 
     /// How many texts there are.
-    public static let count = 261
+    public static let count = 265
 
     public var id: String { Self.ids[rawValue] }
 }

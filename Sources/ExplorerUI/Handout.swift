@@ -19,8 +19,9 @@ public struct Handout: Equatable, Sendable {
     public let sources: [String]
     public let footer: [String]
     /// The pack's words (headings, "None ticked.") and language.
-    private let ui: UIStrings
-    private let language: String
+    let ui: UIStrings
+    /// The pack's language: the page's, and the voice's.
+    public let language: String
 
     public init(session: GuidedSession, documents: GuidedDocuments) {
         let pack = documents.pack
@@ -42,7 +43,8 @@ public struct Handout: Equatable, Sendable {
 
     public static func == (lhs: Handout, rhs: Handout) -> Bool { lhs.text == rhs.text }
 
-    private var sections: [(String, [String])] {
+    /// Each heading with its items, in order: what the text, the page and the sound file hold.
+    var sections: [(String, [String])] {
         var sections = [(ui[.handoutPoints], points),
                         (ui[.handoutSafety], safety),
                         (ui[.handoutSymptoms], symptoms.isEmpty ? [ui[.guidedNoneTicked]] : symptoms),

@@ -22,6 +22,8 @@ public struct PlainGuided {
 
     /// The program's words in the pack's language.
     public var ui: UIStrings { documents.pack.ui }
+    /// The pack the session is shown from.
+    public var pack: ContentPack { documents.pack }
 
     /// The handout as it stands, for the caller to save.
     public var handout: Handout { Handout(session: session, documents: documents) }

@@ -17,6 +17,27 @@ public enum SpeechText {
         if writer.cites { writer.say(pack.ui[.speechSources]) }
         return writer.chunks
     }
+
+    /// A guided session's handout as the voice says it: its title, each heading and item,
+    /// and the lines at its foot; the sources' citations are not read, one sentence says the
+    /// printed handout lists them. What the `.wav` beside the printed handout holds.
+    public static func handout(_ handout: Handout, lexicon: SpeechLexicon) -> [String] {
+        let read = handout.sections.filter { handout.sources.isEmpty || $0.1 != handout.sources }
+        let note = handout.sources.isEmpty ? [] : [handout.ui[.speechHandoutSources]]
+        return ([handout.title] + read.flatMap { [$0.0] + $0.1 } + note + handout.footer).compactMap { chunk($0, lexicon: lexicon) }
+    }
+
+    /// One chunk: plain words (no markup, no line breaks or bullets), said as the lexicon
+    /// says, ending as a sentence so the voice pauses; nil for nothing to say.
+    static func chunk(_ text: String, lexicon: SpeechLexicon) -> String? {
+        var words = InlineMarkup.plainText(text).split(whereSeparator: \.isWhitespace)
+            .filter { $0 != "•" && $0 != "-" }.joined(separator: " ")
+        guard !words.isEmpty else { return nil }
+        // Ends as a sentence, unless it does already: "(... complex.)" and "«...»." are left as they are.
+        let ending = words.last == ")" || words.last == "»" ? words.dropLast().last : words.last
+        if let ending, ending.isLetter || ending.isNumber || ending == ")" || ending == "»" { words += "." }
+        return lexicon.spoken(words)
+    }
 }
 
 struct SpeechWriter: BlockRenderer {
@@ -27,16 +48,8 @@ struct SpeechWriter: BlockRenderer {
     /// Some block named its sources: the panel ends by saying where they are.
     private(set) var cites = false
 
-    /// One chunk: plain words (no markup, no line breaks or bullets), said as the lexicon
-    /// says, ending as a sentence so the voice pauses.
     mutating func say(_ text: String) {
-        var words = InlineMarkup.plainText(text).split(whereSeparator: \.isWhitespace)
-            .filter { $0 != "•" && $0 != "-" }.joined(separator: " ")
-        guard !words.isEmpty else { return }
-        // Ends as a sentence, unless it does already: "(... complex.)" and "«...»." are left as they are.
-        let ending = words.last == ")" || words.last == "»" ? words.dropLast().last : words.last
-        if let ending, ending.isLetter || ending.isNumber || ending == ")" || ending == "»" { words += "." }
-        chunks.append(lexicon.spoken(words))
+        if let chunk = SpeechText.chunk(text, lexicon: lexicon) { chunks.append(chunk) }
     }
 
     private var ui: UIStrings { pack.ui }

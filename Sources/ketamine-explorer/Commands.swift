@@ -282,7 +282,7 @@ struct Browse: ParsableCommand {
                     PlainOutput.write([session.ui[.plainSessionEnded]])
                     return
                 case .export(let print):
-                    PlainOutput.write(session.exported(HandoutFiles.write(session.handout, to: exportDirectory, print: print, ui: session.ui)))
+                    PlainOutput.write(session.exported(HandoutFiles.write(session.handout, to: exportDirectory, print: print, pack: session.pack)))
                 case .switchLanguage:
                     continue   // plain mode has no language key: its session is not offered one
                 }

@@ -41,7 +41,7 @@ struct GuidedRun {
             case .end:
                 return .stop
             case .export(let print):
-                let notice = HandoutFiles.write(program.handout, to: directory, print: print, ui: program.documents.pack.ui)
+                let notice = HandoutFiles.write(program.handout, to: directory, print: print, pack: program.documents.pack)
                 return .proceed([.session(.exported(notice))])
             case .switchLanguage:
                 return .proceed([.languageLoaded(otherLanguage?())])
@@ -50,24 +50,42 @@ struct GuidedRun {
     }
 }
 
-/// Writes the handout as text and as a web page, and prints it if asked and `lp` is there.
+/// Writes the handout as text and as a web page, and spoken as a sound file for a patient
+/// who reads poorly (espeak-ng, when it is there); prints it if asked and `lp` is there.
 enum HandoutFiles {
-    /// What happened, in a line for the clinician.
-    static func write(_ handout: Handout, to directory: String, print: Bool, ui: UIStrings) -> String {
+    /// What happened, in a line or two for the clinician. `pack`: the language shown, whose
+    /// speech.yaml says how words are spoken.
+    static func write(_ handout: Handout, to directory: String, print: Bool, pack: ContentPack) -> String {
+        let ui = pack.ui
         guard let text = freeName(in: directory, extension: "txt"), let html = freeName(in: directory, extension: "html",
                                                                                       matching: text) else {
             return ui(.handoutNoFreeName, ["folder": directory])
         }
-        guard save(handout.text, to: text), save(handout.html, to: html) else {
+        guard save(Array(handout.text.utf8), to: text), save(Array(handout.html.utf8), to: html) else {
             unlink(text)
             return ui(.handoutSaveFailed, ["folder": directory, "reason": String(cString: strerror(errno))])
         }
         let saved = ui(.handoutSaved, ["text": name(text), "html": name(html), "folder": directory])
+            + "\n" + sound(handout, to: String(text.dropLast(3)) + "wav", pack: pack)
         guard print else { return saved }
         guard let lp = (["/usr/bin/lp", "/bin/lp", "/usr/local/bin/lp"] as [String]).first(where: { path in access(path, X_OK) == 0 }) else {
             return saved + "\n" + ui[.handoutNoPrinter]
         }
         return saved + "\n" + ui[runLP(lp, text) ? .handoutPrinted : .handoutPrintFailed]
+    }
+
+    /// The handout spoken, beside the text (same name, .wav): what the clinician is told.
+    private static func sound(_ handout: Handout, to path: String, pack: ContentPack) -> String {
+        let ui = pack.ui
+        guard let lexicon = try? SpeechLexicon.load(directory: pack.directory) else { return ui[.handoutSoundFailed] }
+        do {
+            let audio = try Espeak.wav(SpeechText.handout(handout, lexicon: lexicon).joined(separator: "\n"), language: handout.language)
+            return save(audio, to: path) ? ui(.handoutSoundSaved, ["audio": name(path)]) : ui[.handoutSoundFailed]
+        } catch .missing {
+            return ui[.handoutNoSound]
+        } catch {
+            return ui[.handoutSoundFailed]
+        }
     }
 
     private static func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
@@ -79,17 +97,26 @@ enum HandoutFiles {
         }
         for number in 1...999 {
             let stem = "\(directory)/ketamine-handout\(number == 1 ? "" : "-\(number)")"
-            if access("\(stem).txt", F_OK) != 0 && access("\(stem).html", F_OK) != 0 { return "\(stem).\(ext)" }
+            if ["txt", "html", "wav"].allSatisfy({ access("\(stem).\($0)", F_OK) != 0 }) { return "\(stem).\(ext)" }
         }
         return nil
     }
 
-    private static func save(_ text: String, to path: String) -> Bool {
+    private static func save(_ bytes: [UInt8], to path: String) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) } == bytes.count
+        var rest = bytes[...]
+        while !rest.isEmpty {   // a sound file is megabytes: a write may take only part of it
+            let written = rest.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                unlink(path)   // no half-written file is left
+                return false
+            }
+            rest = rest.dropFirst(written)
+        }
+        return true
     }
 
     /// `lp FILE`, its output discarded so it cannot paint over the screen.

@@ -75,7 +75,11 @@ import Testing
         await pane.waitFor("Saved ketamine-handout.txt")
         #expect(pane.boxText().contains("Saved ketamine-handout.txt and ketamine-handout.html in \(directory)."),
                 "\(pane.boxText())")
-        #expect(files(in: directory) == ["ketamine-handout.html", "ketamine-handout.txt"])
+        // And spoken, for a patient who reads poorly: espeak-ng is installed with the tests.
+        await pane.waitFor("For listening: ketamine-handout.wav.")
+        #expect(files(in: directory) == ["ketamine-handout.html", "ketamine-handout.txt", "ketamine-handout.wav"])
+        let sound = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/ketamine-handout.wav"))
+        #expect(sound.count > 100_000 && String(decoding: sound.prefix(4), as: UTF8.self) == "RIFF")
 
         let text = try String(contentsOfFile: "\(directory)/ketamine-handout.txt", encoding: .utf8)
         let html = try String(contentsOfFile: "\(directory)/ketamine-handout.html", encoding: .utf8)
@@ -96,7 +100,7 @@ import Testing
         try pane.send("Enter")
         #expect(await pane.exitStatus() == 0)
         pane.expectRestored()
-        #expect(files(in: directory).count == 2)
+        #expect(files(in: directory).count == 3, "ending the session writes nothing more")
     }
 
     @Test func quittingPartWayLeavesNoFileBehind() async throws {
@@ -136,11 +140,12 @@ import Testing
         let hasLP = ["/usr/bin/lp", "/bin/lp", "/usr/local/bin/lp"].contains { FileManager.default.isExecutableFile(atPath: $0) }
         await pane.waitFor("Saved ketamine-handout.txt and ketamine-handout.html in")
         await pane.waitFor(hasLP ? "printer" : "No lp here to print with: print one of the files.")
-        #expect(files(in: directory) == ["ketamine-handout.html", "ketamine-handout.txt"])
+        #expect(files(in: directory) == ["ketamine-handout.html", "ketamine-handout.txt", "ketamine-handout.wav"])
         // A second handout never overwrites the first.
         try pane.send("Enter", "x", "Enter")
         await pane.waitFor("ketamine-handout-2.txt")
-        #expect(files(in: directory).count == 4)
+        await pane.waitFor("ketamine-handout-2.wav")
+        #expect(files(in: directory).count == 6)
         try pane.send("Enter", "q", "Enter")
         #expect(await pane.exitStatus() == 0)
     }

@@ -1,4 +1,5 @@
 import ContentModel
+import ExplorerCore
 import ExplorerUI
 import Foundation
 import TermRender
@@ -48,4 +49,21 @@ import Testing
         #expect(lexicon.spoken("An IV drip. Call 911, not 9110 or IVY.") == "An I V drip. Call nine one one, not 9110 or IVY.")
         #expect(lexicon.spoken("(IV)") == "(I V)")
     }
+
+    /// The handout spoken: its title and headings, never a source's citation (one sentence
+    /// says the printed handout lists them), in the pack's language.
+    @Test func theHandoutIsSpokenWithoutItsCitations() throws {
+        let directory = Snapshot.shippedPackDirectory.replacingOccurrences(of: "/en", with: "/es")
+        let pack = try ContentPack.load(from: directory)
+        let guided = try #require(pack.tours?.guided)
+        let documents = GuidedDocuments(pack: pack, guided: guided, glyphs: .unicode)
+        let handout = Handout(session: GuidedSession(outline: GuidedOutline(guided, pack: pack), size: Size(width: 80, height: 24)),
+                              documents: documents)
+        let spoken = SpeechText.handout(handout, lexicon: try SpeechLexicon.load(directory: directory))
+        #expect(spoken.first?.hasPrefix(pack.ui(.handoutTitle, ["title": pack.info.title])) == true)
+        #expect(!handout.sources.isEmpty && spoken.contains(pack.ui[.speechHandoutSources]))
+        for source in handout.sources { #expect(!spoken.contains { $0.contains(source.prefix(30)) }) }
+        #expect(!spoken.joined().contains("911") && spoken.joined().contains("nueve uno uno"))
+    }
 }
+
