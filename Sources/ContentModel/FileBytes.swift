@@ -72,24 +72,39 @@ public enum FileBytes {
         guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        var written = 0
         // mkstemp makes it 0600; what it replaces is meant to be read by others.
         var problem: Int32 = fchmod(descriptor, mode) == 0 ? 0 : errno
-        bytes.withUnsafeBytes { raw in
-            while problem == 0 && written < raw.count {
-                let result = write(descriptor, raw.baseAddress! + written, raw.count - written)
-                if result < 0 && errno == EINTR { continue }
-                if result <= 0 {
-                    problem = result < 0 ? errno : EIO
-                    return
-                }
-                written += result
-            }
-        }
+        if problem == 0 { problem = writeAll(bytes, to: descriptor) }
         if close(descriptor) != 0 && problem == 0 { problem = errno }
         if problem == 0 && rename(temporary, path) != 0 { problem = errno }
         guard problem != 0 else { return nil }
         unlink(temporary)
         return "cannot write \(path): \(String(cString: strerror(problem)))"
+    }
+
+    /// Writes `bytes` to the new file `path`, never over anything already there (not even a
+    /// dangling link: O_EXCL). Returns 0 when done, else the errno (EEXIST: something is
+    /// there); a half-written file is removed.
+    public static func create(_ path: String, with bytes: [UInt8]) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return errno }
+        var problem = writeAll(bytes, to: descriptor)
+        if close(descriptor) != 0 && problem == 0 && errno != EINTR { problem = errno }
+        if problem != 0 { unlink(path) }
+        return problem
+    }
+
+    /// Writes every byte (a write may take only part of them); 0, or the errno.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+        var written = 0
+        return bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let result = write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if result < 0 && errno == EINTR { continue }
+                if result <= 0 { return result < 0 ? errno : EIO }
+                written += result
+            }
+            return 0
+        }
     }
 }

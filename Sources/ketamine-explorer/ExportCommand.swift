@@ -74,34 +74,16 @@ struct ExportCommand: ParsableCommand {
     /// Writes `bytes` to the new file `path`: refuses (exit 2) if anything is there already,
     /// even a dangling link, and removes a half-written file if writing or closing fails.
     static func save(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            let code = errno
-            if code == EEXIST {
-                PlainOutput.error("ketamine-explorer: \(path) already exists; export never overwrites a file. "
-                                  + "Choose another name, or remove it first.")
-            } else {
-                PlainOutput.error("ketamine-explorer: cannot create \(path): \(String(cString: strerror(code)))")
-            }
-            throw Exit.usageOrTerminal
-        }
-        var problem: Int32 = 0
-        var bytes = bytes[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 {
-                problem = written < 0 ? errno : EIO
-                break
-            }
-            bytes = bytes.dropFirst(written)
-        }
-        if close(descriptor) != 0 && problem == 0 && errno != EINTR { problem = errno }
-        guard problem == 0 else {
-            unlink(path)
+        let problem = FileBytes.create(path, with: bytes)
+        guard problem != 0 else { return }
+        if problem == EEXIST {
+            PlainOutput.error("ketamine-explorer: \(path) already exists; export never overwrites a file. "
+                              + "Choose another name, or remove it first.")
+        } else {
             PlainOutput.error("ketamine-explorer: could not write \(path): \(String(cString: strerror(problem))); "
                               + "nothing was saved")
-            throw Exit.usageOrTerminal
         }
+        throw Exit.usageOrTerminal
     }
+
 }

@@ -102,22 +102,7 @@ enum HandoutFiles {
         return nil
     }
 
-    private static func save(_ bytes: [UInt8], to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var rest = bytes[...]
-        while !rest.isEmpty {   // a sound file is megabytes: a write may take only part of it
-            let written = rest.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                unlink(path)   // no half-written file is left
-                return false
-            }
-            rest = rest.dropFirst(written)
-        }
-        return true
-    }
+    private static func save(_ bytes: [UInt8], to path: String) -> Bool { FileBytes.create(path, with: bytes) == 0 }
 
     /// `lp FILE`, its output discarded so it cannot paint over the screen.
     private static func runLP(_ lp: String, _ file: String) -> Bool {
