@@ -12,10 +12,13 @@ public struct SpeechLexicon: Equatable, Sendable, ContentReadable {
         public let written: String
         /// What the voice says instead.
         public let spoken: String
+        /// `written` as characters, made once for matching.
+        fileprivate let characters: [Character]
 
         public init(written: String, spoken: String) {
             self.written = written
             self.spoken = spoken
+            characters = Array(written)
         }
     }
 
@@ -75,13 +78,12 @@ public struct SpeechLexicon: Equatable, Sendable, ContentReadable {
         }
         while index < characters.count {
             if !isWordCharacter(index - 1), let entry = entries.first(where: { entry in
-                let written = Array(entry.written)
-                return index + written.count <= characters.count
-                    && Array(characters[index..<index + written.count]) == written
-                    && !isWordCharacter(index + written.count)
+                let count = entry.characters.count
+                return index + count <= characters.count && characters[index..<index + count].elementsEqual(entry.characters)
+                    && !isWordCharacter(index + count)
             }) {
                 result += entry.spoken
-                index += entry.written.count
+                index += entry.characters.count
             } else {
                 result.append(characters[index])
                 index += 1

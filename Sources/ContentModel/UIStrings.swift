@@ -17,15 +17,23 @@ public struct UIStrings: Equatable, Sendable {
     /// protocol conformance in the binary (0.9 million instructions and 1 MiB of peak memory
     /// over `make test`'s budgets).
     public func callAsFunction(_ text: UIText, _ values: KeyValuePairs<String, String>) -> String {
+        Self.fill(texts[text.rawValue]) { name in
+            var value = "{" + name + "}"
+            for pair in values where pair.key == name { value = pair.value }
+            return value
+        }
+    }
+
+    /// `template` with each {name} replaced by `value(name)`: the one reading of the
+    /// placeholder syntax, for filling texts in and for checking them.
+    static func fill(_ template: String, _ value: (String) -> String) -> String {
         var result = ""
         var name = ""
         var inName = false
-        for character in texts[text.rawValue] {
+        for character in template {
             if inName {
                 if character == "}" {
-                    var value = "{" + name + "}"
-                    for pair in values where pair.key == name { value = pair.value }
-                    result.append(value)
+                    result.append(value(name))
                     name = ""
                     inName = false
                 } else {
@@ -40,6 +48,7 @@ public struct UIStrings: Equatable, Sendable {
         if inName { result.append("{" + name) }
         return result
     }
+
 
     /// A count the search shows: the number, or "100 or more" at the list's limit.
     public func searchCount(_ count: Int) -> String {
@@ -98,15 +107,13 @@ extension UIStrings: ContentReadable {
     /// The {name}s in `text`.
     static func placeholders(in text: String) -> [String] {
         var names: [String] = []
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else { break }
-            names.append(String(after[..<close]))
-            rest = after[after.index(after: close)...]
+        _ = fill(text) { name in
+            names.append(name)
+            return ""
         }
         return names
     }
+
 }
 
 /// The pack's facts in its own words: what every renderer (screen, `show`, exports, the

@@ -415,24 +415,34 @@ public enum GuidedAction: Hashable, Sendable {
 /// and the help, as in the explorer.
 enum GuidedKeys {
     static func keymap(for session: GuidedSession) -> Keymap<GuidedAction> {
-        let keymap = screenKeymap(for: session)
-        return session.offersLanguage ? keymap : keymap.disabling { $0 == .switchLanguage }
-    }
-
-    private static func screenKeymap(for session: GuidedSession) -> Keymap<GuidedAction> {
+        let language = session.offersLanguage
         switch session.screen {
         case .confirmEnd: return confirmEnd
         case .confirmExport: return confirmExport
         case .stepList: return stepList
         case .help: return help
-        case .checkpoint: return checkpoint
+        case .checkpoint: return checkpoint.keymap(language)
         case .step:
             switch session.current.screen {
-            case .summary: return summary
-            case .symptoms, .questions, .values: return list
-            case .topic: return reading
+            case .summary: return summary.keymap(language)
+            case .symptoms, .questions, .values: return list.keymap(language)
+            case .topic: return reading.keymap(language)
             }
         }
+    }
+
+    /// A step's keys with the language switch and without it (a pack in one language), both
+    /// made once: the keymap is asked for on every key and frame.
+    private struct Variants {
+        let bilingual: Keymap<GuidedAction>
+        let oneLanguage: Keymap<GuidedAction>
+
+        init(_ keymap: Keymap<GuidedAction>) {
+            bilingual = keymap
+            oneLanguage = keymap.disabling { $0 == .switchLanguage }
+        }
+
+        func keymap(_ offersLanguage: Bool) -> Keymap<GuidedAction> { offersLanguage ? bilingual : oneLanguage }
     }
 
     private static func bind(_ keys: [Key], _ action: GuidedAction, _ label: String, _ help: UIText,
@@ -458,19 +468,19 @@ enum GuidedKeys {
         bind([.character("L")], .switchLanguage, "L", .keysLanguage, hint: ("L", .hintLanguage), essential: true),
     ]
 
-    static let reading = Keymap(moving + always)
-    static let list = Keymap([
+    private static let reading = Variants(Keymap(moving + always))
+    private static let list = Variants(Keymap([
         bind([.character(" "), .enter], .toggle, "Space Enter", .guidedKeysToggle,
              hint: ("Space", .guidedHintChoose)),
-    ] + moving + always)
-    static let checkpoint = Keymap([
+    ] + moving + always))
+    private static let checkpoint = Variants(Keymap([
         bind([.enter, .character(" ")], .confirm, "Enter Space", .guidedKeysPick, hint: ("Enter", .guidedHintPick)),
         bind([.character("e")], .explainedBack, "e", .guidedKeysExplained,
              hint: ("e", .guidedHintExplained)),
-    ] + moving + always)
-    static let summary = Keymap([
+    ] + moving + always))
+    private static let summary = Variants(Keymap([
         bind([.character("x")], .export, "x", .guidedKeysExport, hint: ("x", .guidedHintHandout)),
-    ] + moving + always)
+    ] + moving + always))
     static let stepList = Keymap([
         bind([.up, .character("k")], .up, "↑ k", .guidedKeysStepUp),
         bind([.down, .character("j")], .down, "↓ j", .guidedKeysStepDown, hint: ("↑↓", .guidedHintChoose)),

@@ -6,7 +6,7 @@ import TermRender
 enum FooterView {
     static func draw<A>(into buffer: inout Buffer, layout: ScreenLayout, keymap: Keymap<A>, ui: UIStrings, glyphs: Glyphs) {
         for (x, _, hint) in hintPositions(keymap: keymap, ui: ui, in: layout.hints) {
-            buffer.write([Span(ui.keys(hint.keys), .footerKey), Span(" \(ui[hint.text])", .footer)], x: x,
+            buffer.write([Span(ui.keys(hint.keys), .footerKey), Span(" " + ui[hint.text], .footer)], x: x,
                          y: layout.hints.y, limit: layout.hints.maxX)
         }
         for (row, line) in layout.disclaimerLines.enumerated() {
@@ -21,23 +21,24 @@ enum FooterView {
     /// which are always shown while they fit at all: the help screen names every other key.
     static func hintPositions<A>(keymap: Keymap<A>, ui: UIStrings, in row: Rect) -> [(x: Int, width: Int, hint: Binding<A>.Hint)] {
         let hints = keymap.footerHints
-        func width(_ hint: Binding<A>.Hint) -> Int { DisplayWidth.of(ui.keys(hint.keys)) + 1 + DisplayWidth.of(ui[hint.text]) }
+        // Each hint's width in the pack's words, worked out once: this runs every frame and click.
+        let widths = hints.map { DisplayWidth.of(ui.keys($0.keys)) + 1 + DisplayWidth.of(ui[$0.text]) }
         var room = row.width + 1   // each hint takes its width and a gap of 2, but the last no gap
         var shown = hints.map { _ in false }
-        for (index, hint) in hints.enumerated() where hint.essential && width(hint) + 2 <= room {
+        for (index, hint) in hints.enumerated() where hint.essential && widths[index] + 2 <= room {
             shown[index] = true
-            room -= width(hint) + 2
+            room -= widths[index] + 2
         }
         for (index, hint) in hints.enumerated() where !hint.essential {
-            guard width(hint) + 2 <= room else { break }
+            guard widths[index] + 2 <= room else { break }
             shown[index] = true
-            room -= width(hint) + 2
+            room -= widths[index] + 2
         }
         var result: [(x: Int, width: Int, hint: Binding<A>.Hint)] = []
         var x = row.x + 1
         for (index, hint) in hints.enumerated() where shown[index] {
-            result.append((x, width(hint), hint))
-            x += width(hint) + 2
+            result.append((x, widths[index], hint))
+            x += widths[index] + 2
         }
         return result
     }
