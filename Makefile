@@ -2,6 +2,9 @@
 SWIFT   ?= swift
 BUILD   := .build/release
 BIN     := $(BUILD)/ketamine-explorer
+# The speech helper, in C: the static explorer cannot link espeak-ng's audio (pcaudio needs the
+# ALSA and PulseAudio shared libraries), so it starts this once and talks to it over pipes.
+SPEECH  := $(BUILD)/ketamine-explorer-speech
 CONTENT := Assets/content/en
 # Every language the pack ships: each is linted, snapshotted and installed.
 PACKS   := $(wildcard Assets/content/*/pack.yaml)
@@ -38,9 +41,14 @@ deps:
 # start-up reads it instead of parsing and checking the YAML while nothing has changed. Without
 # one (a read-only checkout, a broken pack) the explorer reads the YAML, so a failure here is
 # reported but does not stop `make run`.
-build: deps
+build: deps $(SPEECH)
 	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer $(SAME)
 	-for lang in $(LANGS); do $(BIN) snapshot Assets/content/$$lang; done
+
+# Built only when its source changes (after deps, which installs libespeak-ng-dev and libpcaudio-dev).
+$(SPEECH): Helpers/ketamine-explorer-speech.c | deps
+	mkdir -p $(BUILD)
+	cc -O2 -Wall -Wextra -o $@ $< -lespeak-ng -lpcaudio
 
 run: build
 	$(BIN)
@@ -51,13 +59,17 @@ lint: build
 # Every test: content, update, screen goldens, scenarios, and the real binary in tmux. The
 # release binary is built once; in debug only the test bundle is built (not the program and
 # the bench again: about 10 s less from a fresh clone), and the tests drive the release binary.
-test: deps
+test: deps $(SPEECH)
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer $(SAME)
 	for lang in $(LANGS); do $(BIN) lint Assets/content/$$lang && $(BIN) snapshot Assets/content/$$lang || exit 1; done
 	python3 bench/budgets.py $(BIN) $(CONTENT)
 	$(SWIFT) build --product ketamine-explorerPackageTests $(SAME)
-	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test --skip-build
+	@# The speech helper's own tests mostly wait for audio played in real time: they run beside
+	@# the Swift tests (6 s less), and their report follows.
+	KETAMINE_EXPLORER_SPEECH=$(abspath $(SPEECH)) python3 Tests/speech_helper_test.py > .build/speech-helper-test.log 2>&1 & helper=$$!; \
+	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test --skip-build; tests=$$?; \
+	wait $$helper; helper=$$?; cat .build/speech-helper-test.log; [ $$tests -eq 0 ] && [ $$helper -eq 0 ]
 
 # The unit, scenario and corpus tests once more under AddressSanitizer (a separate debug build in
 # .build-asan; the end-to-end tests drive the release binary and are left out). .ci/run runs it.
@@ -100,10 +112,13 @@ install: build
 	for lang in $(LANGS); do cp -R Assets/content/$$lang $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content/; done
 	install -d $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk
 	install -m 644 Assets/kiosk/* $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk/
+	install -d $(DESTDIR)$(PREFIX)/libexec/ketamine-explorer
+	install -m 755 $(SPEECH) $(DESTDIR)$(PREFIX)/libexec/ketamine-explorer/ketamine-explorer-speech
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ketamine-explorer
 	rm -rf $(DESTDIR)$(PREFIX)/share/ketamine-explorer
+	rm -rf $(DESTDIR)$(PREFIX)/libexec/ketamine-explorer
 
 clean:
 	rm -rf .build .build-fuzz .build-asan

@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "ExplorerCore", "ContentModel", "TermRender", "Terminal"],
                     exclude: ["Snapshots", "Fixtures"]),
         // Drives the built binary in tmux; `make test` points KETAMINE_EXPLORER_BIN at the release build.
-        .testTarget(name: "EndToEndTests", dependencies: ["ContentModel"], exclude: ["storm.py"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ContentModel", "ExplorerCore", "Terminal"], exclude: ["storm.py"]),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
     ]
 )

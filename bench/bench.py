@@ -7,9 +7,15 @@ not counted; the two programs start in turn, run after run. Reported as medians:
   first frame   spawn -> the frame's last line is on the terminal
   peak memory   the child's peak resident set size (VmHWM) once the first frame is shown
   scroll bytes  bytes written to the terminal for a one-line scroll (j), after the screen settles
+Then the speech helper (ketamine-explorer-speech), speaking into a file paced as a device
+plays, over pipes as the explorer drives it; medians and 90th percentiles:
+  key to first audio sample   `say` written -> `chunk 0` read (its first samples are written)
+    to the first sound        the same, plus the silence espeak-ng starts with (to -36 dBFS)
+  interrupt cost              `stop` written (0.3 s into speech) -> `stopped` read
+  start-up, peak memory       spawn -> `ready`; VmHWM before it exits
 Then the in-process figures from `explorer-bench` (content load, a keystroke's work).
 """
-import argparse, os, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time, fcntl
+import argparse, array, os, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time, fcntl
 
 ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
 ENV.pop("NO_COLOR", None)
@@ -171,13 +177,129 @@ def instructions(argv, marker):
     return None
 
 
+class Speech:
+    """A speech helper speaking into `sink`, started with posix_spawn (as the explorer starts
+    it: pipes for stdin and stdout, stderr to /dev/null), and its replies a line at a time."""
+
+    def __init__(self, helper, sink):
+        to_child, self.to_helper = os.pipe()
+        self.from_helper, from_child = os.pipe()
+        actions = [(os.POSIX_SPAWN_DUP2, to_child, 0), (os.POSIX_SPAWN_DUP2, from_child, 1),
+                   (os.POSIX_SPAWN_OPEN, 2, "/dev/null", os.O_WRONLY, 0)]
+        self.pid = os.posix_spawn(helper, [helper, "--sink", sink], ENV, file_actions=actions, setsid=True)
+        os.close(to_child)
+        os.close(from_child)
+        self.pending = b""
+
+    def send(self, line):
+        os.write(self.to_helper, line.encode() + b"\n")
+
+    def line(self, timeout=5.0):
+        deadline = time.perf_counter() + timeout
+        while b"\n" not in self.pending:
+            left = deadline - time.perf_counter()
+            if left <= 0 or not select.select([self.from_helper], [], [], left)[0]:
+                return None
+            chunk = os.read(self.from_helper, 4096)
+            if not chunk:
+                return None
+            self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        return line.decode()
+
+    def wait_for(self, reply):
+        """Milliseconds until `reply`, counted from now."""
+        start = time.perf_counter()
+        while True:
+            line = self.line()
+            if line is None:
+                sys.exit(f"bench: the speech helper never answered {reply!r}")
+            if line == reply:
+                return (time.perf_counter() - start) * 1000
+
+    def close(self):
+        os.close(self.to_helper)
+        _, status = os.waitpid(self.pid, 0)
+        os.close(self.from_helper)
+        return status
+
+
+def p90(values):
+    return statistics.quantiles(values, n=10)[8]
+
+
+def speech_figures(helper, runs):
+    """Per run, a fresh helper says one sentence twice, each stopped 0.3 s after its first
+    sample; the first say also loads the voice. None and the reason if it cannot speak."""
+    say = "say\ten-us\t150\tKetamine blocks the NMDA receptor, which helps keep chronic pain going."
+    figures = {"first": [], "sound": [], "cold": [], "stop": [], "start": [], "peak": []}
+    with tempfile.TemporaryDirectory(prefix="kx-bench-speech-") as folder:
+        sink = os.path.join(folder, "speech.raw")
+        for _ in range(runs):
+            start = time.perf_counter()
+            speech = Speech(helper, sink)
+            first = speech.line()
+            figures["start"].append((time.perf_counter() - start) * 1000)
+            if not first or not first.startswith("ready\t"):
+                speech.close()
+                return None, (first or "no answer").replace("\t", ": ")
+            rate = int(first.split("\t")[1])
+            for kind in ["cold", "first"]:
+                before = os.path.getsize(sink)
+                speech.send(say)
+                figures[kind].append(speech.wait_for("chunk\t0"))
+                time.sleep(0.3)
+                speech.send("stop")
+                figures["stop"].append(speech.wait_for("stopped"))
+            # The paced sink plays sample k at k / rate after the first: the first one louder
+            # than -36 dBFS is when the listener hears something.
+            with open(sink, "rb") as audio:
+                audio.seek(before)
+                samples = array.array("h", audio.read())
+            loud = next((k for k, sample in enumerate(samples) if abs(sample) > 500), 0)
+            figures["sound"].append(figures["first"][-1] + loud * 1000 / rate)
+            figures["peak"].append(peak_kib(speech.pid))
+            speech.close()
+    return figures, None
+
+
+def print_speech(helper, runs):
+    if not os.access(helper, os.X_OK):
+        print(f"Speech figures skipped: no speech helper at {helper} (`make build` builds it)")
+        return
+    figures, reason = speech_figures(helper, runs)
+    if figures is None:
+        print(f"Speech figures skipped: the helper at {helper} cannot speak ({reason})")
+        return
+    print(f"Speech helper: {helper} ({os.path.getsize(helper) / 1024:.0f} KiB); paced --sink, "
+          f"en-us at 150 wpm, over pipes; {runs} runs")
+    print()
+    print(f"{'':34}{'median':>10}{'p90':>10}   aim")
+    rows = [("key to first audio sample (ms)", figures["first"], "<= 150"),
+            ("  the same, to the first sound", figures["sound"], "(espeak-ng starts with silence)"),
+            ("  the same, first say", figures["cold"], "(loads the voice)"),
+            ("interrupt cost (ms)", figures["stop"], "<= 100"),
+            ("start-up to ready (ms)", figures["start"], ""),
+            ("peak memory (MiB)", [kib / 1024 for kib in figures["peak"]], "")]
+    for label, values, aim in rows:
+        print(f"{label:34}{statistics.median(values):>10.1f}{p90(values):>10.1f}   {aim}".rstrip())
+    sys.stdout.flush()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--content", required=True)
     parser.add_argument("--runs", type=int, default=31)
+    parser.add_argument("--speech-helper", help="the speech helper (default: ketamine-explorer-speech beside --binary)")
+    parser.add_argument("--speech-runs", type=int, default=15)
+    parser.add_argument("--speech-only", action="store_true", help="only the speech helper's figures")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
+    speech_helper = os.path.abspath(args.speech_helper or os.path.join(os.path.dirname(binary), "ketamine-explorer-speech"))
+    if args.speech_only:
+        print_speech(speech_helper, args.speech_runs)
+        return
 
     text = subprocess.run([binary, "show", "--content", args.content], capture_output=True, env=ENV, check=True).stdout
     sample = tempfile.NamedTemporaryFile(prefix="kx-bench-", suffix=".txt", delete=False)
@@ -224,6 +346,8 @@ def main():
     if ours_instructions and less_instructions:
         print(f"{'start-up instructions (M)':28}{ours_instructions / 1e6:>12.1f}{less_instructions / 1e6:>12.1f}"
               f"{ours_instructions / less_instructions:>8.1f}   (callgrind: start, first frame, q)")
+    print()
+    print_speech(speech_helper, args.speech_runs)
     sys.stdout.flush()
 
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the explorer needs, if they are missing.
-#   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses, libyaml, libxcrypt, static libc)
+#   scripts/ensure-deps.sh          what `make build` and `make run` need (ncurses, libyaml, libxcrypt, static libc;
+#                                   libespeak-ng and pcaudio for the speech helper, with English and
+#                                   Spanish voices in espeak-ng-data)
 #   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less; strace, systemd-analyze
 #                                   and sshd to check the kiosk's privacy and its deployment files;
-#                                   mkpasswd; python3 and valgrind for the start-up budgets;
-#                                   espeak-ng for speech)
+#                                   mkpasswd; python3 and valgrind for the start-up budgets)
 #   scripts/ensure-deps.sh bench    the same, for `make bench`
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
@@ -17,6 +18,9 @@ compgen -G '/usr/lib/*-linux-gnu/libyaml.a' >/dev/null && [ -f /usr/include/yaml
 compgen -G '/usr/lib/*-linux-gnu/libcrypt.a' >/dev/null && [ -f /usr/include/crypt.h ] || missing+=(libcrypt-dev)
 # The release binary is one static executable: it links glibc's libc.a.
 compgen -G '/usr/lib/*-linux-gnu/libc.a' >/dev/null || missing+=(libc6-dev)
+# The speech helper (Helpers/ketamine-explorer-speech.c) links libespeak-ng and libpcaudio.
+[ -f /usr/include/espeak-ng/speak_lib.h ] || missing+=(libespeak-ng-dev)
+[ -f /usr/include/pcaudiolib/audio.h ] || missing+=(libpcaudio-dev)
 case "${1:-}" in
   test|bench)
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
@@ -29,8 +33,6 @@ case "${1:-}" in
     # The start-up budgets (bench/budgets.py): callgrind counts instructions.
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
-    # Speech: export --format wav and the spoken screens use espeak-ng (its English and Spanish voices).
-    [ -x /usr/bin/espeak-ng ] || missing+=(espeak-ng)
     ;;
 esac
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -21,10 +21,12 @@ public struct KioskConfig: Equatable, Sendable {
     /// The waiting room's first language (`en` or `es`): what each visitor finds and what a
     /// reset returns to. Nil: as `--lang` or the locale says.
     public var language: String?
+    /// When the kiosk speaks (`speech:`): off by default, as a waiting room may want no sound.
+    public var speech = SpeechMode.off
 
     /// Every option a config may set.
     public static let options = ["idle_seconds", "warning_seconds", "slide_seconds", "opening_hours", "pin_hash",
-                                 "heartbeat_file", "language"]
+                                 "heartbeat_file", "language", "speech"]
     /// The languages a kiosk may start in.
     public static let languages = ["en", "es"]
     public static let idleRange = 30...600
@@ -142,6 +144,14 @@ public struct KioskConfig: Equatable, Sendable {
                 }
                 config.language = code
             }
+            attempt { () throws(ContentIssue) in
+                guard let value = reader.child("speech", in: fields) else { return }
+                let text = try value.text
+                guard let mode = SpeechMode(rawValue: text) else {
+                    throw value.problem("'\(text)' is not a speech setting; choose off, on-request or on")
+                }
+                config.speech = mode
+            }
         } catch {
             issues.append(error)
         }
@@ -151,4 +161,12 @@ public struct KioskConfig: Equatable, Sendable {
 
     /// Whether a file is at `path` (a config that is there but unreadable is an error, not defaults).
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+}
+
+/// When the program speaks: never, only once asked (a kiosk's `on-request`: silent until a
+/// visitor presses the read key, then it follows the screen until the reset), or always.
+public enum SpeechMode: String, Equatable, Sendable, CaseIterable {
+    case off
+    case onRequest = "on-request"
+    case on
 }

@@ -217,6 +217,14 @@ public enum UIText: Int, CaseIterable, Sendable {
     case keysResultBelow
     /// `keys.delete`
     case keysDelete
+    /// `keys.read`
+    case keysRead
+    /// `keys.repeat`
+    case keysRepeat
+    /// `keys.slower`
+    case keysSlower
+    /// `keys.faster`
+    case keysFaster
     /// `hint.move`
     case hintMove
     /// `hint.page`
@@ -251,6 +259,8 @@ public enum UIText: Int, CaseIterable, Sendable {
     case hintChoose
     /// `hint.delete`
     case hintDelete
+    /// `hint.read`
+    case hintRead
     /// `kiosk.still_there`
     case kioskStillThere
     /// `kiosk.keep_reading`
@@ -533,6 +543,20 @@ public enum UIText: Int, CaseIterable, Sendable {
     case speechSources
     /// `speech.handout_sources`
     case speechHandoutSources
+    /// `speech.unavailable`
+    case speechUnavailable
+    /// `speech.end`
+    case speechEnd
+    /// `speech.help`
+    case speechHelp
+    /// `speech.ticked`
+    case speechTicked
+    /// `speech.not_ticked`
+    case speechNotTicked
+    /// `speech.picked`
+    case speechPicked
+    /// `speech.row`
+    case speechRow
 
     /// The id of each case in `ui.yaml`, in case order.
     public static let ids: [String] = [
@@ -643,6 +667,10 @@ public enum UIText: Int, CaseIterable, Sendable {
         "keys.result_above",
         "keys.result_below",
         "keys.delete",
+        "keys.read",
+        "keys.repeat",
+        "keys.slower",
+        "keys.faster",
         "hint.move",
         "hint.page",
         "hint.search",
@@ -660,6 +688,7 @@ public enum UIText: Int, CaseIterable, Sendable {
         "hint.close",
         "hint.choose",
         "hint.delete",
+        "hint.read",
         "kiosk.still_there",
         "kiosk.keep_reading",
         "kiosk.starting_over",
@@ -801,6 +830,13 @@ public enum UIText: Int, CaseIterable, Sendable {
         "speech.list",
         "speech.sources",
         "speech.handout_sources",
+        "speech.unavailable",
+        "speech.end",
+        "speech.help",
+        "speech.ticked",
+        "speech.not_ticked",
+        "speech.picked",
+        "speech.row",
     ]
 
     /// The {placeholders} each text takes, in case order: every language uses exactly these.
@@ -877,6 +913,11 @@ public enum UIText: Int, CaseIterable, Sendable {
         ["query", "count", "word"],
         ["count"],
         ["count"],
+        [],
+        [],
+        [],
+        [],
+        [],
         [],
         [],
         [],
@@ -1070,10 +1111,17 @@ public enum UIText: Int, CaseIterable, Sendable {
         ["count"],
         [],
         [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        ["number", "count"],
     ]
 
     /// How many texts there are.
-    public static let count = 265
+    public static let count = 277
 
     public var id: String { Self.ids[rawValue] }
 }

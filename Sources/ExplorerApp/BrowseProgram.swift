@@ -13,6 +13,11 @@ import TermRender
 public struct BrowseProgram: Program {
     public private(set) var state: AppState
     private var languages: Languages<PanelDocuments>
+    /// What the voice says (`--speech`); off, it does nothing.
+    public private(set) var narrator: Narrator
+    private let lexicons: Lexicons
+    /// "No sound here", once, on the bottom line until the next key.
+    public private(set) var notice: String?
     /// The documents of the language shown.
     public var documents: PanelDocuments { languages.shown }
 
@@ -22,12 +27,20 @@ public struct BrowseProgram: Program {
         /// The pack in the other language, or nil if it could not be loaded (the switch is
         /// then no longer offered; a pack with errors is never shown).
         case languageLoaded(ContentPack?)
+        /// What the speech engine reported.
+        case speech(SpeechEvent)
     }
 
-    /// - Parameter otherLanguage: whether there is a pack in another language to switch to.
-    public init(documents: PanelDocuments, size: Size, otherLanguage: Bool = false) {
+    /// - Parameters:
+    ///   - otherLanguage: whether there is a pack in another language to switch to.
+    ///   - speech: when the voice speaks; `lexicons` say how it says numbers and abbreviations.
+    public init(documents: PanelDocuments, size: Size, otherLanguage: Bool = false, speech: SpeechMode = .off,
+                lexicons: Lexicons = Lexicons()) {
         languages = Languages(documents)
-        state = AppState(panelCount: documents.pack.topics.count, size: size, offersLanguage: otherLanguage)
+        narrator = Narrator(mode: speech)
+        self.lexicons = lexicons
+        state = AppState(panelCount: documents.pack.topics.count, size: size, offersLanguage: otherLanguage,
+                         speaks: speech != .off)
     }
 
     public static func input(_ msg: Msg) -> Message { .input(msg) }
@@ -35,18 +48,37 @@ public struct BrowseProgram: Program {
     public mutating func update(_ message: Message, now: Double) -> [Effect] {
         switch message {
         case .input(let msg):
-            let effects = documents.update(&state, msg)
-            guard effects.contains(.switchLanguage), languages.swap() else { return effects }
-            return effects.filter { $0 != .switchLanguage } + documents.update(&state, .languageSwitched(true))
+            if msg.isUserInput { notice = nil }
+            var effects = documents.update(&state, msg)
+            if effects.contains(.switchLanguage), languages.swap() {
+                effects = effects.filter { $0 != .switchLanguage } + documents.update(&state, .languageSwitched(true))
+            }
+            return narrated(effects, key: msg.isUserInput)
         case .languageLoaded(let pack?) where pack.topics.map(\.id) == documents.pack.topics.map(\.id):
             languages.show(documents.with(pack: pack))
-            return documents.update(&state, .languageSwitched(true))
+            return narrated(documents.update(&state, .languageSwitched(true)), key: false)
         case .languageLoaded:
             return documents.update(&state, .languageSwitched(false))
+        case .speech(let event):
+            if case .unavailable = event, !narrator.unavailable { notice = documents.pack.ui[.speechUnavailable] }
+            narrator.heard(event)
+            return []
         }
     }
 
-    public func view() -> Buffer { ExplorerView.render(state, documents: documents) }
+    /// The effects with the voice's answers: what a new screen says, what a speech key asked.
+    private mutating func narrated(_ effects: [Effect], key: Bool) -> [Effect] {
+        let (state, documents, lexicons) = (self.state, self.documents, self.lexicons)
+        return narrator.narrate(effects, key: key, screen: { .browse(state, documents: documents, lexicons: lexicons) },
+                                end: documents.pack.ui[.speechEnd],
+                                request: { if case .speech(let asked) = $0 { asked } else { nil } }, wrap: Effect.speech)
+    }
+
+    public func view() -> Buffer {
+        var frame = ExplorerView.render(state, documents: documents)
+        if let notice { frame.showNotice(notice) }
+        return frame
+    }
 
     public func target(atX x: Int, y: Int) -> PointerTarget? { documents.target(atX: x, y: y, in: state) }
 }

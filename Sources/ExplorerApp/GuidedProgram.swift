@@ -11,6 +11,11 @@ import TermRender
 public struct GuidedProgram: Program {
     public private(set) var session: GuidedSession
     private var languages: Languages<GuidedDocuments>
+    /// What the voice says (`--speech`); off, it does nothing.
+    public private(set) var narrator: Narrator
+    private let lexicons: Lexicons
+    /// "No sound here", once, on the bottom line until the next key.
+    public private(set) var notice: String?
     /// The documents of the language shown.
     public var documents: GuidedDocuments { languages.shown }
 
@@ -19,13 +24,20 @@ public struct GuidedProgram: Program {
         case session(GuidedMsg)
         /// The pack in the other language, or nil if it could not be loaded.
         case languageLoaded(ContentPack?)
+        /// What the speech engine reported.
+        case speech(SpeechEvent)
     }
 
-    /// - Parameter otherLanguage: whether there is a pack in another language to switch to.
-    public init(documents: GuidedDocuments, size: Size, otherLanguage: Bool = false) {
+    /// - Parameters:
+    ///   - otherLanguage: whether there is a pack in another language to switch to.
+    ///   - speech: when the voice speaks; `lexicons` say how it says numbers and abbreviations.
+    public init(documents: GuidedDocuments, size: Size, otherLanguage: Bool = false, speech: SpeechMode = .off,
+                lexicons: Lexicons = Lexicons()) {
         languages = Languages(documents)
+        narrator = Narrator(mode: speech)
+        self.lexicons = lexicons
         session = GuidedSession(outline: GuidedOutline(documents.guided, pack: documents.pack), size: size,
-                                offersLanguage: otherLanguage)
+                                offersLanguage: otherLanguage, speaks: speech != .off)
     }
 
     public static func input(_ msg: Msg) -> Message { .session(.input(msg)) }
@@ -33,20 +45,39 @@ public struct GuidedProgram: Program {
     public mutating func update(_ message: Message, now: Double) -> [GuidedEffect] {
         switch message {
         case .session(let msg):
-            let effects = documents.update(&session, msg)
-            guard effects.contains(.switchLanguage), languages.swap() else { return effects }
-            return effects.filter { $0 != .switchLanguage } + documents.update(&session, .languageSwitched(true))
+            if msg.isUserInput { notice = nil }
+            var effects = documents.update(&session, msg)
+            if effects.contains(.switchLanguage), languages.swap() {
+                effects = effects.filter { $0 != .switchLanguage } + documents.update(&session, .languageSwitched(true))
+            }
+            return narrated(effects, key: msg.isUserInput)
         case .languageLoaded(let pack?):
             guard let switched = documents.with(pack: pack),
                   GuidedOutline(switched.guided, pack: pack) == session.outline else { fallthrough }
             languages.show(switched)
-            return documents.update(&session, .languageSwitched(true))
+            return narrated(documents.update(&session, .languageSwitched(true)), key: false)
         case .languageLoaded:
             return documents.update(&session, .languageSwitched(false))
+        case .speech(let event):
+            if case .unavailable = event, !narrator.unavailable { notice = documents.pack.ui[.speechUnavailable] }
+            narrator.heard(event)
+            return []
         }
     }
 
-    public func view() -> Buffer { GuidedView.render(session, documents: documents) }
+    /// The effects with the voice's answers: what a new screen says, what a speech key asked.
+    private mutating func narrated(_ effects: [GuidedEffect], key: Bool) -> [GuidedEffect] {
+        let (session, documents, lexicons) = (self.session, self.documents, self.lexicons)
+        return narrator.narrate(effects, key: key, screen: { .guided(session, documents: documents, lexicons: lexicons) },
+                                end: documents.pack.ui[.speechEnd],
+                                request: { if case .speech(let asked) = $0 { asked } else { nil } }, wrap: GuidedEffect.speech)
+    }
+
+    public func view() -> Buffer {
+        var frame = GuidedView.render(session, documents: documents)
+        if let notice { frame.showNotice(notice) }
+        return frame
+    }
 
     /// The handout as the session stands, in the language shown: what `.export` saves.
     public var handout: Handout { Handout(session: session, documents: documents) }

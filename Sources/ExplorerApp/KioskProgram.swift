@@ -18,32 +18,61 @@ public struct KioskProgram: Program {
     /// The documents shown: the first language's, or the second's while a visitor reads in it.
     public var documents: PanelDocuments { languages.shown }
     private let minuteOfDay: () -> Int?
+    /// What the voice says (the config's `speech:`); a reset starts it afresh.
+    public private(set) var narrator: Narrator
+    private let lexicons: Lexicons
+    /// "No sound here", once, on the bottom line until the next key.
+    public private(set) var notice: String?
 
     /// - Parameter second: the same content in the second language, if there is one (with the
     ///   same panels as `documents`).
     public init(documents: PanelDocuments, second: PanelDocuments? = nil, config: KioskConfig, size: Size, now: Double,
-                minuteOfDay: @escaping () -> Int?) {
+                lexicons: Lexicons = Lexicons(), minuteOfDay: @escaping () -> Int?) {
         first = documents
         self.second = second.flatMap { $0.pack.topics.map(\.id) == documents.pack.topics.map(\.id) ? $0 : nil }
         languages = Languages(documents, other: self.second)
         self.minuteOfDay = minuteOfDay
+        narrator = Narrator(mode: config.speech)
+        self.lexicons = lexicons
         kiosk = KioskState(config: config, slideCount: max(1, documents.pack.attractSlides.count),
-                           panelCount: documents.pack.topics.count, size: size, now: now, bilingual: self.second != nil)
+                           panelCount: documents.pack.topics.count, size: size, now: now, bilingual: self.second != nil,
+                           speaks: config.speech != .off)
     }
 
     public static func input(_ msg: Msg) -> KioskMsg { .input(msg) }
 
     public mutating func update(_ message: KioskMsg, now: Double) -> [KioskEffect] {
+        if case .speech(let event) = message {
+            if case .unavailable = event, !narrator.unavailable { notice = documents.pack.ui[.speechUnavailable] }
+            narrator.heard(event)
+            return []
+        }
+        let input: Bool
+        if case .input(let msg) = message { input = msg.isUserInput } else { input = false }
+        if input { notice = nil }
         var effects = documents.update(&kiosk, message, now: now, minuteOfDay: minuteOfDay())
-        if effects.contains(.wipeScreen), documents !== first { _ = languages.swap() }   // the next visitor finds the first language
+        if effects.contains(.wipeScreen) {
+            if documents !== first { _ = languages.swap() }   // the next visitor finds the first language
+            // The voice forgets the visit too, and stops: a reset wipes what was said as it wipes the screen.
+            let speaking = narrator.isOn
+            narrator = Narrator(mode: narrator.mode, unavailable: narrator.unavailable)
+            return speaking ? [.speech(.hush)] + effects : effects   // before the wipe, which ends a visit's process
+        }
         if effects.contains(.switchLanguage), languages.swap() {
             effects.removeAll { $0 == .switchLanguage }
             effects += documents.update(&kiosk, .input(.languageSwitched(true)), now: now, minuteOfDay: minuteOfDay())
         }
-        return effects
+        let (kiosk, documents, lexicons) = (self.kiosk, self.documents, self.lexicons)
+        return narrator.narrate(effects, key: input, screen: { .kiosk(kiosk, documents: documents, lexicons: lexicons) },
+                                end: documents.pack.ui[.speechEnd],
+                                request: { if case .speech(let asked) = $0 { asked } else { nil } }, wrap: KioskEffect.speech)
     }
 
-    public func view() -> Buffer { KioskView.render(kiosk, documents: documents, second: second) }
+    public func view() -> Buffer {
+        var frame = KioskView.render(kiosk, documents: documents, second: second)
+        if let notice { frame.showNotice(notice) }
+        return frame
+    }
 
     /// While someone browses, what the explorer shows there; otherwise a tap only wakes it.
     public func target(atX x: Int, y: Int) -> PointerTarget? {

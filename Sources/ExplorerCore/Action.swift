@@ -44,4 +44,6 @@ public enum Action: Hashable, Sendable {
     case restartDiagram
     /// Show the explorer in the pack's other language (English and Spanish), in the same place.
     case switchLanguage
+    /// Read on, repeat, slower, faster (only when the program speaks: `AppState.speaks`).
+    case speech(SpeechKey)
 }

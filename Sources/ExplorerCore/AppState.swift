@@ -99,6 +99,9 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var allowsQuit: Bool
     /// The pack has another language to switch to (`L`, and "Español" or "English" in the footer).
     public internal(set) var offersLanguage: Bool
+    /// The program speaks (`--speech`, a kiosk's `speech:`): the read, repeat, slower and
+    /// faster keys work, and the footer and help offer them.
+    public let speaks: Bool
     /// The open panel's animated picture, if it has one.
     public internal(set) var diagram: DiagramState?
     /// Each panel keeps its own scroll position while you look at others.
@@ -115,7 +118,7 @@ public struct AppState: Equatable, Sendable {
         case firstMatch
     }
 
-    public init(panelCount: Int, size: Size, offersLanguage: Bool = false) {
+    public init(panelCount: Int, size: Size, offersLanguage: Bool = false, speaks: Bool = false) {
         self.panelCount = max(1, panelCount)
         self.size = size
         self.selected = 0
@@ -128,6 +131,7 @@ public struct AppState: Equatable, Sendable {
         self.future = []
         self.allowsQuit = true
         self.offersLanguage = offersLanguage
+        self.speaks = speaks
         self.diagram = nil
         self.scrollOffsets = Array(repeating: 0, count: max(1, panelCount))
         self.layout = nil

@@ -69,6 +69,15 @@ public enum GuidedMsg: Equatable, Sendable {
     /// The shown step's screen as the view lays it out: sent after any message that changed it
     /// (ExplorerUI's `GuidedDocuments.update` does).
     case layout(StepLayout)
+
+    /// Something the clinician or patient did, not time passing or an answer to an effect.
+    public var isUserInput: Bool {
+        switch self {
+        case .input(let msg): msg.isUserInput
+        case .action, .pick, .lean, .reopen: true
+        case .exported, .languageSwitched, .layout: false
+        }
+    }
 }
 
 /// Work the guided session asks of the outside world.
@@ -79,6 +88,8 @@ public enum GuidedEffect: Equatable, Sendable {
     case end
     /// Show the session in the other language; the outcome comes back as `.languageSwitched`.
     case switchLanguage
+    /// A speech key's ask (the program answers it with words to say), or what to say or hush.
+    case speech(SpeechRequest)
 }
 
 /// A clinician-led session, step by step: a pure state machine. Everything the patient
@@ -154,11 +165,14 @@ public struct GuidedSession: Equatable, Sendable {
     public private(set) var helpScroll = 0
     /// The pack has another language the clinician can switch to (`L`) at any step.
     public private(set) var offersLanguage: Bool
+    /// The session speaks (`--speech`): the voice's keys work, and the footer and help offer them.
+    public let speaks: Bool
 
-    public init(outline: GuidedOutline, size: Size, offersLanguage: Bool = false) {
+    public init(outline: GuidedOutline, size: Size, offersLanguage: Bool = false, speaks: Bool = false) {
         self.outline = outline
         self.size = size
         self.offersLanguage = offersLanguage
+        self.speaks = speaks
         scroll = Array(repeating: 0, count: outline.steps.count)
     }
 
@@ -260,7 +274,7 @@ public struct GuidedSession: Equatable, Sendable {
         switch screen {
         case .confirmEnd:
             if action == .confirm {
-                self = GuidedSession(outline: outline, size: size, offersLanguage: offersLanguage)   // every answer wiped, here too
+                self = GuidedSession(outline: outline, size: size, offersLanguage: offersLanguage, speaks: speaks)   // every answer wiped, here too
                 return [.end]
             }
             screen = under
@@ -318,6 +332,8 @@ public struct GuidedSession: Equatable, Sendable {
             break
         case .switchLanguage:
             return offersLanguage ? [.switchLanguage] : []
+        case .speech(let key):
+            return speaks ? [.speech(.ask(key))] : []
         }
         return []
     }
@@ -409,13 +425,15 @@ public enum GuidedAction: Hashable, Sendable {
     case steps, notes, explainedBack, export, print, end, help
     /// The session in the pack's other language, at the same step, every answer kept.
     case switchLanguage
+    /// Read on, repeat, slower, faster (only when the session speaks).
+    case speech(SpeechKey)
 }
 
 /// The guided session's keys, per screen. One table per screen drives dispatch, the footer
 /// and the help, as in the explorer.
 enum GuidedKeys {
     static func keymap(for session: GuidedSession) -> Keymap<GuidedAction> {
-        let language = session.offersLanguage
+        let language = Variants.Policy(offersLanguage: session.offersLanguage, speaks: session.speaks)
         switch session.screen {
         case .confirmEnd: return confirmEnd
         case .confirmExport: return confirmExport
@@ -431,18 +449,34 @@ enum GuidedKeys {
         }
     }
 
-    /// A step's keys with the language switch and without it (a pack in one language), both
-    /// made once: the keymap is asked for on every key and frame.
+    /// A step's keys with the language switch and without it (a pack in one language), each
+    /// with the voice's keys and without, all made once: the keymap is asked for on every key
+    /// and frame.
     private struct Variants {
+        struct Policy {
+            let offersLanguage: Bool
+            let speaks: Bool
+        }
         let bilingual: Keymap<GuidedAction>
         let oneLanguage: Keymap<GuidedAction>
+        let spokenBilingual: Keymap<GuidedAction>
+        let spokenOneLanguage: Keymap<GuidedAction>
 
         init(_ keymap: Keymap<GuidedAction>) {
             bilingual = keymap
             oneLanguage = keymap.disabling { $0 == .switchLanguage }
+            spokenBilingual = SpeechKeys.adding(to: keymap, GuidedAction.speech)
+            spokenOneLanguage = spokenBilingual.disabling { $0 == .switchLanguage }
         }
 
-        func keymap(_ offersLanguage: Bool) -> Keymap<GuidedAction> { offersLanguage ? bilingual : oneLanguage }
+        func keymap(_ policy: Policy) -> Keymap<GuidedAction> {
+            switch (policy.offersLanguage, policy.speaks) {
+            case (true, false): bilingual
+            case (false, false): oneLanguage
+            case (true, true): spokenBilingual
+            case (false, true): spokenOneLanguage
+            }
+        }
     }
 
     private static func bind(_ keys: [Key], _ action: GuidedAction, _ label: String, _ help: UIText,

@@ -92,27 +92,60 @@ public struct Keymap<A: Sendable>: Sendable {
     }
 }
 
+/// The voice's keys, the same in every mode that speaks: `r` reads on, `a` says it again,
+/// `-` and `+` make the voice slower and faster. Any other key stops the voice (the program
+/// does that), so nothing needs a stop key.
+public enum SpeechKeys {
+    static let keys: [Key] = [.character("r"), .character("a"), .character("-"), .character("+"), .character("=")]
+
+    static func bindings<A>(_ action: (SpeechKey) -> A) -> [Binding<A>] {
+        [
+            Binding([.character("r")], action(.readOn), label: "r", help: .keysRead, hint: ("r", .hintRead)),
+            Binding([.character("a")], action(.repeatLast), label: "a", help: .keysRepeat),
+            Binding([.character("-")], action(.slower), label: "-", help: .keysSlower),
+            Binding([.character("+"), .character("=")], action(.faster), label: "+", help: .keysFaster),
+        ]
+    }
+
+    /// `keymap` with the voice's keys first: where it used one of them, the voice wins (the
+    /// picture's `r`, restart, goes: Space at the last picture plays it again from the start).
+    static func adding<A>(to keymap: Keymap<A>, _ action: (SpeechKey) -> A) -> Keymap<A> {
+        Keymap(bindings(action) + keymap.bindings.compactMap { $0.without(keys, keepHint: true) })
+    }
+}
+
 /// The explorer's keys: choosing a panel, reading one, watching its picture, searching.
 public enum BrowseKeys {
     /// The keymap for what the screen shows now. The kiosk's policy (`allowsQuit` false)
     /// switches quit off.
     public static func active(for state: AppState) -> Keymap<Action> {
         if state.search != nil { return search }
-        // A switch, not an array of the three: that would make all three at once.
+        // Switches, not arrays of the variants: an array would make them all at once.
         let watches = state.diagram?.onScreen == true
-        switch (state.focus == .content, watches, state.allowsQuit, state.offersLanguage) {
-        case (false, _, true, true): return choosing
-        case (false, _, true, false): return choosingOneLanguage
-        case (false, _, false, true): return kioskBilingualChoosing
-        case (false, _, false, false): return kioskChoosing
-        case (true, false, true, true): return reading
-        case (true, false, true, false): return readingOneLanguage
-        case (true, false, false, true): return kioskBilingualReading
-        case (true, false, false, false): return kioskReading
-        case (true, true, true, true): return watching
-        case (true, true, true, false): return watchingOneLanguage
-        case (true, true, false, true): return kioskBilingualWatching
-        case (true, true, false, false): return kioskWatching
+        switch (state.focus == .content, watches, state.speaks) {
+        case (false, _, false): return variant(state, choosing, choosingOneLanguage, kioskBilingualChoosing, kioskChoosing)
+        case (true, false, false): return variant(state, reading, readingOneLanguage, kioskBilingualReading, kioskReading)
+        case (true, true, false): return variant(state, watching, watchingOneLanguage, kioskBilingualWatching, kioskWatching)
+        case (false, _, true):
+            return variant(state, spokenChoosing, spokenChoosingOneLanguage, spokenKioskBilingualChoosing, spokenKioskChoosing)
+        case (true, false, true):
+            return variant(state, spokenReading, spokenReadingOneLanguage, spokenKioskBilingualReading, spokenKioskReading)
+        case (true, true, true):
+            return variant(state, spokenWatching, spokenWatchingOneLanguage, spokenKioskBilingualWatching, spokenKioskWatching)
+        }
+    }
+
+    /// One of a mode's four variants, by policy: quit (not in the kiosk) and the language switch
+    /// (only with a second language). Each is made only when first used.
+    private static func variant(_ state: AppState, _ all: @autoclosure () -> Keymap<Action>,
+                                _ oneLanguage: @autoclosure () -> Keymap<Action>,
+                                _ kioskBilingual: @autoclosure () -> Keymap<Action>,
+                                _ kiosk: @autoclosure () -> Keymap<Action>) -> Keymap<Action> {
+        switch (state.allowsQuit, state.offersLanguage) {
+        case (true, true): all()
+        case (true, false): oneLanguage()
+        case (false, true): kioskBilingual()
+        case (false, false): kiosk()
         }
     }
 
@@ -127,6 +160,19 @@ public enum BrowseKeys {
     private static let kioskBilingualChoosing = choosing.disabling { $0 == .quit }
     private static let kioskBilingualReading = reading.disabling { $0 == .quit }
     private static let kioskBilingualWatching = watching.disabling { $0 == .quit }
+    // With the voice's keys (`--speech`, a kiosk's `speech:`).
+    private static let spokenChoosing = SpeechKeys.adding(to: choosing, Action.speech)
+    private static let spokenReading = SpeechKeys.adding(to: reading, Action.speech)
+    private static let spokenWatching = SpeechKeys.adding(to: watching, Action.speech)
+    private static let spokenChoosingOneLanguage = spokenChoosing.disabling { $0 == .switchLanguage }
+    private static let spokenReadingOneLanguage = spokenReading.disabling { $0 == .switchLanguage }
+    private static let spokenWatchingOneLanguage = spokenWatching.disabling { $0 == .switchLanguage }
+    private static let spokenKioskChoosing = spokenChoosing.disabling { $0 == .quit || $0 == .switchLanguage }
+    private static let spokenKioskReading = spokenReading.disabling { $0 == .quit || $0 == .switchLanguage }
+    private static let spokenKioskWatching = spokenWatching.disabling { $0 == .quit || $0 == .switchLanguage }
+    private static let spokenKioskBilingualChoosing = spokenChoosing.disabling { $0 == .quit }
+    private static let spokenKioskBilingualReading = spokenReading.disabling { $0 == .quit }
+    private static let spokenKioskBilingualWatching = spokenWatching.disabling { $0 == .quit }
 
     /// Keys that do the same whether choosing a panel or reading one.
     private static let common: [Binding<Action>] = [

@@ -18,6 +18,8 @@ public enum KioskEffect: Equatable, Sendable {
     /// The visitor asked for the other language (the program holds both packs): its answer
     /// comes back as `.input(.languageSwitched)`.
     case switchLanguage
+    /// A speech key's ask (the program answers it with words to say), or what to say or hush.
+    case speech(SpeechRequest)
 }
 
 /// What the kiosk is told: input and time, the answer to a PIN check, or staff's "reset now".
@@ -27,6 +29,9 @@ public enum KioskMsg: Equatable, Sendable {
     case pinChecked(Bool)
     /// Staff asked (SIGUSR1) to wipe the visit now, as an idle reset does.
     case resetNow
+    /// What the speech engine reported: for the program, which speaks; the kiosk's state
+    /// has nothing to do with it.
+    case speech(SpeechEvent)
 }
 
 /// The unattended waiting-room kiosk: attract loop, the explorer while someone uses it,
@@ -51,6 +56,8 @@ public struct KioskState: Equatable, Sendable {
     public let slideCount: Int
     /// A second language is there: the slides alternate, and a visitor may switch (`L`).
     public let bilingual: Bool
+    /// The kiosk speaks (its config's `speech:` is not `off`): the speech keys work.
+    public let speaks: Bool
     public private(set) var phase: Phase
     /// The explorer; a fresh one at start-up and after every reset.
     public private(set) var app: AppState
@@ -72,12 +79,14 @@ public struct KioskState: Equatable, Sendable {
     /// How often the attract screen moves a cell so nothing burns in.
     public static let driftSeconds = 120.0
 
-    public init(config: KioskConfig, slideCount: Int, panelCount: Int, size: Size, now: Double, bilingual: Bool = false) {
+    public init(config: KioskConfig, slideCount: Int, panelCount: Int, size: Size, now: Double, bilingual: Bool = false,
+                speaks: Bool = false) {
         self.config = config
         self.bilingual = bilingual
+        self.speaks = speaks
         self.slideCount = max(1, slideCount) * (bilingual ? 2 : 1)
         phase = .attract
-        app = Self.freshApp(panelCount: panelCount, size: size, bilingual: bilingual)
+        app = Self.freshApp(panelCount: panelCount, size: size, bilingual: bilingual, speaks: speaks)
         slide = 0
         slideShownAt = now
         lastInput = now
@@ -90,8 +99,8 @@ public struct KioskState: Equatable, Sendable {
     }
 
     /// The explorer as a new visitor finds it: home panel, nothing searched, no history, no quit.
-    public static func freshApp(panelCount: Int, size: Size, bilingual: Bool = false) -> AppState {
-        var app = AppState(panelCount: panelCount, size: size, offersLanguage: bilingual)
+    public static func freshApp(panelCount: Int, size: Size, bilingual: Bool = false, speaks: Bool = false) -> AppState {
+        var app = AppState(panelCount: panelCount, size: size, offersLanguage: bilingual, speaks: speaks)
         app.allowsQuit = false
         return app
     }
@@ -128,6 +137,8 @@ public struct KioskState: Equatable, Sendable {
             return staff.checked(accepted, now: now)
         case .resetNow:
             return reset()
+        case .speech:
+            return []
         }
     }
 
@@ -146,6 +157,8 @@ public struct KioskState: Equatable, Sendable {
                 continue   // refused: a visitor cannot leave the kiosk (its keymaps have no quit anyway)
             case .switchLanguage:
                 effects.append(.switchLanguage)   // carried out by the program, which holds both packs
+            case .speech(let request):
+                effects.append(.speech(request))   // answered by the program, which knows the words
             }
         }
         return effects
@@ -198,7 +211,7 @@ public struct KioskState: Equatable, Sendable {
 
     /// The visitor has gone: everything they did is replaced by a fresh explorer.
     private mutating func reset() -> [KioskEffect] {
-        app = Self.freshApp(panelCount: app.panelCount, size: app.size, bilingual: bilingual)
+        app = Self.freshApp(panelCount: app.panelCount, size: app.size, bilingual: bilingual, speaks: speaks)
         warningSince = nil
         resets += 1
         show(.attract)

@@ -23,6 +23,15 @@ public enum Msg: Equatable, Sendable {
     /// pack (true: same panels, same order, so the place is kept), or it could not (false:
     /// the switch is no longer offered).
     case languageSwitched(Bool)
+
+    /// Something the user did (a key, a tap, the wheel, a typed command), not time passing
+    /// or the program's own answers.
+    public var isUserInput: Bool {
+        switch self {
+        case .key, .tap, .wheel, .action, .searchFor: true
+        case .resize, .tick, .layout, .languageSwitched: false
+        }
+    }
 }
 
 /// What the mouse or a touch screen did, in screen cells, as the terminal reports it. The
@@ -47,6 +56,8 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Show the pack in the other language; the result comes back as `.languageSwitched`.
     case switchLanguage
+    /// A speech key's ask, answered by the program (which knows the words) with what to say.
+    case speech(SpeechRequest)
 }
 
 /// The pure heart of the explorer: applies one message to the state. What it needs of the
@@ -158,6 +169,8 @@ private func perform(_ action: Action, on state: inout AppState, _ content: some
         return [.quit]
     case .switchLanguage:
         return state.offersLanguage ? [.switchLanguage] : []
+    case .speech(let key):
+        return state.speaks ? [.speech(.ask(key))] : []
     case .help:
         state.overlay = .help
     case .sources:

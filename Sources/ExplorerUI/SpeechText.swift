@@ -9,7 +9,11 @@ import TermRender
 public enum SpeechText {
     /// The chunks of panel `index`: its title and main message first.
     public static func panel(_ index: Int, pack: ContentPack, lexicon: SpeechLexicon) -> [String] {
-        let topic = pack.topics[index]
+        topic(pack.topics[index], pack: pack, lexicon: lexicon)
+    }
+
+    /// The chunks of `topic` (a panel, or the parts of one a guided step shows).
+    static func topic(_ topic: Topic, pack: ContentPack, lexicon: SpeechLexicon) -> [String] {
         var writer = SpeechWriter(pack: pack, lexicon: lexicon)
         writer.say(topic.title)
         writer.say(topic.message)
@@ -29,7 +33,7 @@ public enum SpeechText {
 
     /// One chunk: plain words (no markup, no line breaks or bullets), said as the lexicon
     /// says, ending as a sentence so the voice pauses; nil for nothing to say.
-    static func chunk(_ text: String, lexicon: SpeechLexicon) -> String? {
+    public static func chunk(_ text: String, lexicon: SpeechLexicon) -> String? {
         var words = InlineMarkup.plainText(text).split(whereSeparator: \.isWhitespace)
             .filter { $0 != "•" && $0 != "-" }.joined(separator: " ")
         guard !words.isEmpty else { return nil }
@@ -114,7 +118,7 @@ struct SpeechWriter: BlockRenderer {
     mutating func addCitation(_ label: String) { cites = true }
 
     /// `text` ending as a sentence, for joining with more after it.
-    private static func sentence(_ text: String) -> String {
+    static func sentence(_ text: String) -> String {
         guard let last = text.last, !".:?!".contains(last) else { return text }
         return text + "."
     }

@@ -270,12 +270,13 @@ enum UpdateFuzz {
             config.idleSeconds = 30
             config.warningSeconds = 20
             config.pinHash = "set"
+            config.speech = .onRequest   // the narrator too: what it says must never break anything
             var program = KioskProgram(documents: documents, config: config, size: backend.size,
                                        now: backend.clock.now(), minuteOfDay: { 600 })
             _ = runLoop(&program, backend: backend, clock: backend.clock,
                         everyTurn: { _, program in broken += check(program.kiosk.app, documents) }) { effect, _ in
                 switch effect {
-                case .beginVisit, .wipeScreen, .switchLanguage: return .proceed
+                case .beginVisit, .wipeScreen, .switchLanguage, .speech: return .proceed
                 case .checkPIN(let pin): return .proceed([.pinChecked(pin == "246810")])
                 case .exit: return .stop
                 }
@@ -283,7 +284,7 @@ enum UpdateFuzz {
         default:
             guard let guided = documents.pack.tours?.guided else { return [] }
             var program = GuidedProgram(documents: GuidedDocuments(pack: documents.pack, guided: guided, glyphs: .unicode),
-                                        size: backend.size)
+                                        size: backend.size, speech: .on)
             _ = runLoop(&program, backend: backend, clock: backend.clock,
                         everyTurn: { _, program in
                             let session = program.session
@@ -294,6 +295,7 @@ enum UpdateFuzz {
                 case .export: return .proceed([.session(.exported("Saved \(program.handout.text.utf8.count) bytes."))])
                 case .end: return .stop
                 case .switchLanguage: return .proceed([.languageLoaded(nil)])
+                case .speech: return .proceed
                 }
             }
         }

@@ -20,6 +20,8 @@ struct BrowseSettings {
     var forceColor = false
     /// `--plain`: numbered menus and plain lines instead of the full screen.
     var plain = false
+    /// `--speech`: the voice says what the screen shows.
+    var speech = SpeechMode.off
 
     /// Plain lines are used when asked for, and when the full screen cannot work: output
     /// is not a terminal (a pipe, a file, a screen reader's capture) or TERM is dumb.
@@ -54,25 +56,33 @@ struct BrowseSession {
     private var program: BrowseProgram
     /// Loads the pack in the other language, when there is one (nil: it has problems).
     private let otherLanguage: (() -> ContentPack?)?
+    private let voice: Voice
 
-    init(pack: ContentPack, info: TerminalInfo, settings: BrowseSettings, otherLanguage: (() -> ContentPack?)? = nil) throws {
+    init(pack: ContentPack, info: TerminalInfo, settings: BrowseSettings, voice: Voice,
+         otherLanguage: (() -> ContentPack?)? = nil) throws {
         SignalGuard.installStopHandlers()
         backend = try settings.startBackend(info: info)
         self.otherLanguage = otherLanguage
+        self.voice = voice
         program = BrowseProgram(documents: PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii,
                                                           motion: settings.motion),
-                                size: backend.size, otherLanguage: otherLanguage != nil)
+                                size: backend.size, otherLanguage: otherLanguage != nil, speech: settings.speech,
+                                lexicons: voice.lexicons)
     }
 
     /// Runs until the user quits or a stop signal arrives; returns that signal, if any.
     /// The terminal is restored before it returns.
     mutating func run() -> Int32? {
         defer { backend.shutdown() }
-        let otherLanguage = otherLanguage
-        return runLoop(&program, backend: backend, clock: MonotonicClock(), stopSignal: { SignalGuard.pending }) { effect, _ in
+        let (otherLanguage, voice) = (self.otherLanguage, self.voice)
+        return runLoop(&program, backend: backend, clock: MonotonicClock(), stopSignal: { SignalGuard.pending },
+                       interruptions: { voice.events().map { .speech($0) } }) { effect, _ in
             switch effect {
             case .quit: return .stop
             case .switchLanguage: return .proceed([.languageLoaded(otherLanguage?())])
+            case .speech(let request):
+                voice.perform(request)
+                return .proceed
             }
         }
     }

@@ -205,6 +205,9 @@ struct Browse: ParsableCommand {
     @Flag(help: "Use colour even when NO_COLOR is set.")
     var color = false
 
+    @Flag(help: "Speak what the screen shows (espeak-ng): r reads on, a repeats, - and + for a slower or faster voice. The kiosk sets this in its config (speech:).")
+    var speech = false
+
     func validate() throws {
         if Theme.named(theme) == nil {
             throw ValidationError("unknown theme '\(theme)'; choose \(Theme.all.map(\.name).joined(separator: ", "))")
@@ -213,11 +216,13 @@ struct Browse: ParsableCommand {
         if kiosk && guided { throw ValidationError("--kiosk and --guided are different ways to run; choose one") }
         if exportDirectory != nil && !guided { throw ValidationError("--export-dir goes with --guided") }
         if plain && kiosk { throw ValidationError("the kiosk needs the full screen; --plain does not go with --kiosk") }
+        if speech && kiosk { throw ValidationError("the kiosk speaks as its config says (speech: off, on-request or on), not with --speech") }
+        if speech && plain { throw ValidationError("--plain is read by your own screen reader; --speech goes with the full screen") }
     }
 
     func run() throws {
         let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion, theme: Theme.named(theme) ?? .standard,
-                                      forceColor: color, plain: plain)
+                                      forceColor: color, plain: plain, speech: speech ? .on : .off)
         if kiosk {
             try Self.startKiosk(content: options.directory(), language: options.lang, clinic: options.clinic, configPath: config,
                                 settings: settings)
@@ -239,7 +244,9 @@ struct Browse: ParsableCommand {
             return
         }
         let info = try checkedTerminal()
-        var session = try BrowseSession(pack: pack, info: info, settings: settings,
+        var voice = Voice(settings.speech)
+        try voice.loadLexicons(directory: directory, language: pack.info.language, other: ContentLocation.otherLanguage(of: directory))
+        var session = try BrowseSession(pack: pack, info: info, settings: settings, voice: voice,
                                         otherLanguage: ContentOptions.otherLanguage(of: directory, clinic: pack.clinic))
         if let signal = session.run() {
             throw ExitCode(128 + signal)
@@ -283,8 +290,8 @@ struct Browse: ParsableCommand {
                     return
                 case .export(let print):
                     PlainOutput.write(session.exported(HandoutFiles.write(session.handout, to: exportDirectory, print: print, pack: session.pack)))
-                case .switchLanguage:
-                    continue   // plain mode has no language key: its session is not offered one
+                case .switchLanguage, .speech:
+                    continue   // plain mode has no language or speech keys: its session offers neither
                 }
             }
         }
@@ -294,14 +301,22 @@ struct Browse: ParsableCommand {
         }
     }
 
-    /// The waiting-room kiosk. Locks itself down first (environment, core dumps), then reads
-    /// the config and the pack; any problem is reported before the terminal is touched.
+    /// The waiting-room kiosk. Reads its config, starts the speech engine if the config asks
+    /// for it (a long-lived child, started before the lockdown, from a fixed path), locks
+    /// itself down (environment, core dumps), then reads the pack; any problem is reported
+    /// before the terminal is touched.
     /// - Parameter language: `--lang`, if given; else the config's `language`, else the locale, chooses.
     static func startKiosk(content: String?, language: String?, clinic: String?, configPath: String?,
                            settings: BrowseSettings) throws {
         let systemd = SystemdNotify.fromEnvironment()   // before the environment is cleared
-        KioskLockdown.apply()
         let config = try loadKioskConfig(configPath)
+        var directory = try ContentOptions.directory(content, language: nil)
+        if language == nil, let first = config.language, let other = ContentLocation.otherLanguage(of: directory),
+           other.hasSuffix("/\(first)") {
+            directory = other   // the waiting room's first language, as the config says
+        }
+        var voice = Voice(config.speech)
+        KioskLockdown.apply()
         let file = configPath ?? KioskConfig.defaultPath
         let (refusal, warning) = KioskConfig.permissionProblems(path: file, hasPIN: config.pinHash != nil)
         if let refusal {
@@ -313,22 +328,18 @@ struct Browse: ParsableCommand {
             PlainOutput.error("ketamine-explorer: heartbeat_file: \(problem); fix the path or the folder's owner, or leave the option out")
             throw Exit.usageOrTerminal
         }
-        var directory = try ContentOptions.directory(content, language: nil)
-        if language == nil, let first = config.language, let other = ContentLocation.otherLanguage(of: directory),
-           other.hasSuffix("/\(first)") {
-            directory = other   // the waiting room's first language, as the config says
-        }
         let pack = try ContentOptions.load(directory, clinic: clinic)
         guard let attract = pack.tours?.attract, attract.slides.count >= Tours.minimumSlides else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no tours.yaml with attract slides; "
                               + "the kiosk needs at least \(Tours.minimumSlides) (see Assets/content/README.md)")
             throw Exit.contentInvalid
         }
+        try voice.loadLexicons(directory: directory, language: pack.info.language, other: ContentLocation.otherLanguage(of: directory))
         let info = try checkedTerminal()
         // Loaded now, before any visitor: the second language's slides alternate with the first's.
         let second = ContentOptions.otherLanguage(of: directory, clinic: pack.clinic)?()
         var session = try KioskSession(pack: pack, second: second, info: info, config: config, settings: settings,
-                                       systemd: systemd, warning: warning)
+                                       voice: voice, systemd: systemd, warning: warning)
         if let signal = session.run() {
             throw ExitCode(128 + signal)
         }
@@ -357,7 +368,10 @@ struct Browse: ParsableCommand {
             return
         }
         let info = try checkedTerminal()
-        var run = try GuidedRun(pack: pack, guided: guided, info: info, settings: settings, exportDirectory: exportDirectory,
+        var voice = Voice(settings.speech)
+        try voice.loadLexicons(directory: directory, language: pack.info.language, other: ContentLocation.otherLanguage(of: directory))
+        var run = try GuidedRun(pack: pack, guided: guided, info: info, settings: settings, voice: voice,
+                                exportDirectory: exportDirectory,
                                 otherLanguage: ContentOptions.otherLanguage(of: directory, clinic: pack.clinic))
         if let signal = run.run() {
             throw ExitCode(128 + signal)

@@ -57,7 +57,7 @@ enum ContentLocation {
             if isPack(given) { return given }
             return try pick(in: given) ?? given   // not a pack: the loader says what is missing
         }
-        if let executable = executablePath() {
+        if let executable = Executable.path {
             var directory = parent(of: executable)
             for _ in 0..<5 {
                 for root in ["\(directory)/Assets/content", "\(directory)/share/ketamine-explorer/content"] {
@@ -81,13 +81,6 @@ enum ContentLocation {
     }
 
     private static func isPack(_ folder: String) -> Bool { access("\(folder)/pack.yaml", R_OK) == 0 }
-
-    private static func executablePath() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0 else { return nil }
-        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
 
     private static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }

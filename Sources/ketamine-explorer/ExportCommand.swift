@@ -55,18 +55,18 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// The panels spoken, as a WAV file at `output`: what `show --speech` prints, said by espeak-ng.
+    /// The panels spoken, as a WAV file at `output`: what `show --speech` prints, said by the speech helper.
     private func saveSpeech(_ pack: ContentPack, _ indexes: [Int]) throws {
         guard let output else {
             PlainOutput.error("ketamine-explorer: --format wav writes audio: give it a file with --output FILE")
             throw Exit.usageOrTerminal
         }
         let lexicon = try ContentOptions.loadLexicon(pack.directory)
-        let text = indexes.flatMap { SpeechText.panel($0, pack: pack, lexicon: lexicon) }.joined(separator: "\n")
+        let chunks = indexes.flatMap { SpeechText.panel($0, pack: pack, lexicon: lexicon) }
         do {
-            try Self.save(try Espeak.wav(text, language: pack.info.language), to: output)
-        } catch let failure as Espeak.Failure {
-            PlainOutput.error("ketamine-explorer: \(failure); nothing was saved")
+            try Self.save(try SpokenAudio.wav(chunks, language: pack.info.language), to: output)
+        } catch let failure as Speaker.Failure {
+            PlainOutput.error("ketamine-explorer: \(failure.why); nothing was saved")
             throw Exit.usageOrTerminal
         }
     }

@@ -17,16 +17,19 @@ struct GuidedRun {
     private var program: GuidedProgram
     /// Loads the pack in the other language, when there is one (nil: it has problems).
     private let otherLanguage: (() -> ContentPack?)?
+    private let voice: Voice
 
-    init(pack: ContentPack, guided: Guided, info: TerminalInfo, settings: BrowseSettings, exportDirectory: String,
-         otherLanguage: (() -> ContentPack?)? = nil) throws {
+    init(pack: ContentPack, guided: Guided, info: TerminalInfo, settings: BrowseSettings, voice: Voice,
+         exportDirectory: String, otherLanguage: (() -> ContentPack?)? = nil) throws {
         SignalGuard.installStopHandlers()
         backend = try settings.startBackend(info: info)
         self.exportDirectory = exportDirectory
         self.otherLanguage = otherLanguage
+        self.voice = voice
         program = GuidedProgram(documents: GuidedDocuments(pack: pack, guided: guided, glyphs: info.isUTF8 ? .unicode : .ascii,
                                                            saveFolder: exportDirectory),
-                                size: backend.size, otherLanguage: otherLanguage != nil)
+                                size: backend.size, otherLanguage: otherLanguage != nil, speech: settings.speech,
+                                lexicons: voice.lexicons)
     }
 
     /// Runs until the session is ended or a stop signal arrives; returns that signal, if any.
@@ -35,8 +38,9 @@ struct GuidedRun {
             backend.clear()   // nothing of the session stays on screen
             backend.shutdown()
         }
-        let directory = exportDirectory, otherLanguage = otherLanguage
-        return runLoop(&program, backend: backend, clock: MonotonicClock(), stopSignal: { SignalGuard.pending }) { effect, program in
+        let directory = exportDirectory, otherLanguage = otherLanguage, voice = voice
+        return runLoop(&program, backend: backend, clock: MonotonicClock(), stopSignal: { SignalGuard.pending },
+                       interruptions: { voice.events().map { .speech($0) } }) { effect, program in
             switch effect {
             case .end:
                 return .stop
@@ -45,6 +49,9 @@ struct GuidedRun {
                 return .proceed([.session(.exported(notice))])
             case .switchLanguage:
                 return .proceed([.languageLoaded(otherLanguage?())])
+            case .speech(let request):
+                voice.perform(request)
+                return .proceed
             }
         }
     }
@@ -79,12 +86,10 @@ enum HandoutFiles {
         let ui = pack.ui
         guard let lexicon = try? SpeechLexicon.load(directory: pack.directory) else { return ui[.handoutSoundFailed] }
         do {
-            let audio = try Espeak.wav(SpeechText.handout(handout, lexicon: lexicon).joined(separator: "\n"), language: handout.language)
+            let audio = try SpokenAudio.wav(SpeechText.handout(handout, lexicon: lexicon), language: handout.language)
             return save(audio, to: path) ? ui(.handoutSoundSaved, ["audio": name(path)]) : ui[.handoutSoundFailed]
-        } catch .missing {
-            return ui[.handoutNoSound]
         } catch {
-            return ui[.handoutSoundFailed]
+            return ui[.handoutNoSound]
         }
     }
 

@@ -29,17 +29,20 @@ struct KioskSession {
     /// A problem found at start that does not stop the kiosk (a readable PIN hash); the
     /// heartbeat's last_error carries it while nothing worse is wrong.
     private let warning: String?
+    private let voice: Voice
 
     /// - Parameter second: the content in the second language, if there is one.
     init(pack: ContentPack, second: ContentPack?, info: TerminalInfo, config: KioskConfig, settings: BrowseSettings,
-         systemd: SystemdNotify?, warning: String?) throws {
+         voice: Voice, systemd: SystemdNotify?, warning: String?) throws {
         self.warning = warning
+        self.voice = voice
         SignalGuard.installKioskHandlers()
         backend = try settings.startBackend(info: info, raw: true)
         let now = MonotonicClock().now()
         let documents = PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii, motion: settings.motion)
         program = KioskProgram(documents: documents, second: second.map(documents.with(pack:)),
-                               config: config, size: backend.size, now: now, minuteOfDay: Self.minuteOfDay)
+                               config: config, size: backend.size, now: now, lexicons: voice.lexicons,
+                               minuteOfDay: Self.minuteOfDay)
         heartbeat = config.heartbeatFile.map { Heartbeat(path: $0, contentVersion: pack.info.version, startedAt: now) }
         self.systemd = systemd
         systemd?.send("READY=1")
@@ -48,16 +51,26 @@ struct KioskSession {
     /// Runs until SIGTERM or SIGHUP, the terminal going away, or a staff exit; returns the
     /// signal, if one ended it. The terminal is restored before it returns.
     mutating func run() -> Int32? {
-        let (backend, systemd, warning) = (self.backend, self.systemd, self.warning)
+        let (backend, systemd, warning, voice) = (self.backend, self.systemd, self.warning, self.voice)
         var heartbeat = self.heartbeat
         var lastAlive = MonotonicClock().now()
         var visit = Visit()
+        /// Why there is no sound, once the engine said so: for the journal (once) and the heartbeat.
+        var silent: String?
         let signal = runLoop(&program, backend: backend, clock: MonotonicClock(),
                        stopSignal: { SignalGuard.pending },
-                       interruptions: { SignalGuard.takeResetRequest() ? [.resetNow] : [] },
+                       interruptions: {
+                           let spoken = voice.events()
+                           for case .unavailable(let why) in spoken where silent == nil {
+                               silent = "speech is not available: \(why)"
+                               // Standard error is the journal under systemd; on a terminal it would mar the screen.
+                               if isatty(STDERR_FILENO) == 0 { PlainOutput.error("<4>ketamine-explorer: \(silent ?? why)") }
+                           }
+                           return (SignalGuard.takeResetRequest() ? [.resetNow] : []) + spoken.map { .speech($0) }
+                       },
                        everyTurn: { now, program in
                            let kiosk = program.kiosk
-                           let problem = kiosk.app.isTooSmall ? "screen smaller than 80x24 (\(kiosk.app.size))" : warning
+                           let problem = kiosk.app.isTooSmall ? "screen smaller than 80x24 (\(kiosk.app.size))" : warning ?? silent
                            heartbeat?.beatIfDue(now: now, resets: kiosk.resets, lastError: problem)
                            if let systemd, let interval = systemd.watchdogInterval, now - lastAlive >= interval {
                                systemd.send("WATCHDOG=1")   // the loop is turning: a hang stops these and systemd restarts it
@@ -80,6 +93,9 @@ struct KioskSession {
                 return .stop
             case .switchLanguage:
                 return .proceed   // carried out by KioskProgram, which holds both packs: it never comes here
+            case .speech(let request):
+                voice.perform(request)
+                return .proceed
             }
         }
         // A visit's process leaves the terminal to the kiosk, which restores it.
@@ -175,6 +191,7 @@ struct Heartbeat {
     let contentVersion: String
     let startedAt: Double
     private var lastBeat: Double?
+    private var lastWritten: String?
 
     /// How often the file is rewritten.
     static let interval = 30.0
@@ -191,9 +208,11 @@ struct Heartbeat {
                                                    resets: 0, lastError: nil).utf8))
     }
 
+    /// Rewrites the file every `interval` seconds, and at once when the problem changes.
     mutating func beatIfDue(now: Double, resets: Int, lastError: String?) {
-        if let lastBeat, now - lastBeat < Self.interval { return }
+        if let lastBeat, now - lastBeat < Self.interval, lastError == lastWritten { return }
         lastBeat = now
+        lastWritten = lastError
         let text = Self.text(version: KetamineExplorer.version, contentVersion: contentVersion,
                              uptime: Int(now - startedAt), resets: resets, lastError: lastError)
         _ = FileBytes.replace(path, with: Array(text.utf8))   // a missed beat is retried in 30 s

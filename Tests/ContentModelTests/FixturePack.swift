@@ -9,6 +9,11 @@ enum RepositoryPath {
     static let shippedPack = root.appendingPathComponent("Assets/content/en").path
     static let shippedSpanish = root.appendingPathComponent("Assets/content/es").path
     static let minimalFixture = root.appendingPathComponent("Tests/ContentModelTests/Fixtures/minimal").path
+
+    /// The shipped English pack, read once for every test that only reads it (a debug build
+    /// takes a fifth of a second a time, and a hundred tests read it).
+    static func loadShippedPack() throws -> ContentPack { try shippedPackRead.get() }
+    private static let shippedPackRead = Result { try ContentPack.load(from: shippedPack) }
 }
 
 /// Copies the pack folder `source` to `target`, each file's contents: the fixtures' `ui.yaml`

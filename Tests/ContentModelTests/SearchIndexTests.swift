@@ -6,7 +6,7 @@ import Testing
     let index: SearchIndex
 
     init() throws {
-        pack = try ContentPack.load(from: RepositoryPath.shippedPack)
+        pack = try RepositoryPath.loadShippedPack()
         index = SearchIndex(pack: pack)
     }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ShippedPackTests {
     let pack: ContentPack
 
-    init() throws { pack = try ContentPack.load(from: RepositoryPath.shippedPack) }
+    init() throws { pack = try RepositoryPath.loadShippedPack() }
 
     @Test func hasEveryPanelInOrder() {
         #expect(pack.topics.map(\.id) == ["overview", "options", "symptoms", "causes", "how-ketamine-works",

@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct BrowseTests {
     let pack: ContentPack
 
-    init() throws { pack = try ContentPack.load(from: Paths.pack) }
+    init() throws { pack = try Paths.loadPack() }
 
     @Test func visitsEveryPanelOpensHelpAndQuitsCleanly() async throws {
         let pane = try TmuxPane()
@@ -270,7 +270,7 @@ import Testing
 @Suite struct CommandLineTests {
     let pack: ContentPack
 
-    init() throws { pack = try ContentPack.load(from: Paths.pack) }
+    init() throws { pack = try Paths.loadPack() }
 
     @Test func showPrintsEveryPanelAsPlainText() async throws {
         let result = try await runCommand(["show"])
@@ -366,7 +366,7 @@ import Testing
     }
 
     @Test func reviewerNotesAreForLintNotesOnly() async throws {
-        let pack = try ContentPack.load(from: Paths.pack)
+        let pack = try Paths.loadPack()
         let note = try #require(pack.sources.compactMap(\.reviewerNote).first)
         let notes = try await runCommand(["lint", "--notes", Paths.pack])
         #expect(notes.status == 0, "\(notes.error)")

@@ -70,7 +70,7 @@ import Testing
         #expect(result.output.isEmpty)
     }
 
-    /// `export --format wav`: a panel spoken by espeak-ng in each language, as a WAV file with
+    /// `export --format wav`: a panel spoken by the speech helper (espeak-ng) in each language, as a WAV file with
     /// right sizes in its header, not silent, and about as long as its words take to say
     /// (150 a minute; between half and twice that). It needs --output, and never overwrites.
     @Test(arguments: ["en", "es"])

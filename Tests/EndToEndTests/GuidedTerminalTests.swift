@@ -9,7 +9,7 @@ import Testing
     let guided: Guided
 
     init() throws {
-        pack = try ContentPack.load(from: Paths.pack)
+        pack = try Paths.loadPack()
         guided = try #require(pack.tours?.guided)
     }
 
@@ -75,7 +75,7 @@ import Testing
         await pane.waitFor("Saved ketamine-handout.txt")
         #expect(pane.boxText().contains("Saved ketamine-handout.txt and ketamine-handout.html in \(directory)."),
                 "\(pane.boxText())")
-        // And spoken, for a patient who reads poorly: espeak-ng is installed with the tests.
+        // And spoken, for a patient who reads poorly: the speech helper is built with the program.
         await pane.waitFor("For listening: ketamine-handout.wav.")
         #expect(files(in: directory) == ["ketamine-handout.html", "ketamine-handout.txt", "ketamine-handout.wav"])
         let sound = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/ketamine-handout.wav"))

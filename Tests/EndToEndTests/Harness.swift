@@ -8,6 +8,10 @@ enum Paths {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let pack = "\(root)/Assets/content/en"
 
+    /// The shipped English pack, read once for every test that only reads it.
+    static func loadPack() throws -> ContentPack { try packRead.get() }
+    private static let packRead = Result { try ContentPack.load(from: pack) }
+
     /// KETAMINE_EXPLORER_BIN (set by `make test`), else a release build, else a debug build.
     static let binary: String = {
         if let path = ProcessInfo.processInfo.environment["KETAMINE_EXPLORER_BIN"], !path.isEmpty { return path }

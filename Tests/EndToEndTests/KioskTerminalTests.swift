@@ -45,7 +45,7 @@ extension TmuxPane {
 @Suite(.serialized) struct KioskTerminalTests {
     let pack: ContentPack
 
-    init() throws { pack = try ContentPack.load(from: Paths.pack) }
+    init() throws { pack = try Paths.loadPack() }
 
     @Test func noKeyOrSignalAVisitorCanSendStopsIt() async throws {
         let files = try await KioskFiles()
@@ -154,7 +154,7 @@ extension TmuxPane {
 /// milliseconds; what only a real terminal can show is checked here: the scrollback.
 @Suite(.serialized) struct KioskResetNowTests {
     @Test func sigusr1WipesTheVisitFromScreenAndScrollbackAndTheSlidesReturn() async throws {
-        let pack = try ContentPack.load(from: Paths.pack)
+        let pack = try Paths.loadPack()
         let files = try await KioskFiles("idle_seconds: 600\n", pin: false)
         let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
         await pane.waitForAttract()
@@ -199,7 +199,7 @@ extension TmuxPane {
         let holding = processes(from: kiosk, holding: word)
         #expect(holding.isEmpty, "processes still holding the visitor's word: \(holding)")
         try pane.send("x")   // the next visitor finds the kiosk working
-        await pane.waitFor(messageStart(try ContentPack.load(from: Paths.pack).topics[0]))
+        await pane.waitFor(messageStart(try Paths.loadPack().topics[0]))
         kill(kiosk, SIGTERM)
         #expect(await pane.exitStatus() == 143)
         pane.expectRestored()

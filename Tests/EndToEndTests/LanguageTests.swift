@@ -56,7 +56,7 @@ import Testing
     /// plain mode shows any of the program's English words (source titles may stay English).
     @Test func showLangEsGivesEveryPanelInSpanish() async throws {
         let spanish = try ContentPack.load(from: "\(Paths.root)/Assets/content/es")
-        let english = try ContentPack.load(from: Paths.pack)
+        let english = try Paths.loadPack()
         let shown = try await runCommand(["show", "--content", "\(Paths.root)/Assets/content", "--lang", "es"],
                                          environment: ["LANG": "C.UTF-8", "LC_ALL": ""])
         #expect(shown.status == 0, "\(shown.error)")
@@ -78,7 +78,7 @@ import Testing
     /// L again is English; both packs come from the folder of packs.
     @Test func lSwitchesTheOpenPanelBetweenEnglishAndSpanish() async throws {
         let spanish = try ContentPack.load(from: "\(Paths.root)/Assets/content/es")
-        let english = try ContentPack.load(from: Paths.pack)
+        let english = try Paths.loadPack()
         let pane = try TmuxPane(arguments: "--content '\(Paths.root)/Assets/content' --lang en", environment: "LANG=C.UTF-8")
         await pane.waitFor(english.ui[.hintLanguage])
         try pane.send("3")

@@ -10,7 +10,7 @@ import Testing
     let panelKey: String
 
     init() throws {
-        pack = try ContentPack.load(from: Paths.pack)
+        pack = try Paths.loadPack()
         mechanism = try #require(pack.mechanism)
         let panel = try #require(pack.topics.firstIndex { $0.blocks.contains { $0.kind == .include(.mechanism) } })
         panelKey = "\(panel + 1)"

@@ -7,7 +7,7 @@ import Testing
 @Suite struct PlainModeTests {
     let pack: ContentPack
 
-    init() throws { pack = try ContentPack.load(from: Paths.pack) }
+    init() throws { pack = try Paths.loadPack() }
 
     private func expectNoEscapes(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!text.contains("\u{1B}"), "an escape sequence in plain output", sourceLocation: sourceLocation)

@@ -13,7 +13,7 @@ import Testing
     let documents: PanelDocuments
 
     init() throws {
-        documents = PanelDocuments(pack: try ContentPack.load(from: shippedPackDirectory), glyphs: .unicode)
+        documents = PanelDocuments(pack: try loadShippedPack(), glyphs: .unicode)
     }
 
     @Test func aTapOnAPanelNameOpensItAndQQuits() {
@@ -30,6 +30,9 @@ import Testing
                 return .stop
             case .switchLanguage:
                 Issue.record("no second language was offered")
+                return .proceed
+            case .speech:
+                Issue.record("speech is off: nothing is said")
                 return .proceed
             }
         }
@@ -58,6 +61,9 @@ import Testing
             case .switchLanguage:
                 loads += 1
                 return .proceed([.languageLoaded(spanish)])
+            case .speech:
+                Issue.record("speech is off: nothing is said")
+                return .proceed
             }
         }
         #expect(languages == ["en", "es", "en", "es"])

@@ -1,3 +1,4 @@
+import ContentModel
 import ExplorerCore
 import Foundation
 import TermRender
@@ -6,6 +7,10 @@ import Terminal
 /// The shipped pack, which the scenarios run on.
 let shippedPackDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Assets/content/en").path
+
+/// The shipped pack, read once for every scenario (a debug build takes a fifth of a second a time).
+func loadShippedPack() throws -> ContentPack { try shippedPackRead.get() }
+private let shippedPackRead = Result { try ContentPack.load(from: shippedPackDirectory) }
 
 /// Seconds that move only when the scripted backend says time passed.
 final class FakeClock: TickClock {

@@ -1,0 +1,158 @@
+import ContentModel
+import ExplorerCore
+import ExplorerUI
+import TermRender
+
+/// What the voice says, beside a program: a pure state machine. The program tells it what
+/// the screen shows (`show`), passes on the speech keys' asks (`request`), any other key
+/// (`keyPressed`) and what the engine reported (`heard`); each answers with what the engine
+/// should do, if anything.
+///
+/// Following the screen: a new screen says its first words (a list item its title, an opened
+/// panel its title and main message, a question with its choice), and `r` reads on from
+/// there, block by block, to the end. If a key stops the voice, the next `r` goes on from the
+/// block it stopped in. A kiosk's `on-request` follows the screen only once a visitor has
+/// pressed `r`, until the reset.
+///
+/// Privacy: it keeps only the screen's words and where reading is; a kiosk reset replaces it.
+public struct Narrator: Sendable {
+    public typealias Screen = SpokenScreen
+
+    public let mode: SpeechMode
+    /// Speaking as the screen changes: from the start with `on`; with `on-request` after the
+    /// first `r`.
+    public private(set) var follows: Bool
+    public private(set) var wordsPerMinute = Self.normalPace
+    /// The engine said it cannot speak: nothing more is asked of it.
+    public private(set) var unavailable = false
+
+    /// The screen spoken about, its page once worked out, and the page's next chunk to read.
+    private var shown: String?
+    private var shownRow: String?
+    private var page: [String]?
+    private var next = 0
+    /// What was said last, and where in the page it began (nil: not from the page).
+    private var last: Utterance?
+    private var lastStart: Int?
+    private var speaking = false
+
+    /// A little slower than espeak-ng's 175 words a minute: listeners may be in pain or tired.
+    public static let normalPace = 150
+    static let paces = 80...300
+    static let paceStep = 25
+
+    /// - Parameter unavailable: the engine has already said it cannot speak.
+    public init(mode: SpeechMode, unavailable: Bool = false) {
+        self.mode = mode
+        self.unavailable = unavailable
+        follows = mode == .on
+    }
+
+    /// Whether it speaks at all.
+    public var isOn: Bool { mode != .off && !unavailable }
+
+    /// The screen now shows `screen`: its first words, when it is new and the voice follows.
+    public mutating func show(_ screen: Screen) -> SpeechRequest? {
+        guard isOn else { return nil }
+        let newScreen = screen.id != shown
+        guard newScreen || screen.row?.key != shownRow else { return nil }
+        shownRow = screen.row?.key
+        if newScreen {
+            shown = screen.id
+            page = nil
+            next = 0
+        }
+        guard follows else { return nil }
+        var chunks: [String] = []
+        if newScreen && screen.arrival > 0 {
+            let page = pageOf(screen)
+            next = min(screen.arrival, page.count)
+            chunks = Array(page[..<next])
+        }
+        chunks += screen.row?.say() ?? []
+        return say(chunks, language: screen.language, from: nil)
+    }
+
+    /// A speech key on `screen`. `end` is what to say when there is nothing left to read.
+    public mutating func request(_ key: SpeechKey, on screen: Screen, end: String) -> SpeechRequest? {
+        guard isOn else { return nil }
+        if shown != screen.id {
+            shown = screen.id
+            shownRow = screen.row?.key
+            page = nil
+            next = 0
+        }
+        switch key {
+        case .readOn:
+            follows = true
+            let page = pageOf(screen)
+            guard next < page.count else { return say([end], language: screen.language, from: nil) }
+            return say(Array(page[next...]), language: screen.language, from: next)
+        case .repeatLast:
+            guard let last else { return nil }
+            return say(last.chunks, language: last.language, from: lastStart)
+        case .slower, .faster:
+            let step = key == .slower ? -Self.paceStep : Self.paceStep
+            wordsPerMinute = min(max(wordsPerMinute + step, Self.paces.lowerBound), Self.paces.upperBound)
+            guard let last else { return nil }
+            return say(last.chunks, language: last.language, from: lastStart)   // heard at once at the new pace
+        }
+    }
+
+    /// Any other key stops the voice (the key then does what it does, which may say more).
+    public mutating func keyPressed() -> SpeechRequest? {
+        guard speaking else { return nil }
+        speaking = false
+        return .hush
+    }
+
+    /// What the engine reported about the last utterance.
+    public mutating func heard(_ event: SpeechEvent) {
+        switch event {
+        case .began(let chunk):
+            // Reading on: an interrupted block is read again from its start by the next `r`,
+            // and `a` repeats the block heard last.
+            guard let start = lastStart, let last, last.chunks.indices.contains(chunk) else { return }
+            next = start + chunk
+            self.last = Utterance(chunks: Array(last.chunks[chunk...]), language: last.language,
+                                  wordsPerMinute: last.wordsPerMinute)
+            lastStart = next
+        case .finished:
+            speaking = false
+            if let start = lastStart, let last { next = start + last.chunks.count }
+        case .stopped:
+            speaking = false
+        case .unavailable:
+            unavailable = true
+            speaking = false
+        }
+    }
+
+    private mutating func pageOf(_ screen: Screen) -> [String] {
+        if let page { return page }
+        let made = screen.page()
+        page = made
+        return made
+    }
+
+    private mutating func say(_ chunks: [String], language: String, from start: Int?) -> SpeechRequest? {
+        guard !chunks.isEmpty else { return nil }
+        let utterance = Utterance(chunks: chunks, language: language, wordsPerMinute: wordsPerMinute)
+        last = utterance
+        lastStart = start
+        speaking = true
+        return .say(utterance)
+    }
+}
+
+extension Buffer {
+    /// A one-line notice as a status line ("No sound here"): over the key hints, so the
+    /// safety line below them stays; on a screen without hints, over the bottom line.
+    mutating func showNotice(_ text: String) {
+        guard size.height > 0 else { return }
+        let hints = (0..<size.height).last { y in (0..<size.width).contains { self[$0, y].role == .footerKey } }
+        let row = hints ?? size.height - 1
+        fill(Rect(x: 0, y: row, width: size.width, height: 1), with: Cell(text: " ", role: .warning))
+        _ = write(text, x: 1, y: row, limit: max(0, size.width - 2), role: .warning)
+    }
+}
