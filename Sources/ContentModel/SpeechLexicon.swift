@@ -5,12 +5,13 @@ import Glibc
 /// `speech.yaml`: how the voice says what a speech engine reads wrong: emergency numbers
 /// digit by digit ("nine one one", not "nine hundred eleven"), abbreviations as people say
 /// them ("I V", "F D A"). Optional, one per language; only speech reads it (`show --speech`,
-/// the spoken screens), so start-up never does.
+/// the spoken screens), so start-up never does. Its `plain:` says how plain mode, which
+/// screen readers read, writes the same words so they read right ("9-1-1", "I.V.").
 public struct SpeechLexicon: Equatable, Sendable, ContentReadable {
     public struct Entry: Equatable, Sendable {
         /// As the text writes it: a whole word or number, matched with its case.
         public let written: String
-        /// What the voice says instead.
+        /// What the voice says instead (in `plain:`, what plain mode writes instead).
         public let spoken: String
         /// `written` as characters, made once for matching.
         fileprivate let characters: [Character]
@@ -24,14 +25,33 @@ public struct SpeechLexicon: Equatable, Sendable, ContentReadable {
 
     /// Longest written form first, so "N95" is tried before "N".
     public let entries: [Entry]
+    /// How plain mode writes words a screen reader reads wrong; longest first too.
+    public let plainEntries: [Entry]
 
-    public init(entries: [Entry] = []) {
+    public init(entries: [Entry] = [], plainEntries: [Entry] = []) {
         self.entries = entries.sorted { $0.written.count > $1.written.count }
+        self.plainEntries = plainEntries.sorted { $0.written.count > $1.written.count }
     }
 
     init(from reader: NodeReader) throws(ContentIssue) {
-        let fields = try reader.mapping(allowing: ["say"])
+        let fields = try reader.mapping(allowing: ["say", "plain"])
         var entries: [Entry] = []
+        var plainEntries: [Entry] = []
+        if let plain = reader.child("plain", in: fields) {
+            guard case .mapping(let pairs) = plain.node.value else { throw plain.problem("expected written: plain lines") }
+            for pair in pairs {
+                let value = NodeReader(document: plain.document, node: pair.value, path: plain.path + [.key(pair.key)])
+                let form = try value.text
+                guard !pair.key.isEmpty, pair.key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+                    throw value.problem("'\(pair.key)' is not one word or number")
+                }
+                // Only marks added ("9-1-1", "I.V."): what the text says must not change.
+                guard form.filter({ $0.isLetter || $0.isNumber }) == pair.key, form.allSatisfy({ $0 != " " }) else {
+                    throw value.problem("write '\(pair.key)' with marks only (dashes or full stops), as in 9-1-1 or I.V.")
+                }
+                plainEntries.append(Entry(written: pair.key, spoken: form))
+            }
+        }
         if let say = reader.child("say", in: fields) {
             guard case .mapping(let pairs) = say.node.value else { throw say.problem("expected written: spoken lines") }
             for pair in pairs {
@@ -44,7 +64,7 @@ public struct SpeechLexicon: Equatable, Sendable, ContentReadable {
                 entries.append(Entry(written: pair.key, spoken: spoken))
             }
         }
-        self.init(entries: entries)
+        self.init(entries: entries, plainEntries: plainEntries)
     }
 
     /// The lexicon of the pack in `directory`; none when it has no speech.yaml.
@@ -68,7 +88,13 @@ public struct SpeechLexicon: Equatable, Sendable, ContentReadable {
 
     /// `text` as the voice should say it: each written form that stands as a whole word (not
     /// inside a longer word or number) replaced by its spoken form.
-    public func spoken(_ text: String) -> String {
+    public func spoken(_ text: String) -> String { Self.replaced(text, entries) }
+
+    /// `text` as plain mode writes it for screen readers: each word `plain:` names, written
+    /// its way ("Call 9-1-1").
+    public func forScreenReaders(_ text: String) -> String { Self.replaced(text, plainEntries) }
+
+    private static func replaced(_ text: String, _ entries: [Entry]) -> String {
         guard !entries.isEmpty else { return text }
         let characters = Array(text)
         var result = ""

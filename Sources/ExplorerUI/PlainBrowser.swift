@@ -18,9 +18,12 @@ public struct PlainBrowser {
     private var state: AppState
     /// "s" was typed: the next line is the words to search for.
     private var askingSearch = false
+    /// How words a screen reader misreads are written (speech.yaml's `plain:`).
+    private let lexicon: SpeechLexicon
 
-    public init(pack: ContentPack, width: Int = 80, glyphs: Glyphs = .unicode) {
+    public init(pack: ContentPack, width: Int = 80, glyphs: Glyphs = .unicode, lexicon: SpeechLexicon = SpeechLexicon()) {
         self.pack = pack
+        self.lexicon = lexicon
         self.width = max(40, width)
         self.glyphs = glyphs
         documents = PanelDocuments(pack: pack, glyphs: glyphs, motion: false)
@@ -29,13 +32,14 @@ public struct PlainBrowser {
 
     /// What is shown first: the title, the safety line and the list of panels.
     public mutating func start() -> [String] {
-        PlainText.fitted(["\(pack.ui[.appName]): \(pack.info.title)", pack.info.disclaimer, ""] + menu(), width: width)
+        PlainText.fitted(["\(pack.ui[.appName]): \(pack.info.title)", pack.info.disclaimer, ""] + menu(), width: width,
+                         lexicon: lexicon)
     }
 
     /// Answers one line typed by the user. `done` is true when they asked to quit.
     public mutating func handle(_ input: String) -> (lines: [String], done: Bool) {
         let (lines, done) = answer(input)
-        return (PlainText.fitted(lines, width: width), done)
+        return (PlainText.fitted(lines, width: width, lexicon: lexicon), done)
     }
 
     private mutating func answer(_ input: String) -> (lines: [String], done: Bool) {

@@ -13,8 +13,12 @@ public struct PlainGuided {
     private var confirming: Confirm?
 
     private enum Confirm { case end, export }
+    /// How words a screen reader misreads are written (speech.yaml's `plain:`).
+    private let lexicon: SpeechLexicon
 
-    public init(pack: ContentPack, guided: Guided, width: Int = 80, glyphs: Glyphs = .unicode, saveFolder: String? = nil) {
+    public init(pack: ContentPack, guided: Guided, width: Int = 80, glyphs: Glyphs = .unicode, saveFolder: String? = nil,
+                lexicon: SpeechLexicon = SpeechLexicon()) {
+        self.lexicon = lexicon
         documents = GuidedDocuments(pack: pack, guided: guided, glyphs: glyphs, saveFolder: saveFolder)
         session = GuidedSession(outline: GuidedOutline(guided, pack: pack), size: Size(width: width, height: 24))
         self.width = width
@@ -30,20 +34,20 @@ public struct PlainGuided {
 
     public mutating func start() -> [String] {
         PlainText.fitted([ui(.plainGuidedTitle, ["title": documents.pack.info.title]), documents.pack.info.disclaimer, ""] + screen(),
-                         width: width)
+                         width: width, lexicon: lexicon)
     }
 
     /// What the export did (after `.export`).
     public mutating func exported(_ notice: String) -> [String] {
         _ = documents.update(&session, .exported(notice))
         _ = documents.update(&session, .action(.confirm))   // closes the notice
-        return PlainText.fitted(notice.split(separator: "\n").map(String.init) + [prompt()], width: width)
+        return PlainText.fitted(notice.split(separator: "\n").map(String.init) + [prompt()], width: width, lexicon: lexicon)
     }
 
     /// Answers one typed line. Effects are the session's: export the handout, or end.
     public mutating func handle(_ input: String) -> (lines: [String], effects: [GuidedEffect]) {
         let (lines, effects) = answer(input)
-        return (PlainText.fitted(lines, width: width), effects)
+        return (PlainText.fitted(lines, width: width, lexicon: lexicon), effects)
     }
 
     private mutating func answer(_ input: String) -> (lines: [String], effects: [GuidedEffect]) {

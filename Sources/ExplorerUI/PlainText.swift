@@ -12,9 +12,10 @@ public enum PlainText {
     }
 
     /// Lines wider than `width` (prompts, messages) word-wrapped to it; the rest as they are
-    /// (content is wrapped already, and keeps its indents).
-    static func fitted(_ lines: [String], width: Int) -> [String] {
-        lines.flatMap { line in
+    /// (content is wrapped already, and keeps its indents). With `lexicon`, words a screen
+    /// reader misreads are first written as its `plain:` says ("9-1-1").
+    static func fitted(_ lines: [String], width: Int, lexicon: SpeechLexicon? = nil) -> [String] {
+        lines.map { lexicon?.forScreenReaders($0) ?? $0 }.flatMap { line in
             DisplayWidth.of(line) <= width ? [line]
                 : TextWrapper.wrap([Span(line, .plain)], width: width).map { $0.map(\.text).joined() }
         }

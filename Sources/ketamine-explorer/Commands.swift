@@ -258,7 +258,8 @@ struct Browse: ParsableCommand {
         SignalGuard.installLineModeHandlers()
         let utf8 = TerminalCheck.localeIsUTF8()
         PlainOutput.asciiOnly = !utf8
-        var browser = PlainBrowser(pack: pack, width: PlainOutput.width, glyphs: utf8 ? .unicode : .ascii)
+        var browser = PlainBrowser(pack: pack, width: PlainOutput.width, glyphs: utf8 ? .unicode : .ascii,
+                                   lexicon: try ContentOptions.loadLexicon(pack.directory))
         PlainOutput.write(browser.start())
         while let line = LineInput.next() {
             let (lines, done) = browser.handle(line)
@@ -278,7 +279,7 @@ struct Browse: ParsableCommand {
         let utf8 = TerminalCheck.localeIsUTF8()
         PlainOutput.asciiOnly = !utf8
         var session = PlainGuided(pack: pack, guided: guided, width: PlainOutput.width, glyphs: utf8 ? .unicode : .ascii,
-                                  saveFolder: exportDirectory)
+                                  saveFolder: exportDirectory, lexicon: try ContentOptions.loadLexicon(pack.directory))
         PlainOutput.write(session.start())
         while let line = LineInput.next() {
             let (lines, effects) = session.handle(line)

@@ -32,6 +32,18 @@ import Testing
         #expect(show.output.contains("Picture 1 of") && show.output.unicodeScalars.allSatisfy { $0.isASCII })
     }
 
+    /// Screen readers read plain mode: the emergency numbers are written so they read them
+    /// digit by digit ("9-1-1"), as the pack's speech.yaml says; `show` keeps "911".
+    @Test func emergencyNumbersAreWrittenForScreenReaders() async throws {
+        let risks = try #require(pack.topicIndex(of: "risks"))
+        let result = try await runCommand(["--plain"], standardInput: "\(risks + 1)\nq\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("9-1-1") && result.output.contains("9-8-8"))
+        #expect(!result.output.split { !$0.isNumber && $0 != "-" }.contains("911"), "no bare 911 left")
+        let show = try await runCommand(["show", "risks"])
+        #expect(show.output.contains("911") && !show.output.contains("9-1-1"))
+    }
+
     @Test func outputToAPipeIsPlainWithoutBeingAsked() async throws {
         let result = try await runCommand([], environment: ["TERM": "xterm-256color"], standardInput: "q\n")
         #expect(result.status == 0)

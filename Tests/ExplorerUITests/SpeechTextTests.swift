@@ -44,6 +44,21 @@ import Testing
         #expect(spoken.contains { $0.contains(said911) }, "the risks panel says when to call nine one one")
     }
 
+    /// Plain mode, read by screen readers, writes the words they misread as `plain:` says:
+    /// marks only, so a form that changes what the text says is refused with its line.
+    @Test func plainFormsAddMarksOnly() throws {
+        let lexicon = try SpeechLexicon.load(directory: Snapshot.shippedPackDirectory)
+        #expect(lexicon.forScreenReaders("Call 911 or 988 now. An IV drip, not 9110.") == "Call 9-1-1 or 9-8-8 now. An I.V. drip, not 9110.")
+        let folder = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                                 appropriateFor: URL(fileURLWithPath: "/tmp"), create: true).path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "say:\n  911: \"nine one one\"\nplain:\n  911: \"9-1-1\"\n  IV: \"I V\"\n".write(toFile: "\(folder)/speech.yaml",
+                                                                                                 atomically: true, encoding: .utf8)
+        let error = #expect(throws: ContentErrors.self) { try SpeechLexicon.load(directory: folder) }
+        let message = error.map { "\($0)" } ?? ""
+        #expect(message.contains("speech.yaml:5") && message.contains("IV"), "\(message)")
+    }
+
     @Test func theLexiconReplacesWholeWordsOnly() {
         let lexicon = SpeechLexicon(entries: [.init(written: "IV", spoken: "I V"), .init(written: "911", spoken: "nine one one")])
         #expect(lexicon.spoken("An IV drip. Call 911, not 9110 or IVY.") == "An I V drip. Call nine one one, not 9110 or IVY.")
