@@ -41,13 +41,15 @@ deps:
 # start-up reads it instead of parsing and checking the YAML while nothing has changed. Without
 # one (a read-only checkout, a broken pack) the explorer reads the YAML, so a failure here is
 # reported but does not stop `make run`.
-build: deps $(SPEECH)
+build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer $(SAME)
+	$(MAKE) --no-print-directory $(SPEECH)
 	-for lang in $(LANGS); do $(BIN) snapshot Assets/content/$$lang; done
 
-# Built only when its source changes (after deps, which installs libespeak-ng-dev and libpcaudio-dev).
-$(SPEECH): Helpers/ketamine-explorer-speech.c | deps
-	mkdir -p $(BUILD)
+# Built only when its source changes, beside the program (where the program looks for it),
+# after `swift build`: on a fresh clone SwiftPM makes .build/release a link to its own folder,
+# and a folder made before it would be replaced, helper and all.
+$(SPEECH): Helpers/ketamine-explorer-speech.c
 	cc -O2 -Wall -Wextra -o $@ $< -lespeak-ng -lpcaudio
 
 run: build
@@ -59,9 +61,10 @@ lint: build
 # Every test: content, update, screen goldens, scenarios, and the real binary in tmux. The
 # release binary is built once; in debug only the test bundle is built (not the program and
 # the bench again: about 10 s less from a fresh clone), and the tests drive the release binary.
-test: deps $(SPEECH)
+test: deps
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer $(SAME)
+	$(MAKE) --no-print-directory $(SPEECH)
 	for lang in $(LANGS); do $(BIN) lint Assets/content/$$lang && $(BIN) snapshot Assets/content/$$lang || exit 1; done
 	python3 bench/budgets.py $(BIN) $(CONTENT)
 	$(SWIFT) build --product ketamine-explorerPackageTests $(SAME)
@@ -111,7 +114,9 @@ install: build
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ketamine-explorer
 	for lang in $(LANGS); do cp -R Assets/content/$$lang $(DESTDIR)$(PREFIX)/share/ketamine-explorer/content/; done
 	install -d $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk
-	install -m 644 Assets/kiosk/* $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk/
+	@# The unit and the sshd snippet name the program where this PREFIX puts it.
+	for file in Assets/kiosk/*; do sed 's|/usr/local/bin/|$(PREFIX)/bin/|g' $$file > $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk/$$(basename $$file); \
+	  chmod 644 $(DESTDIR)$(PREFIX)/share/ketamine-explorer/kiosk/$$(basename $$file); done
 	install -d $(DESTDIR)$(PREFIX)/libexec/ketamine-explorer
 	install -m 755 $(SPEECH) $(DESTDIR)$(PREFIX)/libexec/ketamine-explorer/ketamine-explorer-speech
 

@@ -28,6 +28,54 @@ import Testing
         #expect(result.status == 0 && result.error.isEmpty, "\(result.error)")
     }
 
+    /// The unit's lockdown: `systemd-analyze security` rates its exposure at most 3.0, and its
+    /// system-call filter lets through every call the kiosk makes (traced with strace through
+    /// a visit, a search, a reset and the speech helper's start), none of them privileged.
+    @Test func theKioskUnitIsHardenedAndAllowsEveryCallTheKioskMakes() async throws {
+        let analysis = try run(["systemd-analyze", "security", "--offline=true", "\(kioskAssets)/ketamine-explorer-kiosk.service"])
+        let overall = try #require(analysis.split(separator: "\n").first { $0.contains("Overall exposure level") })
+        let exposure = try #require(overall.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
+        #expect(exposure <= 3.0, "\(overall)")
+
+        var groups: [String: Set<String>] = [:]
+        func calls(_ group: String) throws -> Set<String> {
+            if let known = groups[group] { return known }
+            var names: Set<String> = []
+            for line in try run(["systemd-analyze", "syscall-filter", group]).split(separator: "\n").dropFirst() {
+                let entry = line.trimmingCharacters(in: .whitespaces)
+                if entry.hasPrefix("@") { names.formUnion(try calls(entry)) }
+                else if !entry.isEmpty, entry.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) { names.insert(entry) }
+            }
+            groups[group] = names
+            return names
+        }
+        let allowed = try calls("@system-service").subtracting(try calls("@privileged"))
+        try #require(allowed.count > 100)
+
+        let pack = try Paths.loadPack()
+        let files = try await KioskFiles("speech: on\nidle_seconds: 30\n", pin: false)
+        let trace = "\(files.directory)/trace"
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'", environment: "strace -f -qq -o '\(trace)'")
+        await pane.waitForAttract()
+        try pane.send("x", "3", "r", "/")
+        try pane.tmux(["send-keys", "-t", "0", "-l", "nerve"])
+        try pane.send("Enter", "Escape", "Escape", "5")
+        await pane.waitFor(messageStart(pack.topics[4]))
+        let strace = try pane.explorerPID()
+        let kiosk = try #require(Int32(try run(["pgrep", "-P", "\(strace)"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(kiosk, SIGUSR1)   // reset now: the visit's process ends
+        await pane.waitForAttract()
+        kill(kiosk, SIGTERM)
+        #expect(await pane.exitStatus() == 143)
+        let made = Set(try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
+            // "1234  openat(AT_FDCWD, ..." (strace pads the process id).
+            let call = line.drop { $0.isNumber || $0 == " " }.prefix { $0 != "(" }
+            return !call.isEmpty && call.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) ? String(call) : nil
+        })
+        #expect(made.count > 30, "strace traced the kiosk: \(made.sorted())")
+        #expect(made.subtracting(allowed).isEmpty, "calls the unit's filter would refuse: \(made.subtracting(allowed).sorted())")
+    }
+
     @Test func theSSHSnippetPassesSSHDsOwnCheck() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
