@@ -58,7 +58,7 @@ public struct ClinicInfo: Equatable, Sendable {
         let reader = document.reader
         let fields: NodeReader.Fields
         do {
-            fields = try reader.mapping(allowing: options)
+            fields = try reader.mapping(allowing: options, issues: &issues)
         } catch {
             throw ContentErrors(issues + [error])
         }

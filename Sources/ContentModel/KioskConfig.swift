@@ -96,7 +96,7 @@ public struct KioskConfig: Equatable, Sendable {
         var issues: [ContentIssue] = []
         do {
             let reader = document.reader
-            let fields = try reader.mapping(allowing: options)
+            let fields = try reader.mapping(allowing: options, issues: &issues)
             func number(_ key: String, in range: ClosedRange<Int>, unit: String) throws(ContentIssue) -> Int? {
                 guard let value = reader.child(key, in: fields) else { return nil }
                 let number = try value.wholeNumber

@@ -25,19 +25,30 @@ struct NodeReader {
     /// The mapping here, refusing any key not in `allowed` (a typo would otherwise be lost).
     /// Content mappings have a handful of keys, so a list searched in order beats hashing.
     func mapping(allowing allowed: [String]) throws(ContentIssue) -> Fields {
+        var issues: [ContentIssue] = []
+        let fields = try mapping(allowing: allowed, issues: &issues)
+        if let first = issues.first { throw first }
+        return fields
+    }
+
+    /// The same, for settings files whose every mistake is reported at once: an unknown or
+    /// doubled field is added to `issues` and left out, and the rest are read.
+    func mapping(allowing allowed: [String], issues: inout [ContentIssue]) throws(ContentIssue) -> Fields {
         guard case .mapping(let mapping) = node.value else { throw problem("expected a mapping (key: value lines)") }
         var pairs: [YAMLPair] = []
         pairs.reserveCapacity(mapping.count)
         for pair in mapping {
             guard allowed.contains(pair.key) else {
                 let known = allowed.sorted().joined(separator: ", ")
-                throw document.issue(at: path + [.key(pair.key)], "unknown field '\(pair.key)' (known fields: \(known))")
+                issues.append(document.issue(at: path + [.key(pair.key)], "unknown field '\(pair.key)' (known fields: \(known))"))
+                continue
             }
             guard !pairs.contains(where: { $0.key == pair.key }) else {
                 // YAML would keep only one of the two values; say so instead of guessing.
-                throw ContentIssue(file: document.file, line: pair.line,
-                                   field: (path + [.key(pair.key)]).fieldName(root: document.rootName),
-                                   message: "this field appears twice in the same place")
+                issues.append(ContentIssue(file: document.file, line: pair.line,
+                                           field: (path + [.key(pair.key)]).fieldName(root: document.rootName),
+                                           message: "this field appears twice in the same place"))
+                continue
             }
             pairs.append(pair)
         }

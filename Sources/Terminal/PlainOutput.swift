@@ -12,6 +12,9 @@ public enum PlainOutput {
     /// The first error writing standard output (errno), if any: the program then exits 1
     /// saying so (`Main`), never 0 with output lost (`show > /dev/full`, a closed stdout).
     nonisolated(unsafe) public private(set) static var outputFailure: Int32?
+    /// Set by the kiosk under the journal (`Journal.active`): its error messages are marked
+    /// as errors ("<3>") for the journal's priority.
+    nonisolated(unsafe) public static var errorsForJournal = false
 
     /// The width plain lines wrap at: the terminal's, when printing to one (at least 40), else
     /// COLUMNS where a program capturing the output set it, else 80.
@@ -35,9 +38,20 @@ public enum PlainOutput {
         outputFailure = writeAll(text, to: STDOUT_FILENO)
     }
 
+    /// Output stopped because its reader, a pager, was quit before the end: not a failure.
+    public static func forgiveBrokenPipe() {
+        if outputFailure == EPIPE { outputFailure = nil }
+    }
+
+    /// Bytes as they are (a sound file) on standard output; a failure is kept as `write`'s is.
+    public static func writeBytes(_ bytes: [UInt8]) {
+        guard outputFailure == nil else { return }
+        outputFailure = writeAll(bytes, to: STDOUT_FILENO)
+    }
+
     /// One message line on standard error.
     public static func error(_ message: String) {
-        _ = writeAll(Sanitizer.clean(message) + "\n", to: STDERR_FILENO)
+        _ = writeAll((errorsForJournal ? "<3>" : "") + Sanitizer.clean(message) + "\n", to: STDERR_FILENO)
     }
 
     /// Text on standard error as it is (a prompt), control characters removed but for newlines.
@@ -47,8 +61,10 @@ public enum PlainOutput {
     }
 
     /// Nil when all was written, else the error (errno).
-    private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
-        var bytes = Array(text.utf8)[...]
+    private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? { writeAll(Array(text.utf8), to: descriptor) }
+
+    private static func writeAll(_ all: [UInt8], to descriptor: Int32) -> Int32? {
+        var bytes = all[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }

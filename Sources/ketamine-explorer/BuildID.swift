@@ -9,6 +9,12 @@ import Glibc
 enum BuildID {
     static let current: [UInt8] = read()
 
+    /// `current` in hexadecimal, as `file` and `readelf -n` print it.
+    static var hex: String {
+        let digits = Array("0123456789abcdef")
+        return String(current.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
+    }
+
     private static func read() -> [UInt8] {
         let address = getauxval(UInt(AT_PHDR)), count = Int(getauxval(UInt(AT_PHNUM)))
         guard let first = UnsafePointer<Elf64_Phdr>(bitPattern: address), count > 0 else { return [] }

@@ -22,10 +22,11 @@ struct KetamineExplorer: ParsableCommand {
         commandName: "ketamine-explorer",
         abstract: "Learn about ketamine treatment for chronic pain, in the terminal.",
         usage: """
-            ketamine-explorer [--lang en|es] [--content DIR] [--clinic FILE]
+            ketamine-explorer [--lang en|es] [--content DIR] [--clinic FILE] [--speech]
             ketamine-explorer --kiosk [--config FILE] [--lang en|es] [--content DIR] [--clinic FILE]
-            ketamine-explorer --guided [--export-dir DIR] [--lang en|es] [--content DIR] [--clinic FILE]
+            ketamine-explorer --guided [--export-dir DIR] [--speech] [--lang en|es] [--content DIR] [--clinic FILE]
             ketamine-explorer hash-pin
+            ketamine-explorer check-config [FILE] [--clinic FILE]
             ketamine-explorer show [--speech] [ID ...] [--lang en|es] [--content DIR] [--clinic FILE]
             ketamine-explorer export --format text|markdown|html|wav [--output FILE] [--lang en|es] [ID ...]
             ketamine-explorer topics [--lang en|es] [--content DIR]
@@ -33,19 +34,14 @@ struct KetamineExplorer: ParsableCommand {
             ketamine-explorer snapshot [DIR]
             """,
         discussion: """
-            --lang picks the language (default: the locale's, from LC_ALL, LC_MESSAGES or LANG,
-            where there is a pack in it; else en). --content DIR picks the content: a pack, or a
-            folder of packs by language (default: Assets/content of this checkout, an installed
-            share/ketamine-explorer/content, or $KETAMINE_EXPLORER_CONTENT).
-            --clinic FILE shows the clinic's own name, phone, hours and costs (default:
-            /etc/ketamine-explorer/clinic.yaml if it exists).
-            Inside the explorer, press ? for every key.
+            --lang picks the language (default: the locale's, from LC_ALL, LC_MESSAGES or LANG, where there is a pack in it; else en). --content DIR picks the content: a pack, or a folder of packs by language (default: Assets/content of this checkout, an installed share/ketamine-explorer/content, or $KETAMINE_EXPLORER_CONTENT). --clinic FILE shows the clinic's own name, phone, hours and costs (default: /etc/ketamine-explorer/clinic.yaml if it exists). Inside the explorer, press ? for every key.
 
             Exit codes: 0 ok, 1 the content pack is invalid, 2 a usage or terminal problem.
+
             Education, not medical advice. Emergency: 911. Crisis: call or text 988.
             """,
         version: version,
-        subcommands: [Browse.self, Show.self, Topics.self, Lint.self, Snapshot.self, HashPIN.self, ExportCommand.self],
+        subcommands: [Browse.self, Show.self, Topics.self, Lint.self, Snapshot.self, HashPIN.self, ExportCommand.self, CheckConfig.self],
         defaultSubcommand: Browse.self
     )
 }
@@ -227,7 +223,7 @@ struct Browse: ParsableCommand {
             try Self.startKiosk(content: options.directory(), language: options.lang, clinic: options.clinic, configPath: config,
                                 settings: settings)
         } else if guided {
-            try Self.startGuided(content: options.directory(), clinic: options.clinic, exportDirectory: exportDirectory ?? ".",
+            try Self.startGuided(content: options.directory(), clinic: options.clinic, exportDirectory: exportDirectory,
                                  settings: settings)
         } else {
             try Self.start(content: options.directory(), clinic: options.clinic, settings: settings)
@@ -310,6 +306,7 @@ struct Browse: ParsableCommand {
     static func startKiosk(content: String?, language: String?, clinic: String?, configPath: String?,
                            settings: BrowseSettings) throws {
         let systemd = SystemdNotify.fromEnvironment()   // before the environment is cleared
+        PlainOutput.errorsForJournal = Journal.active   // what stops it is an error in the journal
         let config = try loadKioskConfig(configPath)
         var directory = try ContentOptions.directory(content, language: nil)
         if language == nil, let first = config.language, let other = ContentLocation.otherLanguage(of: directory),
@@ -324,7 +321,7 @@ struct Browse: ParsableCommand {
             PlainOutput.error("ketamine-explorer: \(refusal)")
             throw Exit.usageOrTerminal
         }
-        if let warning { PlainOutput.error("ketamine-explorer: warning: \(warning)") }   // the journal, under systemd
+        if let warning { Journal.warn(warning) }   // the journal, under systemd
         if let path = config.heartbeatFile, let problem = Heartbeat.first(path: path) {
             PlainOutput.error("ketamine-explorer: heartbeat_file: \(problem); fix the path or the folder's owner, or leave the option out")
             throw Exit.usageOrTerminal
@@ -348,7 +345,10 @@ struct Browse: ParsableCommand {
 
     /// The clinician-led session. The export folder is checked first, so a clinician learns
     /// of a typo before the session, not at its end.
-    static func startGuided(content: String?, clinic: String?, exportDirectory: String, settings: BrowseSettings) throws {
+    /// - Parameter exportDirectory: `--export-dir`, checked at once (a typo is found before the
+    ///   session, not at its end); without it the current folder, checked only when saving (a
+    ///   session starts anywhere: nothing is written unless the clinician saves).
+    static func startGuided(content: String?, clinic: String?, exportDirectory given: String?, settings: BrowseSettings) throws {
         let directory = try ContentOptions.directory(content, language: nil)
         let pack = try ContentOptions.load(directory, clinic: clinic)
         guard let guided = pack.tours?.guided else {
@@ -357,13 +357,13 @@ struct Browse: ParsableCommand {
             throw Exit.contentInvalid
         }
         var status = stat()
-        guard stat(exportDirectory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(exportDirectory, W_OK) == 0 else {
-            PlainOutput.error("ketamine-explorer: --export-dir \(exportDirectory) is not a folder this user can write to")
+        if let given, stat(given, &status) != 0 || status.st_mode & S_IFMT != S_IFDIR || access(given, W_OK) != 0 {
+            PlainOutput.error("ketamine-explorer: --export-dir \(given) is not a folder this user can write to")
             throw Exit.usageOrTerminal
         }
         // Absolute, so the clinician is told exactly where the handout goes, before and after.
-        let exportDirectory = realpath(exportDirectory, nil).map { path in defer { free(path) }; return String(cString: path) }
-            ?? exportDirectory
+        let exportDirectory = realpath(given ?? ".", nil).map { path in defer { free(path) }; return String(cString: path) }
+            ?? given ?? "."
         if settings.usePlain {
             try runPlainGuided(pack, guided, exportDirectory: exportDirectory)
             return
@@ -421,6 +421,9 @@ struct Show: ParsableCommand {
         let pack = try options.loadPack()
         let indexes = try ContentOptions.topicIndexes(ids, in: pack)
         signal(SIGPIPE, SIG_IGN)
+        let width = PlainOutput.width   // the terminal's, before the output goes to a pager
+        let pager = Pager.start()
+        defer { Pager.finish(pager) }
         if speech {
             let lexicon = try ContentOptions.loadLexicon(pack.directory)
             var lines: [String] = []
@@ -433,7 +436,6 @@ struct Show: ParsableCommand {
         }
         let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
         PlainOutput.asciiOnly = glyphs == .ascii
-        let width = PlainOutput.width
         var lines: [String] = []
         for (position, index) in indexes.enumerated() {
             if position > 0 { lines += ["", ""] }

@@ -19,15 +19,22 @@ enum ContentLocation {
     static let languages = ["en", "es"]
     static let defaultLanguage = "en"
 
-    /// `--lang` names a language there is no pack for.
-    struct Missing: Error, CustomStringConvertible {
-        let language: String
-        let folder: String
-        let available: [String]
+    /// Why there is no pack to show, in one line that says where the folder came from.
+    enum Missing: Error, CustomStringConvertible {
+        /// `--lang` names a language there is no pack for.
+        case language(String, folder: String, available: [String])
+        /// The folder named (by `--content`, the environment or the default) holds no pack.
+        case noPack(folder: String, namedBy: String)
 
         var description: String {
-            "there is no content in '\(language)' in \(folder)"
-                + (available.isEmpty ? "" : "; languages there: \(available.joined(separator: ", "))")
+            switch self {
+            case .language(let language, let folder, let available):
+                return "there is no content in '\(language)' in \(folder)"
+                    + (available.isEmpty ? "" : "; languages there: \(available.joined(separator: ", "))")
+            case .noPack(let folder, let namedBy):
+                return "there is no content pack in \(folder) (\(namedBy)); a pack is a folder with pack.yaml in it, "
+                    + "or a folder of them by language (en, es)"
+            }
         }
     }
 
@@ -51,11 +58,16 @@ enum ContentLocation {
                 return "\(root)/\(code)"
             }
             guard language != nil, languages.contains(where: { isPack("\(root)/\($0)") }) else { return nil }
-            throw Missing(language: wanted, folder: root, available: languages.filter { isPack("\(root)/\($0)") })
+            throw .language(wanted, folder: root, available: languages.filter { isPack("\(root)/\($0)") })
         }
         if let given = explicit ?? environment(environmentVariable).flatMap({ $0.isEmpty ? nil : $0 }) {
             if isPack(given) { return given }
-            return try pick(in: given) ?? given   // not a pack: the loader says what is missing
+            if let found = try pick(in: given) { return found }
+            var status = stat()
+            guard stat(given, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+                throw .noPack(folder: given, namedBy: explicit != nil ? "--content" : "$\(environmentVariable)")
+            }
+            return given   // a folder, but not a whole pack: the loader says what is missing
         }
         if let executable = Executable.path {
             var directory = parent(of: executable)
@@ -66,7 +78,9 @@ enum ContentLocation {
                 directory = parent(of: directory)
             }
         }
-        return try pick(in: "Assets/content") ?? "Assets/content/\(defaultLanguage)"
+        if let found = try pick(in: "Assets/content") { return found }
+        throw .noPack(folder: "Assets/content", namedBy: "the default: none beside the program, none installed in "
+                      + "share/ketamine-explorer/content; give --content DIR")
     }
 
     /// The pack beside `folder` in the other language (`.../en` beside `.../es`), if there is

@@ -21,8 +21,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             text is what `show` prints to a pipe (80 columns); markdown is a Markdown document; \
             html is one self-contained page to print; wav is what `show --speech` prints, spoken \
-            by espeak-ng in the pack's language (it needs --output). With --output the document \
-            is written to FILE, which must not exist yet: export never overwrites a file.
+            by espeak-ng in the pack's language (to a file, or to standard output with --output - \
+            when that is not a terminal). With --output the document is written to FILE, which must \
+            not exist yet: export never overwrites a file. --output - means standard output.
             """)
 
     @OptionGroup var options: ContentOptions
@@ -30,8 +31,12 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The kind of document: text, markdown, html or wav.", valueName: "FORMAT"))
     var format: ExportFormat
 
-    @Option(help: ArgumentHelp("Write the document to this new file instead of printing it.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write the document to this new file instead of printing it (-: standard output).",
+                               valueName: "FILE"))
     var output: String?
+
+    /// `--output FILE`, or nil for standard output (no --output, or `--output -`).
+    private var file: String? { output == "-" ? nil : output }
 
     @Argument(help: "Topic ids, as `ketamine-explorer topics` lists them.")
     var ids: [String] = []
@@ -45,8 +50,8 @@ struct ExportCommand: ParsableCommand {
         }
         let glyphs = TerminalCheck.localeIsUTF8() ? Glyphs.unicode : Glyphs.ascii
         let text = Export.render(document, topics: indexes, pack: pack, glyphs: glyphs)
-        if let output {
-            try Self.save(Array(text.utf8), to: output)
+        if let file {
+            try Self.save(Array(text.utf8), to: file)
         } else {
             signal(SIGPIPE, SIG_IGN)
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -57,14 +62,16 @@ struct ExportCommand: ParsableCommand {
 
     /// The panels spoken, as a WAV file at `output`: what `show --speech` prints, said by the speech helper.
     private func saveSpeech(_ pack: ContentPack, _ indexes: [Int]) throws {
-        guard let output else {
-            PlainOutput.error("ketamine-explorer: --format wav writes audio: give it a file with --output FILE")
+        guard file != nil || (output == "-" && isatty(STDOUT_FILENO) == 0) else {
+            PlainOutput.error("ketamine-explorer: --format wav writes audio: give it a file with --output FILE "
+                              + "(or --output - with standard output sent to a file or a program)")
             throw Exit.usageOrTerminal
         }
         let lexicon = try ContentOptions.loadLexicon(pack.directory)
         let chunks = indexes.flatMap { SpeechText.panel($0, pack: pack, lexicon: lexicon) }
         do {
-            try Self.save(try SpokenAudio.wav(chunks, language: pack.info.language), to: output)
+            let audio = try SpokenAudio.wav(chunks, language: pack.info.language)
+            if let file { try Self.save(audio, to: file) } else { PlainOutput.writeBytes(audio) }
         } catch let failure as Speaker.Failure {
             PlainOutput.error("ketamine-explorer: \(failure.why); nothing was saved")
             throw Exit.usageOrTerminal
@@ -76,7 +83,10 @@ struct ExportCommand: ParsableCommand {
     static func save(_ bytes: [UInt8], to path: String) throws {
         let problem = FileBytes.create(path, with: bytes)
         guard problem != 0 else { return }
-        if problem == EEXIST {
+        var status = stat()
+        if problem == EEXIST, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            PlainOutput.error("ketamine-explorer: \(path) is a folder; give the file's name, such as \(path)/ketamine.txt")
+        } else if problem == EEXIST {
             PlainOutput.error("ketamine-explorer: \(path) already exists; export never overwrites a file. "
                               + "Choose another name, or remove it first.")
         } else {

@@ -69,8 +69,9 @@ enum HandoutFiles {
             return ui(.handoutNoFreeName, ["folder": directory])
         }
         guard save(Array(handout.text.utf8), to: text), save(Array(handout.html.utf8), to: html) else {
+            let reason = String(cString: strerror(errno))   // before unlink sets errno again
             unlink(text)
-            return ui(.handoutSaveFailed, ["folder": directory, "reason": String(cString: strerror(errno))])
+            return ui(.handoutSaveFailed, ["folder": directory, "reason": reason])
         }
         let saved = ui(.handoutSaved, ["text": name(text), "html": name(html), "folder": directory])
             + "\n" + sound(handout, to: String(text.dropLast(3)) + "wav", pack: pack)

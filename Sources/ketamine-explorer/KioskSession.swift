@@ -57,19 +57,26 @@ struct KioskSession {
         var visit = Visit()
         /// Why there is no sound, once the engine said so: for the journal (once) and the heartbeat.
         var silent: String?
+        /// The staff exit is locked after wrong PINs (said once in the journal each time).
+        var locked = false
+        Journal.log(.info, "kiosk started: version \(KetamineExplorer.version) (build \(BuildID.hex)), content \(program.documents.pack.info.version) "
+                    + "in \(program.documents.pack.info.language), speech \(program.kiosk.config.speech.rawValue)")
         let signal = runLoop(&program, backend: backend, clock: MonotonicClock(),
                        stopSignal: { SignalGuard.pending },
                        interruptions: {
                            let spoken = voice.events()
                            for case .unavailable(let why) in spoken where silent == nil {
                                silent = "speech is not available: \(why)"
-                               // Standard error is the journal under systemd; on a terminal it would mar the screen.
-                               if isatty(STDERR_FILENO) == 0 { PlainOutput.error("<4>ketamine-explorer: \(silent ?? why)") }
+                               Journal.log(.warning, "\(silent ?? why); the kiosk goes on without sound")
                            }
                            return (SignalGuard.takeResetRequest() ? [.resetNow] : []) + spoken.map { .speech($0) }
                        },
                        everyTurn: { now, program in
                            let kiosk = program.kiosk
+                           if kiosk.staff.lockedUntil != nil, !locked {
+                               Journal.log(.warning, "staff exit locked for \(Int(StaffExit.lockSeconds)) s after \(StaffExit.attempts) wrong PINs")
+                           }
+                           locked = kiosk.staff.lockedUntil != nil
                            let problem = kiosk.app.isTooSmall ? "screen smaller than 80x24 (\(kiosk.app.size))" : warning ?? silent
                            heartbeat?.beatIfDue(now: now, resets: kiosk.resets, lastError: problem)
                            if let systemd, let interval = systemd.watchdogInterval, now - lastAlive >= interval {
@@ -85,10 +92,14 @@ struct KioskSession {
             case .wipeScreen:
                 backend.wipe()
                 visit.endIfInside(.ended)   // the visit's process ends here; the kiosk goes on
+                Journal.log(.info, "reset: the visit was wiped (\(program.kiosk.resets) since start)")
                 return .proceed
             case .checkPIN(let pin):
-                return .proceed([.pinChecked(program.kiosk.config.pinHash.map { StaffPIN.verify(pin: pin, against: $0) } ?? false)])
+                let accepted = program.kiosk.config.pinHash.map { StaffPIN.verify(pin: pin, against: $0) } ?? false
+                if !accepted { Journal.log(.notice, "a wrong staff PIN was typed") }
+                return .proceed([.pinChecked(accepted)])
             case .exit:
+                Journal.log(.notice, "staff exit with the PIN")
                 visit.endIfInside(.staffExit)
                 return .stop
             case .switchLanguage:
@@ -100,6 +111,8 @@ struct KioskSession {
         }
         // A visit's process leaves the terminal to the kiosk, which restores it.
         visit.endIfInside(signal.map { .signal($0) } ?? .terminalGone)
+        heartbeat?.stopped(now: MonotonicClock().now(), resets: program.kiosk.resets)
+        Journal.log(.info, "kiosk stopped" + (signal.map { " (signal \($0))" } ?? ""))
         backend.shutdown()
         return signal
     }
@@ -185,16 +198,30 @@ struct Visit {
 }
 
 /// The optional heartbeat file: proof of life for the clinic's IT, with counts only. It never
-/// holds anything about what a visitor looked at.
+/// holds anything about what a visitor looked at. A path ending in `.prom` gets Prometheus's
+/// text format, for node_exporter's textfile collector (a fleet's kiosks watched with the
+/// tools a clinic already runs); any other path, `key: value` lines.
 struct Heartbeat {
     let path: String
     let contentVersion: String
     let startedAt: Double
     private var lastBeat: Double?
     private var lastWritten: String?
+    /// When the last problem was first seen (Unix time), if there ever was one.
+    private var errorSeenAt: Int?
 
     /// How often the file is rewritten.
     static let interval = 30.0
+
+    /// What one beat says.
+    struct Beat {
+        var up = true
+        var contentVersion: String
+        var uptime = 0
+        var resets = 0
+        var lastError: String?
+        var lastErrorAt: Int?
+    }
 
     init(path: String, contentVersion: String, startedAt: Double) {
         self.path = path
@@ -204,28 +231,73 @@ struct Heartbeat {
 
     /// Writes a first beat before the kiosk starts: nil when the file can be written, else why not.
     static func first(path: String) -> String? {
-        FileBytes.replace(path, with: Array(text(version: KetamineExplorer.version, contentVersion: "starting", uptime: 0,
-                                                   resets: 0, lastError: nil).utf8))
+        FileBytes.replace(path, with: Array(text(Beat(contentVersion: "starting"), prometheus: path.hasSuffix(".prom")).utf8))
     }
 
     /// Rewrites the file every `interval` seconds, and at once when the problem changes.
     mutating func beatIfDue(now: Double, resets: Int, lastError: String?) {
         if let lastBeat, now - lastBeat < Self.interval, lastError == lastWritten { return }
         lastBeat = now
+        if lastError != nil && lastError != lastWritten { errorSeenAt = Int(time(nil)) }
         lastWritten = lastError
-        let text = Self.text(version: KetamineExplorer.version, contentVersion: contentVersion,
-                             uptime: Int(now - startedAt), resets: resets, lastError: lastError)
-        _ = FileBytes.replace(path, with: Array(text.utf8))   // a missed beat is retried in 30 s
+        write(Beat(contentVersion: contentVersion, uptime: Int(now - startedAt), resets: resets, lastError: lastError,
+                   lastErrorAt: errorSeenAt))
     }
 
-    static func text(version: String, contentVersion: String, uptime: Int, resets: Int, lastError: String?) -> String {
-        """
-        version: \(version)
-        content_version: \(contentVersion)
-        uptime_seconds: \(uptime)
-        resets: \(resets)
-        last_error: \(lastError ?? "none")
+    /// The last beat, as the kiosk stops: not up.
+    func stopped(now: Double, resets: Int) {
+        write(Beat(up: false, contentVersion: contentVersion, uptime: Int(now - startedAt), resets: resets,
+                   lastError: lastWritten, lastErrorAt: errorSeenAt))
+    }
 
-        """
+    private func write(_ beat: Beat) {
+        _ = FileBytes.replace(path, with: Array(Self.text(beat, prometheus: path.hasSuffix(".prom")).utf8))   // a missed beat is retried in 30 s
+    }
+
+    static func text(_ beat: Beat, prometheus: Bool) -> String {
+        guard prometheus else {
+            return """
+                version: \(KetamineExplorer.version)
+                content_version: \(beat.contentVersion)
+                uptime_seconds: \(beat.uptime)
+                resets: \(beat.resets)
+                last_error: \(beat.lastError ?? "none")
+
+                """
+        }
+        // A label's value escapes \\, " and line ends (the format's rule).
+        func label(_ value: String) -> String {
+            var escaped = ""
+            for character in value {
+                switch character {
+                case "\\": escaped += "\\\\"
+                case "\"": escaped += "\\\""
+                case "\n": escaped += "\\n"
+                default: escaped.append(character)
+                }
+            }
+            return escaped
+        }
+        return """
+            # HELP ketamine_explorer_up 1 while the kiosk runs, 0 once it has stopped.
+            # TYPE ketamine_explorer_up gauge
+            ketamine_explorer_up \(beat.up ? 1 : 0)
+            # HELP ketamine_explorer_uptime_seconds Seconds since the kiosk started.
+            # TYPE ketamine_explorer_uptime_seconds gauge
+            ketamine_explorer_uptime_seconds \(beat.uptime)
+            # HELP ketamine_explorer_resets_total Visits wiped since the kiosk started.
+            # TYPE ketamine_explorer_resets_total counter
+            ketamine_explorer_resets_total \(beat.resets)
+            # HELP ketamine_explorer_info The program's and the content's versions.
+            # TYPE ketamine_explorer_info gauge
+            ketamine_explorer_info{version="\(label(KetamineExplorer.version))",content_version="\(label(beat.contentVersion))"} 1
+            # HELP ketamine_explorer_last_error_timestamp_seconds When the last problem was first seen (Unix time; 0: none yet).
+            # TYPE ketamine_explorer_last_error_timestamp_seconds gauge
+            ketamine_explorer_last_error_timestamp_seconds \(beat.lastErrorAt ?? 0)
+            # HELP ketamine_explorer_problem 1 while a problem is seen (see the journal), else 0.
+            # TYPE ketamine_explorer_problem gauge
+            ketamine_explorer_problem \(beat.lastError == nil ? 0 : 1)
+
+            """
     }
 }

@@ -15,6 +15,18 @@ enum Main {
                 exitIfOutputWasLost()
                 return
             }
+            switch Array(CommandLine.arguments.dropFirst()) {
+            case ["--help"], ["-h"], ["help"]:
+                PlainOutput.write(HelpAndVersion.help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                exitIfOutputWasLost()
+                return
+            case ["--version"], ["-V"]:
+                PlainOutput.write(HelpAndVersion.version)
+                exitIfOutputWasLost()
+                return
+            default:
+                break
+            }
             var command = try KetamineExplorer.parseAsRoot()
             try command.run()
             exitIfOutputWasLost()

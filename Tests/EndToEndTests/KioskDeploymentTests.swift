@@ -1,4 +1,5 @@
 import ContentModel
+import ExplorerCore
 import Foundation
 import Testing
 
@@ -76,6 +77,67 @@ import Testing
         #expect(made.subtracting(allowed).isEmpty, "calls the unit's filter would refuse: \(made.subtracting(allowed).sorted())")
     }
 
+    /// The journal (the kiosk's standard error under systemd, a file here) hears of the
+    /// start, each reset, wrong PINs and the lockout, and the stop, each with its priority, and
+    /// never what a visitor looked for; a `.prom` heartbeat is in Prometheus's format, and says
+    /// the kiosk is down once it has stopped.
+    @Test func theJournalAndThePrometheusHeartbeatSayWhatHappenedAndNothingAVisitorChose() async throws {
+        let files = try await KioskFiles(heartbeatName: "kiosk.prom")
+        let pane = try TmuxPane(arguments: "--kiosk --config '\(files.config)'")
+        await pane.waitForAttract()
+        try pane.send("x", "/")
+        try pane.tmux(["send-keys", "-t", "0", "-l", "zebrafish"])
+        try pane.send("Enter")
+        await pane.waitFor("zebrafish")
+        let pid = try pane.explorerPID()
+        kill(pid, SIGUSR1)
+        await pane.waitForAttract()
+        try pane.send("F12", "C-a")
+        for attempt in 1...StaffExit.attempts {
+            // Keys typed while a PIN is being checked are dropped: each waits for the one before.
+            try pane.send("1", "1", "1", "1", "1", "1", "Enter")
+            await pane.waitUntil("wrong PIN \(attempt) in the journal") { _ in
+                pane.standardError.components(separatedBy: "wrong staff PIN").count > attempt
+            }
+        }
+        await pane.waitUntil("the lockout in the journal") { _ in pane.standardError.contains("staff exit locked") }
+        kill(pid, SIGTERM)
+        #expect(await pane.exitStatus() == 143)
+        let journal = pane.standardError
+        for line in ["<6>ketamine-explorer: kiosk started: version ", "<6>ketamine-explorer: reset: the visit was wiped (1 since start)",
+                     "<5>ketamine-explorer: a wrong staff PIN was typed", "<4>ketamine-explorer: staff exit locked for 30 s after 5 wrong PINs",
+                     "<6>ketamine-explorer: kiosk stopped (signal 15)"] {
+            #expect(journal.contains(line), "\(line) is not in:\n\(journal)")
+        }
+        #expect(!journal.contains("zebrafish") && !journal.contains("111111"))
+        let beat = try String(contentsOfFile: files.heartbeat, encoding: .utf8)
+        #expect(beat.contains("ketamine_explorer_up 0\n") && beat.contains("ketamine_explorer_resets_total 1\n"), "\(beat)")
+        for line in beat.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: " ")
+            #expect(parts.count == 2 && Double(parts[1]) != nil && parts[0].hasPrefix("ketamine_explorer_"), "not Prometheus's format: \(line)")
+        }
+    }
+
+    /// `check-config` reports every mistake at once, each with its file and line, and exit 1;
+    /// the example config and clinic file pass.
+    @Test func checkConfigReportsEveryProblemAtOnce() async throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = "\(directory)/kiosk.yaml", clinic = "\(directory)/clinic.yaml"
+        try "idle_seconds: 5\nbogus: 1\nopening_hours: \"7-18\"\nlanguage: fr\nspeech: loud\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o640)
+        try "name: \"\"\nfoo: bar\n".write(toFile: clinic, atomically: true, encoding: .utf8)
+        let result = try await runCommand(["check-config", config, "--clinic", clinic])
+        #expect(result.status == 1)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.map { $0.prefix { $0 != " " } } == (1...5).map { "\(config):\($0):" } + (1...2).map { "\(clinic):\($0):" },
+                "\(result.output)")
+        #expect(result.error.contains("7 problems"))
+        let example = try await runCommand(["check-config", "\(kioskAssets)/kiosk.example.yaml", "--clinic", "\(kioskAssets)/clinic.example.yaml"])
+        #expect(example.status == 0 && example.output.components(separatedBy: ": OK").count == 3, "\(example.output)\(example.error)")
+    }
+
     @Test func theSSHSnippetPassesSSHDsOwnCheck() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -83,6 +145,7 @@ import Testing
         #expect(try await runProgram("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key]).status == 0)
         let snippet = try String(contentsOfFile: "\(kioskAssets)/sshd_config.kiosk", encoding: .utf8)
         #expect(snippet.contains("ForceCommand /usr/local/bin/ketamine-explorer --kiosk"))
+        #expect(snippet.contains("SetEnv LANG=C.UTF-8"), "the kiosk gets a UTF-8 locale whatever the client sends")
         try ("Port 2222\n" + snippet).write(toFile: "\(directory)/sshd_config", atomically: true, encoding: .utf8)
         try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)   // sshd -t wants it
         let result = try await runProgram("/usr/sbin/sshd", ["-t", "-f", "\(directory)/sshd_config", "-h", key])

@@ -7,10 +7,12 @@ import Testing
 final class KioskFiles {
     let directory: String
     var config: String { "\(directory)/kiosk.yaml" }
-    var heartbeat: String { "\(directory)/heartbeat" }
+    let heartbeat: String
 
-    init(_ options: String = "", pin: Bool = true) async throws {
+    /// - Parameter heartbeatName: the heartbeat file's name (`.prom`: Prometheus's format).
+    init(_ options: String = "", pin: Bool = true, heartbeatName: String = "heartbeat") async throws {
         directory = try Paths.temporaryDirectory()
+        heartbeat = "\(directory)/\(heartbeatName)"
         var text = options + "heartbeat_file: \(heartbeat)\n"
         if pin {
             let hashed = try await runCommand(["hash-pin"], standardInput: "246810\n")

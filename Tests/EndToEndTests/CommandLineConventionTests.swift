@@ -1,0 +1,71 @@
+import ContentModel
+import Foundation
+import Testing
+
+/// The command line as users of less, git and htop expect it: help with every option, a
+/// version that says what it would show, `-` for standard output, and errors that say what
+/// is wrong with a path and where it came from.
+@Suite struct CommandLineConventionTests {
+    @Test func helpListsEveryOptionOfTheDefaultModeAndEveryCommand() async throws {
+        for flag in ["--help", "-h"] {
+            let help = try await runCommand([flag])
+            #expect(help.status == 0)
+            for option in ["--plain", "--theme", "--reduce-motion", "--no-mouse", "--color", "--speech", "--kiosk", "--guided",
+                           "--config", "--export-dir", "--lang", "--content", "--clinic", "--version"] {
+                #expect(help.output.contains(option), "\(flag) does not list \(option)")
+            }
+            for command in ["show", "export", "topics", "lint", "snapshot", "hash-pin", "check-config"] {
+                #expect(help.output.contains("  \(command) "), "\(flag) does not list \(command)")
+            }
+        }
+    }
+
+    @Test func versionSaysTheContentAndTheBuild() async throws {
+        let pack = try Paths.loadPack()
+        for flag in ["--version", "-V"] {
+            let version = try await runCommand([flag], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+            let lines = version.output.split(separator: "\n").map(String.init)
+            #expect(version.status == 0 && lines.count == 3, "\(version.output)\(version.error)")
+            #expect(lines.first?.hasPrefix("ketamine-explorer ") == true)
+            #expect(lines.dropFirst().first?.hasPrefix("content \(pack.info.version) (en) in ") == true, "\(lines)")
+            let build = lines.last?.split(separator: " ").last ?? ""
+            #expect(lines.last?.hasPrefix("build ") == true && build.count == 40 && build.allSatisfy(\.isHexDigit), "\(lines)")
+        }
+    }
+
+    @Test func outputDashIsStandardOutputAndAFolderIsNamedAsOne() async throws {
+        let dash = try await runCommand(["export", "--format", "text", "--output", "-", "causes"])
+        #expect(dash.status == 0 && dash.output.contains("=="), "\(dash.error)")
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"), "no file named -")
+        let wav = try await runCommand(["export", "--format", "wav", "--output", "-", "causes"])
+        #expect(wav.status == 0 && wav.output.hasPrefix("RIFF"), "\(wav.error)")
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try await runCommand(["export", "--format", "html", "--output", directory, "causes"])
+        #expect(folder.status == 2 && folder.error.contains("\(directory) is a folder"), "\(folder.error)")
+    }
+
+    /// `show` on a terminal goes through the pager (less, as git sets it up); q leaves it,
+    /// and leaving before the end is no failure.
+    @Test func showOnATerminalGoesThroughThePager() async throws {
+        let pack = try Paths.loadPack()
+        let pane = try TmuxPane(arguments: "show", environment: "env -u LESS -u PAGER")
+        await pane.waitFor(pack.topics[0].title)
+        await pane.waitUntil("less's prompt on the last line") { screen in
+            screen.split(separator: "\n", omittingEmptySubsequences: false).last { !$0.isEmpty }?.hasPrefix(":") == true
+        }
+        try pane.send("q")
+        #expect(await pane.exitStatus() == 0)
+        #expect(pane.standardError.isEmpty, "\(pane.standardError)")
+    }
+
+    @Test func aMissingContentFolderIsOneLineSayingWhereItCameFrom() async throws {
+        let flag = try await runCommand(["show", "--content", "/nonexistent/pack"])
+        #expect(flag.status == 2)
+        #expect(flag.error == "ketamine-explorer: there is no content pack in /nonexistent/pack (--content); a pack is a folder "
+                + "with pack.yaml in it, or a folder of them by language (en, es)\n", "\(flag.error)")
+        let environment = try await runCommand(["topics"], environment: ["KETAMINE_EXPLORER_CONTENT": "/nonexistent/packs"])
+        #expect(environment.status == 2 && environment.error.contains("/nonexistent/packs ($KETAMINE_EXPLORER_CONTENT)"))
+        #expect(environment.error.split(separator: "\n").count == 1)
+    }
+}
