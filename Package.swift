@@ -59,7 +59,7 @@ let package = Package(
         // In-process timings for `make bench`; not shipped.
         .executableTarget(
             name: "explorer-bench",
-            dependencies: ["ContentModel", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal"]
+            dependencies: ["ContentModel", "ExplorerApp", "ExplorerCore", "ExplorerUI", "TermRender", "Terminal"]
         ),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "TermRender"],
                     exclude: ["Fixtures"]),

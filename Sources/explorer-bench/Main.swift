@@ -1,4 +1,5 @@
 import ContentModel
+import ExplorerApp
 import ExplorerCore
 import ExplorerUI
 import TermRender
@@ -118,20 +119,26 @@ enum ExplorerBench {
     /// A simulated week in a waiting room, through the kiosk's `update` and `view`: open
     /// 08:00-18:00, the attract loop between visitors, a visitor every 20 minutes who reads
     /// for two minutes and walks away (idle countdown, reset), a blank screen at night.
-    /// Peak and current memory after the first day and after the seventh must match.
+    /// Peak and current memory after the first day and after the seventh must match. The
+    /// kiosk speaks (`speech: on`): what the voice would say is worked out for every key.
     static func soak(_ pack: ContentPack, writer: FrameWriter) -> [String] {
         var writer = writer
         var config = KioskConfig()
         config.openingHours = KioskConfig.OpeningHours("08:00-18:00")
+        config.speech = .on
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
         let size = Size(width: 80, height: 24)
-        var kiosk = KioskState(config: config, slideCount: max(1, pack.attractSlides.count),
-                               panelCount: pack.topics.count, size: size, now: 0)
+        var lexicons = Lexicons()
+        lexicons.add((try? SpeechLexicon.load(directory: pack.directory)) ?? SpeechLexicon(), for: pack.info.language)
+        var minuteNow = 0
+        var program = KioskProgram(documents: documents, config: config, size: size, now: 0, lexicons: lexicons,
+                                   minuteOfDay: { minuteNow })
+        var said = 0
         let keys: [Key] = [.character("3"), .character("j"), .pageDown, .character("4"), .pageDown, .right, .right,
                            .character("/"), .character("p"), .character("a"), .character("i"), .character("n"),
                            .enter, .tab, .enter, .character("x"), .character("g"), .character("?"), .escape,
                            .backspace, .character("7"), .end, .home, .character("5"), .pageDown, .pageDown]
-        _ = writer.bytes(for: KioskView.render(kiosk, documents: documents))
+        _ = writer.bytes(for: program.view())
         var frames = 0
         var memory: [(day: Int, peak: Int, current: Int)] = []
         let clock = ContinuousClock()
@@ -145,17 +152,19 @@ enum ExplorerBench {
             if (8 * 60..<18 * 60).contains(minute), intoVisit < 130, intoVisit % 5 == 0 {
                 message = .key(intoVisit == 0 ? .character(" ") : keys[(second / 5) % keys.count])
             }
-            let effects = documents.update(&kiosk, .input(message), now: now, minuteOfDay: minute)
-            if effects.contains(.wipeScreen) { _ = writer.clearBytes(scrollback: true, screen: kiosk.app.size) }
+            minuteNow = minute
+            let effects = program.update(.input(message), now: now)
+            if effects.contains(.wipeScreen) { _ = writer.clearBytes(scrollback: true, screen: program.kiosk.app.size) }
+            said += effects.filter { if case .speech(.say) = $0 { true } else { false } }.count
             if second % (24 * 3600) == 24 * 3600 - 1 {
                 let (peak, current) = memoryKiB()
                 memory.append((second / (24 * 3600) + 1, peak, current))
             }
             if case .key = message { } else if second % 4 != 0 { continue }   // the view, as often as it changes
-            _ = writer.bytes(for: KioskView.render(kiosk, documents: documents))
+            _ = writer.bytes(for: program.view())
             frames += 1
         }
-        var report = ["Kiosk soak, a simulated week (\(frames) frames, \(kiosk.resets) visitors wiped) in "
+        var report = ["Kiosk soak, a simulated week (\(frames) frames, \(program.kiosk.resets) visitors wiped, \(said) things said) in "
                       + "\(format(milliseconds(clock.now - start) / 1000)) s:"]
         report.append("  peak memory after each day (KiB): " + memory.map { "\($0.peak)" }.joined(separator: ", "))
         for entry in memory where entry.day == 1 || entry.day == 7 {
