@@ -18,17 +18,24 @@ public struct KioskConfig: Equatable, Sendable {
     public var pinHash: String?
     /// Where to keep the heartbeat (counts only, never what anyone viewed); nil: none.
     public var heartbeatFile: String?
+    /// The look and sound: theme, motion, mouse, and the waiting room's first language and
+    /// speech, read as a user's preferences are (`Preferences`).
+    public var preferences = Preferences()
     /// The waiting room's first language (`en` or `es`): what each visitor finds and what a
     /// reset returns to. Nil: as `--lang` or the locale says.
-    public var language: String?
+    public var language: String? {
+        get { preferences.language }
+        set { preferences.language = newValue }
+    }
     /// When the kiosk speaks (`speech:`): off by default, as a waiting room may want no sound.
-    public var speech = SpeechMode.off
+    public var speech: SpeechMode {
+        get { preferences.speech ?? .off }
+        set { preferences.speech = newValue }
+    }
 
     /// Every option a config may set.
     public static let options = ["idle_seconds", "warning_seconds", "slide_seconds", "opening_hours", "pin_hash",
-                                 "heartbeat_file", "language", "speech"]
-    /// The languages a kiosk may start in.
-    public static let languages = ["en", "es"]
+                                 "heartbeat_file"] + Preferences.options
     public static let idleRange = 30...600
     public static let warningRange = 20...120
     public static let slideRange = 8...15
@@ -136,22 +143,7 @@ public struct KioskConfig: Equatable, Sendable {
                 guard path.hasPrefix("/") else { throw value.problem("give the heartbeat file's full path, starting with /") }
                 config.heartbeatFile = path
             }
-            attempt { () throws(ContentIssue) in
-                guard let value = reader.child("language", in: fields) else { return }
-                let code = try value.text
-                guard languages.contains(code) else {
-                    throw value.problem("'\(code)' is not a language of the explorer; choose \(languages.joined(separator: " or "))")
-                }
-                config.language = code
-            }
-            attempt { () throws(ContentIssue) in
-                guard let value = reader.child("speech", in: fields) else { return }
-                let text = try value.text
-                guard let mode = SpeechMode(rawValue: text) else {
-                    throw value.problem("'\(text)' is not a speech setting; choose off, on-request or on")
-                }
-                config.speech = mode
-            }
+            config.preferences.read(reader, fields, themes: Preferences.themeNames, issues: &issues)
         } catch {
             issues.append(error)
         }

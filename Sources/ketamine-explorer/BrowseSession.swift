@@ -8,20 +8,55 @@ import Terminal
 import Glibc
 #endif
 
-/// What the command line chose for a full-screen session.
-struct BrowseSettings {
-    /// Take clicks, taps and the wheel (`--no-mouse` turns it off).
-    var mouse = true
-    /// Animate the mechanism pictures (`--reduce-motion` shows them as stills).
-    var motion = true
-    /// How roles look (`--theme`).
-    var theme = Theme.standard
-    /// `--color`: colour even when NO_COLOR is set.
-    var forceColor = false
-    /// `--plain`: numbered menus and plain lines instead of the full screen.
+/// What the command line said about the look and sound: it wins over the preferences.
+struct BrowseFlags {
+    var noMouse = false
+    var reduceMotion = false
+    var theme: String?
+    var color = false
     var plain = false
-    /// `--speech`: the voice says what the screen shows.
-    var speech = SpeechMode.off
+    var speech = false
+}
+
+/// How a full-screen session looks and sounds: the preferences (the user's file, or the
+/// kiosk's config), with what the command line said over them.
+struct BrowseSettings {
+    /// Take clicks, taps and the wheel (`--no-mouse`, `mouse: false` turn it off).
+    var mouse: Bool
+    /// Animate the mechanism pictures (`--reduce-motion`, `reduce_motion: true` show them as stills).
+    var motion: Bool
+    /// How roles look (`--theme`, `theme:`).
+    var theme: Theme
+    /// `--color`: colour even when NO_COLOR is set.
+    var forceColor: Bool
+    /// `--plain`: numbered menus and plain lines instead of the full screen.
+    var plain: Bool
+    /// `--speech`, `speech:`: the voice says what the screen shows.
+    var speech: SpeechMode
+
+    init(_ preferences: Preferences = Preferences(), _ flags: BrowseFlags = BrowseFlags()) {
+        mouse = !flags.noMouse && preferences.mouse ?? true
+        motion = !flags.reduceMotion && !(preferences.reduceMotion ?? false)
+        theme = (flags.theme ?? preferences.theme).flatMap(Theme.named) ?? .standard
+        forceColor = flags.color
+        plain = flags.plain
+        speech = flags.speech ? .on : preferences.speech ?? .off
+    }
+
+    /// The user's preferences (`$XDG_CONFIG_HOME/ketamine-explorer/config.yaml`); every default
+    /// without the file; every problem in it printed, and exit 2.
+    static func userPreferences() throws -> Preferences {
+        guard let path = Preferences.userPath(), access(path, F_OK) == 0 else { return Preferences() }
+        do {
+            return try Preferences.load(path: path)
+        } catch {
+            PlainOutput.error("ketamine-explorer: your preferences file \(path) has \(error.issues.count) problem"
+                              + "\(error.issues.count == 1 ? "" : "s"):")
+            for issue in error.issues { PlainOutput.error("  \(issue)") }
+            PlainOutput.error("Options: \(Preferences.options.joined(separator: ", ")) (see the README, \"Preferences\").")
+            throw Exit.usageOrTerminal
+        }
+    }
 
     /// Plain lines are used when asked for, and when the full screen cannot work: output
     /// is not a terminal (a pipe, a file, a screen reader's capture) or TERM is dumb.

@@ -74,8 +74,11 @@ struct ContentOptions: ParsableArguments {
         try Self.load(directory(), clinic: clinic)
     }
 
-    /// The pack folder for `--content` and `--lang` (see `ContentLocation`).
-    func directory() throws -> String { try Self.directory(content, language: lang) }
+    /// The pack folder for `--content` and `--lang`, else the language of the user's
+    /// preferences (see `ContentLocation`).
+    func directory() throws -> String {
+        try Self.directory(content, language: lang ?? BrowseSettings.userPreferences().language)
+    }
 
     /// The pack folder, or a message and exit 2 when `--lang` names a language with no pack.
     static func directory(_ content: String?, language: String?) throws -> String {
@@ -195,8 +198,9 @@ struct Browse: ParsableCommand {
     @Flag(help: "Plain lines of text and numbered menus, for screen readers and simple terminals (automatic when output is not a terminal or TERM is dumb).")
     var plain = false
 
-    @Option(help: ArgumentHelp("How it looks: default, high-contrast (at least 7:1) or monochrome.", valueName: "NAME"))
-    var theme = "default"
+    @Option(help: ArgumentHelp("How it looks: default, high-contrast (at least 7:1) or monochrome (default: default).",
+                               valueName: "NAME"))
+    var theme: String?
 
     @Flag(help: "Use colour even when NO_COLOR is set.")
     var color = false
@@ -205,7 +209,7 @@ struct Browse: ParsableCommand {
     var speech = false
 
     func validate() throws {
-        if Theme.named(theme) == nil {
+        if let theme, Theme.named(theme) == nil {
             throw ValidationError("unknown theme '\(theme)'; choose \(Theme.all.map(\.name).joined(separator: ", "))")
         }
         if config != nil && !kiosk { throw ValidationError("--config goes with --kiosk") }
@@ -217,22 +221,27 @@ struct Browse: ParsableCommand {
     }
 
     func run() throws {
-        let settings = BrowseSettings(mouse: !noMouse, motion: !reduceMotion, theme: Theme.named(theme) ?? .standard,
-                                      forceColor: color, plain: plain, speech: speech ? .on : .off)
+        let flags = BrowseFlags(noMouse: noMouse, reduceMotion: reduceMotion, theme: theme, color: color, plain: plain,
+                                speech: speech)
         if kiosk {
-            try Self.startKiosk(content: options.directory(), language: options.lang, clinic: options.clinic, configPath: config,
-                                settings: settings)
-        } else if guided {
-            try Self.startGuided(content: options.directory(), clinic: options.clinic, exportDirectory: exportDirectory,
-                                 settings: settings)
+            // The kiosk's look comes from its own config, never from a user's file.
+            try Self.startKiosk(content: ContentOptions.directory(options.content, language: options.lang), language: options.lang,
+                                clinic: options.clinic, configPath: config, flags: flags)
+            return
+        }
+        let preferences = try BrowseSettings.userPreferences()
+        let settings = BrowseSettings(preferences, flags)
+        let content = try options.directory()
+        if guided {
+            try Self.startGuided(content: content, clinic: options.clinic, exportDirectory: exportDirectory, settings: settings)
         } else {
-            try Self.start(content: options.directory(), clinic: options.clinic, settings: settings)
+            try Self.start(content: content, clinic: options.clinic, settings: settings)
         }
     }
 
     /// Browses the pack in `content` (or the default pack). `Main` calls this directly when
     /// there are no arguments, skipping the argument parser's reflection at start-up.
-    static func start(content: String?, clinic: String? = nil, settings: BrowseSettings = BrowseSettings()) throws {
+    static func start(content: String?, clinic: String? = nil, settings: BrowseSettings) throws {
         let directory = try ContentOptions.directory(content, language: nil)
         let pack = try ContentOptions.load(directory, clinic: clinic)
         if settings.usePlain {
@@ -304,10 +313,11 @@ struct Browse: ParsableCommand {
     /// before the terminal is touched.
     /// - Parameter language: `--lang`, if given; else the config's `language`, else the locale, chooses.
     static func startKiosk(content: String?, language: String?, clinic: String?, configPath: String?,
-                           settings: BrowseSettings) throws {
+                           flags: BrowseFlags) throws {
         let systemd = SystemdNotify.fromEnvironment()   // before the environment is cleared
         PlainOutput.errorsForJournal = Journal.active   // what stops it is an error in the journal
         let config = try loadKioskConfig(configPath)
+        let settings = BrowseSettings(config.preferences, flags)
         var directory = try ContentOptions.directory(content, language: nil)
         if language == nil, let first = config.language, let other = ContentLocation.otherLanguage(of: directory),
            other.hasSuffix("/\(first)") {

@@ -1,3 +1,4 @@
+import ContentModel
 import Terminal
 #if canImport(Glibc)
 import Glibc
@@ -16,7 +17,7 @@ import Glibc
 /// it; when only the locale did, the English pack is shown.
 enum ContentLocation {
     static let environmentVariable = "KETAMINE_EXPLORER_CONTENT"
-    static let languages = ["en", "es"]
+    static let languages = Preferences.languages
     static let defaultLanguage = "en"
 
     /// Why there is no pack to show, in one line that says where the folder came from.

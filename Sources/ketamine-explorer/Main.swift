@@ -11,7 +11,10 @@ enum Main {
     static func main() {
         do {
             if CommandLine.arguments.count <= 1 {
-                try Browse.start(content: nil)   // the common case, without parsing anything
+                // The common case, without parsing anything: the user's preferences only.
+                let preferences = try BrowseSettings.userPreferences()
+                try Browse.start(content: ContentOptions.directory(nil, language: preferences.language),
+                                 settings: BrowseSettings(preferences))
                 exitIfOutputWasLost()
                 return
             }

@@ -69,3 +69,29 @@ import Testing
         #expect(environment.error.split(separator: "\n").count == 1)
     }
 }
+
+/// A person's preferences in `$XDG_CONFIG_HOME/ketamine-explorer/config.yaml`: the command
+/// line wins over them, a mistake is named with its line, and the kiosk never reads them.
+@Suite struct PreferencesFileTests {
+    @Test func theLanguageOfThePreferencesIsShownUnlessTheCommandLineSaysOtherwise() async throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: "\(directory)/ketamine-explorer", withIntermediateDirectories: true)
+        try "language: es\ntheme: monochrome\n".write(toFile: "\(directory)/ketamine-explorer/config.yaml", atomically: true, encoding: .utf8)
+        let spanish = try ContentPack.load(from: "\(Paths.root)/Assets/content/es"), english = try Paths.loadPack()
+        let environment = ["XDG_CONFIG_HOME": directory, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        let preferred = try await runCommand(["topics"], environment: environment)
+        #expect(preferred.status == 0 && preferred.output.contains(spanish.topics[0].title), "\(preferred.output)\(preferred.error)")
+        let told = try await runCommand(["topics", "--lang", "en"], environment: environment)
+        #expect(told.output.contains(english.topics[0].title))
+
+        try "language: fr\nmouse: sometimes\n".write(toFile: "\(directory)/ketamine-explorer/config.yaml", atomically: true, encoding: .utf8)
+        let broken = try await runCommand(["topics"], environment: environment)
+        #expect(broken.status == 2)
+        #expect(broken.error.contains("config.yaml:1: language:") && broken.error.contains("config.yaml:2: mouse:"), "\(broken.error)")
+        // The kiosk's look and language come from its own config: it never reads a user's file.
+        let files = try await KioskFiles(pin: false)
+        let kiosk = try await runCommand(["--kiosk", "--config", files.config], environment: environment)
+        #expect(!kiosk.error.contains("preferences") && kiosk.error.contains("not a terminal"), "\(kiosk.error)")
+    }
+}
