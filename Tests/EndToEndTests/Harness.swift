@@ -268,9 +268,12 @@ final class TmuxPane {
     /// set: the state every way out must undo.
     func openAndScroll(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try send("Enter")
-        await waitFor("More below", sourceLocation: sourceLocation)
-        try await sendAndWaitForChange("j", sourceLocation: sourceLocation)
-        #expect(!scrollRegionIsWholeScreen, "scrolling a panel sets a scroll region", sourceLocation: sourceLocation)
+        // The open panel's own line (the list's preview says "More below: press Enter").
+        await waitFor("More below: press Space", sourceLocation: sourceLocation)
+        try send("j")
+        await waitUntil("scrolling a panel to set a scroll region", sourceLocation: sourceLocation) { _ in
+            !self.scrollRegionIsWholeScreen
+        }
     }
 }
 

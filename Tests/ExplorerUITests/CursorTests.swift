@@ -11,7 +11,7 @@ import Testing
     let size = Size(width: 80, height: 24)
 
     init() throws {
-        pack = try ContentPack.load(from: Snapshot.packDirectory)
+        pack = try Snapshot.loadPack()
         documents = PanelDocuments(pack: pack, glyphs: .unicode)
     }
 

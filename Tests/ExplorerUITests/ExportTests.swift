@@ -10,7 +10,7 @@ import Testing
     let all: [Int]
 
     init() throws {
-        pack = try ContentPack.load(from: Snapshot.packDirectory)
+        pack = try Snapshot.loadPack()
         all = Array(pack.topics.indices)
     }
 

@@ -11,7 +11,7 @@ import Testing
     let documents: GuidedDocuments
 
     init() throws {
-        pack = try ContentPack.load(from: Snapshot.packDirectory)
+        pack = try Snapshot.loadPack()
         guided = try #require(pack.tours?.guided)
         documents = GuidedDocuments(pack: pack, guided: guided, glyphs: .unicode, saveFolder: "/home/clinic/handouts")
     }

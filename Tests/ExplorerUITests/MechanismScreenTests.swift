@@ -11,7 +11,7 @@ import Testing
     let panel: Int
 
     init() throws {
-        pack = try ContentPack.load(from: Snapshot.packDirectory)
+        pack = try Snapshot.loadPack()
         panel = try #require(pack.topics.firstIndex { $0.blocks.contains { $0.kind == .include(.mechanism) } })
     }
 

@@ -11,7 +11,7 @@ import Testing
     let documents: PanelDocuments
 
     init() throws {
-        pack = try ContentPack.load(from: Snapshot.packDirectory)
+        pack = try Snapshot.loadPack()
         documents = PanelDocuments(pack: pack, glyphs: .unicode)
     }
 
@@ -253,7 +253,7 @@ import Testing
 @Suite struct ComparisonLayoutTests {
     let pack: ContentPack
 
-    init() throws { pack = try ContentPack.load(from: Snapshot.packDirectory) }
+    init() throws { pack = try Snapshot.loadPack() }
 
     private var comparisonIndex: Int { pack.topicIndex(of: "ketamine-vs-opioids") ?? 0 }
 
@@ -293,7 +293,7 @@ import Testing
 
 @Suite struct CalloutLayoutTests {
     @Test func aBulletLineInACalloutWrapsUnderItsText() throws {
-        let pack = try ContentPack.load(from: Snapshot.packDirectory)
+        let pack = try Snapshot.loadPack()
         let panel = try #require(pack.topicIndex(of: "symptoms"))
         let lines = PanelDocuments(pack: pack, glyphs: .unicode).lines(panel: panel, area: Size(width: 60, height: 18))
             .map(\.plainText)
@@ -307,7 +307,7 @@ import Testing
 @Suite struct PlainBrowserTests {
     let pack: ContentPack
 
-    init() throws { pack = try ContentPack.load(from: Snapshot.packDirectory) }
+    init() throws { pack = try Snapshot.loadPack() }
 
     @Test func aSearchReportsEveryResultTheScreenFindsAndANumberOpensIt() throws {
         var browser = PlainBrowser(pack: pack)

@@ -1,3 +1,4 @@
+import ContentModel
 import Foundation
 import TermRender
 import Testing
@@ -26,6 +27,10 @@ enum Snapshot {
     /// which show that the longer Spanish words fit every screen.
     static let spanishPackDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/layout-es").path
+    /// The layout fixture, read once for every test that only reads it.
+    static func loadPack() throws -> ContentPack { try packRead.get() }
+    private static let packRead = Result { try ContentPack.load(from: packDirectory) }
+
     /// The shipped pack, for the few checks that must hold for it too.
     static let shippedPackDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -10,7 +10,7 @@ import Testing
     let documents: PanelDocuments
 
     init() throws {
-        pack = try ContentPack.load(from: Snapshot.packDirectory)
+        pack = try Snapshot.loadPack()
         documents = PanelDocuments(pack: pack, glyphs: .unicode)
     }
 
