@@ -49,18 +49,18 @@ struct KetamineExplorer: ParsableCommand {
 struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The content pack folder (default: Assets/content/en of this checkout, or $\(ContentLocation.environmentVariable)).",
-        valueName: "DIR"))
+        valueName: "DIR"), completion: .directory)
     var content: String?
 
     @Option(help: ArgumentHelp(
         "The clinic's own details to show: name, phone, hours, website, cost (default: \(ClinicInfo.defaultPath) if it exists).",
-        valueName: "FILE"))
+        valueName: "FILE"), completion: .file(extensions: ["yaml"]))
     var clinic: String?
 
     @Option(help: ArgumentHelp(
         "The language to show: \(ContentLocation.languages.joined(separator: " or ")) (default: the locale's, LC_ALL, "
             + "LC_MESSAGES or LANG, where there is a pack in it; else \(ContentLocation.defaultLanguage)).",
-        valueName: "CODE"))
+        valueName: "CODE"), completion: .list(ContentLocation.languages))
     var lang: String?
 
     func validate() throws {
@@ -72,6 +72,14 @@ struct ContentOptions: ParsableArguments {
     /// Loads the pack and the clinic's details, or prints every problem and exits 1.
     func loadPack() throws -> ContentPack {
         try Self.load(directory(), clinic: clinic)
+    }
+
+    /// Topic ids for the shell's completion of `show` and `export`: the default pack's (none
+    /// when it does not load; a completion never prints an error).
+    @Sendable static func topicIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard let directory = try? ContentLocation.resolve(nil, language: nil),
+              let pack = try? ContentPack.load(from: directory, program: BuildID.current) else { return [] }
+        return pack.topics.map(\.id).filter { $0.hasPrefix(prefix) }
     }
 
     /// The pack folder for `--content` and `--lang`, else the language of the user's
@@ -184,7 +192,7 @@ struct Browse: ParsableCommand {
     var kiosk = false
 
     @Option(help: ArgumentHelp("The kiosk's settings (default: \(KioskConfig.defaultPath) if it exists).",
-                               valueName: "FILE"))
+                               valueName: "FILE"), completion: .file(extensions: ["yaml"]))
     var config: String?
 
     @Flag(help: "A session a clinician leads with a patient, step by step, with teach-back checks.")
@@ -192,14 +200,14 @@ struct Browse: ParsableCommand {
 
     @Option(name: .customLong("export-dir"), help: ArgumentHelp(
         "Where a guided session's handout is saved, when the clinician asks (default: the current folder).",
-        valueName: "DIR"))
+        valueName: "DIR"), completion: .directory)
     var exportDirectory: String?
 
     @Flag(help: "Plain lines of text and numbered menus, for screen readers and simple terminals (automatic when output is not a terminal or TERM is dumb).")
     var plain = false
 
     @Option(help: ArgumentHelp("How it looks: default, high-contrast (at least 7:1) or monochrome (default: default).",
-                               valueName: "NAME"))
+                               valueName: "NAME"), completion: .list(Theme.all.map(\.name)))
     var theme: String?
 
     @Flag(help: "Use colour even when NO_COLOR is set.")
@@ -421,7 +429,7 @@ struct Show: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Argument(help: "Topic ids, as `ketamine-explorer topics` lists them.")
+    @Argument(help: "Topic ids, as `ketamine-explorer topics` lists them.", completion: .custom(ContentOptions.topicIDs))
     var ids: [String] = []
 
     @Flag(help: "Print what the voice says instead: written for the ear (numbers and abbreviations as speech.yaml says them, no source numbers), a paragraph a chunk.")

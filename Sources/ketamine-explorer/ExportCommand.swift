@@ -32,13 +32,13 @@ struct ExportCommand: ParsableCommand {
     var format: ExportFormat
 
     @Option(help: ArgumentHelp("Write the document to this new file instead of printing it (-: standard output).",
-                               valueName: "FILE"))
+                               valueName: "FILE"), completion: .file())
     var output: String?
 
     /// `--output FILE`, or nil for standard output (no --output, or `--output -`).
     private var file: String? { output == "-" ? nil : output }
 
-    @Argument(help: "Topic ids, as `ketamine-explorer topics` lists them.")
+    @Argument(help: "Topic ids, as `ketamine-explorer topics` lists them.", completion: .custom(ContentOptions.topicIDs))
     var ids: [String] = []
 
     func run() throws {
