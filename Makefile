@@ -30,7 +30,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 SAME := | cat
 
-.PHONY: all deps build run test sanitize lint bench fuzz startup-order install uninstall clean
+.PHONY: all deps build run test sanitize lint bench fuzz startup-order install uninstall deb package clean
 
 all: build
 
@@ -68,11 +68,14 @@ test: deps
 	for lang in $(LANGS); do $(BIN) lint Assets/content/$$lang && $(BIN) snapshot Assets/content/$$lang || exit 1; done
 	python3 bench/budgets.py $(BIN) $(CONTENT)
 	$(SWIFT) build --product ketamine-explorerPackageTests $(SAME)
-	@# The speech helper's own tests mostly wait for audio played in real time: they run beside
-	@# the Swift tests (6 s less), and their report follows.
+	@# The speech helper's own tests mostly wait for audio played in real time, and the package
+	@# test (as root: make package, lintian, dpkg -i, checks, dpkg --purge) waits on dpkg: both
+	@# run beside the Swift tests, and their reports follow.
 	KETAMINE_EXPLORER_SPEECH=$(abspath $(SPEECH)) python3 Tests/speech_helper_test.py > .build/speech-helper-test.log 2>&1 & helper=$$!; \
+	bash Tests/package_test.sh > .build/package-test.log 2>&1 & package=$$!; \
 	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test --skip-build; tests=$$?; \
-	wait $$helper; helper=$$?; cat .build/speech-helper-test.log; [ $$tests -eq 0 ] && [ $$helper -eq 0 ]
+	wait $$helper; helper=$$?; wait $$package; package=$$?; cat .build/speech-helper-test.log .build/package-test.log; \
+	[ $$tests -eq 0 ] && [ $$helper -eq 0 ] && [ $$package -eq 0 ]
 
 # The unit, scenario and corpus tests once more under AddressSanitizer (a separate debug build in
 # .build-asan; the end-to-end tests drive the release binary and are left out). .ci/run runs it.
@@ -131,9 +134,45 @@ install:
 	@# theme and format names).
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/ketamine-explorer
+	$(BIN) --generate-completion-script bash | sed '1{/^#!/d}' > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/ketamine-explorer
 	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_ketamine-explorer
 	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/ketamine-explorer.fish
+
+# A Debian package made with Debian's own tool (dpkg-deb; nothing from the network), as
+# any user: `make install` into a staging folder with PREFIX=/usr, the docs, the kiosk unit
+# (not enabled), /etc/ketamine-explorer's conffiles (kiosk.yaml and clinic.yaml, every line
+# commented) and its content/ folder for a clinic's own packs, and packaging/deb's scripts
+# (the postinst makes the kiosk user). `make test` installs and purges it when run as root.
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/ketamine-explorer/Commands.swift)
+ARCH    := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+DEB     := .build/ketamine-explorer_$(VERSION)-1_$(ARCH).deb
+STAGE   := .build/deb
+DOC     := $(STAGE)/usr/share/doc/ketamine-explorer
+# xz, as Debian's own packages; the package test asks for gzip (8 s less to make).
+DEB_COMPRESSION ?= xz
+deb: build
+	$(MAKE) --no-print-directory package
+
+# The package from what `make build` made (the package test in `make test` uses this).
+package:
+	@test -x $(BIN) -a -x $(SPEECH) || { echo "Nothing to package yet: run make build first." >&2; exit 1; }
+	rm -rf $(STAGE)
+	$(MAKE) --no-print-directory -s install PREFIX=/usr DESTDIR=$(abspath $(STAGE))
+	install -d $(DOC) $(STAGE)/usr/lib/systemd/system $(STAGE)/etc/ketamine-explorer/content $(STAGE)/DEBIAN
+	install -m 644 README.md LICENSE packaging/deb/copyright $(DOC)/
+	gzip -9n -c packaging/deb/changelog > $(DOC)/changelog.Debian.gz
+	install -m 644 $(STAGE)/usr/share/ketamine-explorer/kiosk/ketamine-explorer-kiosk.service $(STAGE)/usr/lib/systemd/system/
+	install -m 644 Assets/kiosk/kiosk.example.yaml $(STAGE)/etc/ketamine-explorer/kiosk.yaml
+	sed -E 's/^([^#[:space:]])/# \1/' Assets/kiosk/clinic.example.yaml > $(STAGE)/etc/ketamine-explorer/clinic.yaml
+	chmod 644 $(STAGE)/etc/ketamine-explorer/clinic.yaml
+	install -m 644 packaging/deb/conffiles $(STAGE)/DEBIAN/
+	install -m 755 packaging/deb/postinst packaging/deb/postrm $(STAGE)/DEBIAN/
+	install -d $(STAGE)/usr/share/lintian/overrides
+	install -m 644 packaging/deb/lintian-overrides $(STAGE)/usr/share/lintian/overrides/ketamine-explorer
+	sed -e 's/@VERSION@/$(VERSION)-1/' -e 's/@ARCH@/$(ARCH)/' -e "s/@SIZE@/$$(du -sk --exclude=DEBIAN $(STAGE) | cut -f1)/" \
+	  packaging/deb/control.in > $(STAGE)/DEBIAN/control
+	cd $(STAGE) && find usr -type f -exec md5sum {} + | sort -k2 > DEBIAN/md5sums
+	dpkg-deb --root-owner-group -Z$(DEB_COMPRESSION) --build $(STAGE) $(DEB)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ketamine-explorer

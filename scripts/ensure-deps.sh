@@ -5,7 +5,8 @@
 #                                   Spanish voices in espeak-ng-data)
 #   scripts/ensure-deps.sh test     also what `make test` needs (tmux, less; strace, systemd-analyze
 #                                   and sshd to check the kiosk's privacy and its deployment files;
-#                                   mkpasswd; python3 and valgrind for the start-up budgets)
+#                                   mkpasswd; python3 and valgrind for the start-up budgets;
+#                                   lintian for the Debian package)
 #   scripts/ensure-deps.sh bench    the same, for `make bench`
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
@@ -33,6 +34,8 @@ case "${1:-}" in
     # The start-up budgets (bench/budgets.py): callgrind counts instructions.
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
+    # The Debian package's checks (make deb, and the package test as root).
+    command -v lintian >/dev/null 2>&1 || missing+=(lintian)
     ;;
 esac
 [ ${#missing[@]} -eq 0 ] && exit 0

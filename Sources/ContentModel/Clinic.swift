@@ -47,6 +47,16 @@ public struct ClinicInfo: Equatable, Sendable {
 
     /// Reads and checks the file at `path`, reporting every problem at once, each with its
     /// file, line and option.
+    /// Whether the file at `path` sets nothing: only comments and blank lines, as the
+    /// package's `/etc/ketamine-explorer/clinic.yaml` comes (then no clinic is shown).
+    public static func setsNothing(path: String) -> Bool {
+        guard let bytes = try? FileBytes.read(path, limit: FileBytes.settingsLimit) else { return false }
+        return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).allSatisfy { line in
+            let text = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+            return text.isEmpty || text.first == UInt8(ascii: "#")
+        }
+    }
+
     public static func load(path: String) throws(ContentErrors) -> ClinicInfo {
         let document: YAMLDocument
         do {

@@ -42,7 +42,9 @@ struct CheckConfig: ParsableCommand {
             }
         }
         let clinicFile = clinic ?? ClinicInfo.defaultPath
-        if clinic != nil || ClinicInfo.exists(clinicFile) {
+        if clinic == nil && ClinicInfo.exists(clinicFile) && ClinicInfo.setsNothing(path: clinicFile) {
+            fine.append("\(clinicFile): sets nothing; no clinic is shown")
+        } else if clinic != nil || ClinicInfo.exists(clinicFile) {
             do {
                 _ = try ClinicInfo.load(path: clinicFile)
                 fine.append("\(clinicFile): OK")

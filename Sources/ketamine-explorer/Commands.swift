@@ -136,7 +136,8 @@ struct ContentOptions: ParsableArguments {
     /// when there is none (then nothing about the clinic is shown).
     static func loadClinic(_ path: String?) throws -> ClinicInfo? {
         let file = path ?? ClinicInfo.defaultPath
-        if path == nil && !ClinicInfo.exists(file) { return nil }
+        // No file at the default place, or the package's, all comments: no clinic shown.
+        if path == nil && (!ClinicInfo.exists(file) || ClinicInfo.setsNothing(path: file)) { return nil }
         do {
             return try ClinicInfo.load(path: file)
         } catch {

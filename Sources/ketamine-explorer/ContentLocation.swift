@@ -11,12 +11,15 @@ import Glibc
 ///
 /// The folder: `--content DIR`, else `KETAMINE_EXPLORER_CONTENT`; either may be a pack (a
 /// folder with pack.yaml) or a folder of packs by language (`DIR/en`, `DIR/es`). Else
-/// `Assets/content/LANG` beside the binary's checkout (a `swift build` tree), then an
-/// installed `share/ketamine-explorer/content/LANG`, then `Assets/content/LANG` in the
-/// current directory. A language that has no pack there is an error when `--lang` asked for
+/// `Assets/content/LANG` beside the binary's checkout (a `swift build` tree), then a clinic's
+/// own packs in `/etc/ketamine-explorer/content/LANG`, then an installed
+/// `share/ketamine-explorer/content/LANG`, then `Assets/content/LANG` in the current directory. A language that has no pack there is an error when `--lang` asked for
 /// it; when only the locale did, the English pack is shown.
 enum ContentLocation {
     static let environmentVariable = "KETAMINE_EXPLORER_CONTENT"
+    /// Where a clinic keeps its own edited packs (`en/`, `es/`), checked as the shipped ones
+    /// are: an installed program shows them instead of its own, and an upgrade leaves them.
+    static let overrideFolder = "/etc/ketamine-explorer/content"
     static let languages = Preferences.languages
     static let defaultLanguage = "en"
 
@@ -70,14 +73,17 @@ enum ContentLocation {
             }
             return given   // a folder, but not a whole pack: the loader says what is missing
         }
-        if let executable = Executable.path {
-            var directory = parent(of: executable)
-            for _ in 0..<5 {
-                for root in ["\(directory)/Assets/content", "\(directory)/share/ketamine-explorer/content"] {
-                    if let found = try pick(in: root) { return found }
-                }
-                directory = parent(of: directory)
-            }
+        // A build tree's own content first, then the clinic's own edits (which an upgrade
+        // never overwrites), then the installed packs.
+        let executableFolders = Executable.path.map { executable in
+            (0..<5).reduce(into: [parent(of: executable)]) { folders, _ in folders.append(parent(of: folders.last ?? "/")) }
+        } ?? []
+        for folder in executableFolders {
+            if let found = try pick(in: "\(folder)/Assets/content") { return found }
+        }
+        if let found = try pick(in: overrideFolder) { return found }
+        for folder in executableFolders {
+            if let found = try pick(in: "\(folder)/share/ketamine-explorer/content") { return found }
         }
         if let found = try pick(in: "Assets/content") { return found }
         throw .noPack(folder: "Assets/content", namedBy: "the default: none beside the program, none installed in "
