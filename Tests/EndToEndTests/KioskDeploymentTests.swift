@@ -118,6 +118,20 @@ import Testing
         }
     }
 
+    /// Under the journal (standard error not a terminal), what stops the kiosk at start is
+    /// marked as an error, every line of it.
+    @Test func aKioskConfigErrorIsAnErrorInTheJournal() async throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = "\(directory)/kiosk.yaml"
+        try "idle_seconds: 5\nbogus: 1\n".write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o640)
+        let result = try await runCommand(["--kiosk", "--config", config])
+        #expect(result.status == 2)
+        let lines = result.error.split(separator: "\n")
+        #expect(lines.count == 3 && lines.allSatisfy { $0.hasPrefix("<3>") }, "\(result.error)")
+    }
+
     /// `check-config` reports every mistake at once, each with its file and line, and exit 1;
     /// the example config and clinic file pass.
     @Test func checkConfigReportsEveryProblemAtOnce() async throws {

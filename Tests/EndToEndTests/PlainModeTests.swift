@@ -132,6 +132,27 @@ import Testing
         #expect(!text.contains(guided.values.pairs[0][1]), "what matters to the patient stays out of the handout")
     }
 
+    /// `--guided` starts in a folder its user cannot write to (nothing is written until the
+    /// clinician saves), and says so when saving there fails. As `nobody`, in this checkout.
+    @Test(.enabled(if: getuid() == 0, "needs root to run as nobody"))
+    func aSessionStartsWhereItCannotWriteAndSaysSoOnlyWhenSaving() async throws {
+        let guided = try #require(pack.tours?.guided)
+        var input: [String] = []
+        for step in guided.steps {
+            if step.show == .summary { break }
+            input.append("")
+            for _ in step.checkpoint { input.append("") }
+        }
+        input += ["x", "y", "q", "y"]
+        let result = try await runProgram("/usr/sbin/runuser", ["-u", "nobody", "--", Paths.binary, "--guided", "--plain",
+                                                                "--content", Paths.pack],
+                                          standardInput: input.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(!result.error.contains("is not a folder this user can write to"), "it started")
+        let failed = pack.ui(.handoutSaveFailed, ["folder": Paths.root, "reason": "Permission denied"])
+        #expect(result.output.contains(failed), "\(result.output.suffix(600))")
+    }
+
     @Test func endingAPlainGuidedSessionPartWayWritesNothing() async throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
