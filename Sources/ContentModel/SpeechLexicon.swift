@@ -35,35 +35,28 @@ public struct SpeechLexicon: Equatable, Sendable, ContentReadable {
 
     init(from reader: NodeReader) throws(ContentIssue) {
         let fields = try reader.mapping(allowing: ["say", "plain"])
-        var entries: [Entry] = []
-        var plainEntries: [Entry] = []
-        if let plain = reader.child("plain", in: fields) {
-            guard case .mapping(let pairs) = plain.node.value else { throw plain.problem("expected written: plain lines") }
+        /// The `written: form` lines under `key`, each form checked by `check` (nil: fine).
+        func entries(_ key: String, _ check: (_ written: String, _ form: String) -> String?) throws(ContentIssue) -> [Entry] {
+            guard let section = reader.child(key, in: fields) else { return [] }
+            guard case .mapping(let pairs) = section.node.value else { throw section.problem("expected written: \(key) lines") }
+            var entries: [Entry] = []
             for pair in pairs {
-                let value = NodeReader(document: plain.document, node: pair.value, path: plain.path + [.key(pair.key)])
+                let value = NodeReader(document: section.document, node: pair.value, path: section.path + [.key(pair.key)])
                 let form = try value.text
                 guard !pair.key.isEmpty, pair.key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
                     throw value.problem("'\(pair.key)' is not one word or number")
                 }
-                // Only marks added ("9-1-1", "I.V."): what the text says must not change.
-                guard form.filter({ $0.isLetter || $0.isNumber }) == pair.key, form.allSatisfy({ $0 != " " }) else {
-                    throw value.problem("write '\(pair.key)' with marks only (dashes or full stops), as in 9-1-1 or I.V.")
-                }
-                plainEntries.append(Entry(written: pair.key, spoken: form))
+                if let problem = check(pair.key, form) { throw value.problem(problem) }
+                entries.append(Entry(written: pair.key, spoken: form))
             }
+            return entries
         }
-        if let say = reader.child("say", in: fields) {
-            guard case .mapping(let pairs) = say.node.value else { throw say.problem("expected written: spoken lines") }
-            for pair in pairs {
-                let value = NodeReader(document: say.document, node: pair.value, path: say.path + [.key(pair.key)])
-                let spoken = try value.text
-                guard !pair.key.isEmpty, pair.key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
-                    throw value.problem("'\(pair.key)' is not one word or number")
-                }
-                guard spoken.contains(where: { $0.isLetter }) else { throw value.problem("say it in words") }
-                entries.append(Entry(written: pair.key, spoken: spoken))
-            }
+        let plainEntries = try entries("plain") { written, form in
+            // Only marks added ("9-1-1", "I.V."): what the text says must not change.
+            form.filter({ $0.isLetter || $0.isNumber }) == written && form.allSatisfy({ $0 != " " }) ? nil
+                : "write '\(written)' with marks only (dashes or full stops), as in 9-1-1 or I.V."
         }
+        let entries = try entries("say") { _, spoken in spoken.contains(where: { $0.isLetter }) ? nil : "say it in words" }
         self.init(entries: entries, plainEntries: plainEntries)
     }
 

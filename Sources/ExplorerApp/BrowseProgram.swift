@@ -60,8 +60,7 @@ public struct BrowseProgram: Program {
         case .languageLoaded:
             return documents.update(&state, .languageSwitched(false))
         case .speech(let event):
-            if case .unavailable = event, !narrator.unavailable { notice = documents.pack.ui[.speechUnavailable] }
-            narrator.heard(event)
+            if narrator.heard(event) { notice = documents.pack.ui[.speechUnavailable] }
             return []
         }
     }

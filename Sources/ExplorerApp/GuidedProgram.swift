@@ -59,8 +59,7 @@ public struct GuidedProgram: Program {
         case .languageLoaded:
             return documents.update(&session, .languageSwitched(false))
         case .speech(let event):
-            if case .unavailable = event, !narrator.unavailable { notice = documents.pack.ui[.speechUnavailable] }
-            narrator.heard(event)
+            if narrator.heard(event) { notice = documents.pack.ui[.speechUnavailable] }
             return []
         }
     }

@@ -43,8 +43,7 @@ public struct KioskProgram: Program {
 
     public mutating func update(_ message: KioskMsg, now: Double) -> [KioskEffect] {
         if case .speech(let event) = message {
-            if case .unavailable = event, !narrator.unavailable { notice = documents.pack.ui[.speechUnavailable] }
-            narrator.heard(event)
+            if narrator.heard(event) { notice = documents.pack.ui[.speechUnavailable] }
             return []
         }
         let input: Bool

@@ -106,13 +106,15 @@ public struct Narrator: Sendable {
         return .hush
     }
 
-    /// What the engine reported about the last utterance.
-    public mutating func heard(_ event: SpeechEvent) {
+    /// What the engine reported about the last utterance. True when it has just said it
+    /// cannot speak: the program then says so, once.
+    @discardableResult
+    public mutating func heard(_ event: SpeechEvent) -> Bool {
         switch event {
         case .began(let chunk):
             // Reading on: an interrupted block is read again from its start by the next `r`,
-            // and `a` repeats the block heard last.
-            guard let start = lastStart, let last, last.chunks.indices.contains(chunk) else { return }
+            // and `a` says it again from the block heard last.
+            guard let start = lastStart, let last, last.chunks.indices.contains(chunk) else { return false }
             next = start + chunk
             self.last = Utterance(chunks: Array(last.chunks[chunk...]), language: last.language,
                                   wordsPerMinute: last.wordsPerMinute)
@@ -123,9 +125,11 @@ public struct Narrator: Sendable {
         case .stopped:
             speaking = false
         case .unavailable:
-            unavailable = true
+            defer { unavailable = true }
             speaking = false
+            return !unavailable
         }
+        return false
     }
 
     private mutating func pageOf(_ screen: Screen) -> [String] {
