@@ -113,7 +113,7 @@ startup-order: build
 	python3 scripts/startup-order.py $(BIN) $(CONTENT) scripts/startup.order
 
 # Installs what `make build` made; it never builds, so `sudo make install` compiles nothing
-# as root. The program and the helper are stripped (32 MB to about 19; the build ID the pack
+# as root. The program and the helper are stripped (32 MB to 17; the build ID the pack
 # snapshots are keyed by stays). PREFIX=/usr and DESTDIR work as usual.
 MANDIR := $(PREFIX)/share/man
 install:

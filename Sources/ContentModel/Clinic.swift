@@ -45,8 +45,6 @@ public struct ClinicInfo: Equatable, Sendable {
     /// The contacts, then the cost when it is set.
     public var details: [(label: String, value: String)] { contacts + (cost.map { [("Cost", $0)] } ?? []) }
 
-    /// Reads and checks the file at `path`, reporting every problem at once, each with its
-    /// file, line and option.
     /// Whether the file at `path` sets nothing: only comments and blank lines, as the
     /// package's `/etc/ketamine-explorer/clinic.yaml` comes (then no clinic is shown).
     public static func setsNothing(path: String) -> Bool {
@@ -57,6 +55,8 @@ public struct ClinicInfo: Equatable, Sendable {
         }
     }
 
+    /// Reads and checks the file at `path`, reporting every problem at once, each with its
+    /// file, line and option.
     public static func load(path: String) throws(ContentErrors) -> ClinicInfo {
         let document: YAMLDocument
         do {

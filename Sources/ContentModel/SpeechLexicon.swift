@@ -4,9 +4,10 @@ import Glibc
 
 /// `speech.yaml`: how the voice says what a speech engine reads wrong: emergency numbers
 /// digit by digit ("nine one one", not "nine hundred eleven"), abbreviations as people say
-/// them ("I V", "F D A"). Optional, one per language; only speech reads it (`show --speech`,
-/// the spoken screens), so start-up never does. Its `plain:` says how plain mode, which
-/// screen readers read, writes the same words so they read right ("9-1-1", "I.V.").
+/// them ("I V", "F D A"). Optional, one per language; read by speech (`show --speech`, the
+/// spoken screens, sound files) and by plain mode, whose screen readers read the same words
+/// as its `plain:` writes them ("9-1-1", "I.V."); a full-screen start without speech never
+/// reads it.
 public struct SpeechLexicon: Equatable, Sendable, ContentReadable {
     public struct Entry: Equatable, Sendable {
         /// As the text writes it: a whole word or number, matched with its case.

@@ -41,7 +41,8 @@ public struct PlainGuided {
     public mutating func exported(_ notice: String) -> [String] {
         _ = documents.update(&session, .exported(notice))
         _ = documents.update(&session, .action(.confirm))   // closes the notice
-        return PlainText.fitted(notice.split(separator: "\n").map(String.init) + [prompt()], width: width, lexicon: lexicon)
+        // Not respelled for screen readers: the notice names folders and files, which must stay as they are.
+        return PlainText.fitted(notice.split(separator: "\n").map(String.init) + [prompt()], width: width)
     }
 
     /// Answers one typed line. Effects are the session's: export the handout, or end.

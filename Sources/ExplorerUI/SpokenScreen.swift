@@ -189,9 +189,9 @@ extension SpokenScreen {
 }
 
 extension GuidedDocuments {
-    /// The rows of a list step, each with its state, as the voice says them ("Nausea. Ticked.",
-    /// "Feeling in control, or: Fewer side effects. Leaning to: Feeling in control."); none for
-    /// other steps.
+    /// The rows of a list step, each with its state, as the voice says them ("Nausea. Ticked.";
+    /// a pair as its two sides and the middle, then "Picked." and the side leaned to); none
+    /// for other steps.
     func spokenRows(step index: Int, session: GuidedSession) -> [String] {
         let ui = pack.ui
         func ticked(_ items: [String], _ set: Set<Int>) -> [String] {

@@ -158,8 +158,13 @@ public final class NcursesBackend: TerminalBackend {
         return .resize(size)
     }
 
+    /// Work before the program stops for Ctrl-Z: the voice is hushed (its helper, in a process
+    /// group of its own, is not stopped with the program).
+    public var beforeSuspend: (() -> Void)?
+
     /// Hands the terminal back to the shell until the program is continued, then takes it again.
     private func suspend() {
+        beforeSuspend?()
         clearUnlessAlternateScreen()
         send(writer.leave())
         curs_set(1)

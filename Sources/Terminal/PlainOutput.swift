@@ -51,7 +51,7 @@ public enum PlainOutput {
 
     /// One message line on standard error.
     public static func error(_ message: String) {
-        _ = writeAll((errorsForJournal ? "<3>" : "") + Sanitizer.clean(message) + "\n", to: STDERR_FILENO)
+        _ = writeAll((errorsForJournal ? "<\(Journal.Priority.error.rawValue)>" : "") + Sanitizer.clean(message) + "\n", to: STDERR_FILENO)
     }
 
     /// Text on standard error as it is (a prompt), control characters removed but for newlines.

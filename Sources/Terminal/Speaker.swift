@@ -18,8 +18,16 @@ public final class Speaker {
     private var input: Int32 = -1
     private var output: Int32 = -1
     private var pid: pid_t = 0
-    /// Bytes for the helper that did not fit in the pipe yet.
-    private var waiting: [UInt8] = []
+    /// The line being written to the helper: once begun it is always finished, so no line
+    /// is ever cut into another (a pipe takes part of a long line at a time).
+    private var writing: ArraySlice<UInt8> = []
+    private var writingSay = false
+    /// The next line, not begun: a newer say or stop replaces it (it was never heard).
+    private var next: (line: [UInt8], say: Bool)?
+    /// Says the helper has whole and has not yet answered with `done` or `stopped`. The
+    /// helper answers in order, so while more than one is out, its reports are about an
+    /// older say, which the program has moved on from: they are dropped.
+    private var outstanding = 0
     /// Read but not yet a whole line.
     private var partial: [UInt8] = []
     private var reported: [SpeechEvent] = []
@@ -62,6 +70,8 @@ public final class Speaker {
     /// Why there is no speech: no helper, no engine, no sound card.
     public struct Failure: Error {
         public let why: String
+        /// There is no speech here at all (no helper, or no engine), rather than a failure.
+        public var missing = false
     }
 
     static let notInstalled = "the speech helper ketamine-explorer-speech is not installed beside the program"
@@ -125,7 +135,8 @@ public final class Speaker {
     /// Throws why not: no helper, no engine.
     public static func record(_ chunks: [String], voice: String, wordsPerMinute: Int,
                               helper: String? = helperPath()) throws(Failure) -> (rate: Int, samples: [UInt8]) {
-        guard let helper else { throw Failure(why: notInstalled) }
+        guard let helper else { throw Failure(why: notInstalled, missing: true) }
+        guard !chunks.isEmpty else { throw Failure(why: "there is nothing to say") }
         var audio: [Int32] = [0, 0]
         guard pipe(&audio) == 0 else { throw Failure(why: String(cString: strerror(errno))) }
         _ = fcntl(audio[0], F_SETFD, FD_CLOEXEC)
@@ -139,7 +150,7 @@ public final class Speaker {
         close(audio[1])
         var input: Int32? = child.input
         var line = sayLine(chunks, voice: voice, wordsPerMinute: wordsPerMinute)[...]
-        var rate = 0, samples: [UInt8] = [], replies: [UInt8] = [], failure: String?, ended = false
+        var rate = 0, samples: [UInt8] = [], replies: [UInt8] = [], failure: String?, ended = false, missingEngine = false
         var buffer = [UInt8](repeating: 0, count: 65536)
         var streams = [pollfd(fd: audio[0], events: Int16(POLLIN), revents: 0), pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)]
         while streams[0].fd >= 0 {
@@ -160,14 +171,16 @@ public final class Speaker {
                 if index == 0 { samples += buffer[..<count]; continue }
                 replies += buffer[..<count]
                 while let end = replies.firstIndex(of: 0x0A) {
-                    let fields = String(decoding: replies[..<end], as: UTF8.self).split(separator: "\t", maxSplits: 1).map(String.init)
+                    let reply = Reply(String(decoding: replies[..<end], as: UTF8.self))
                     replies.removeSubrange(...end)
-                    switch fields.first {
-                    case "ready": rate = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
-                    case "unavailable": failure = fields.count > 1 ? fields[1] : "the speech engine could not start"
-                    case "done": ended = true
-                    case "stopped": failure = "the speech engine stopped before the end"
-                    default: break
+                    switch reply {
+                    case .ready(let given)?: rate = given
+                    case .event(.unavailable(let why))?:
+                        failure = why
+                        missingEngine = true
+                    case .event(.finished)?: ended = true
+                    case .event(.stopped)?: failure = "the speech engine stopped before the end"
+                    case .event(.began)?, nil: break
                     }
                     if ended || failure != nil, let open = input {
                         close(open)   // all said (or it cannot be): the helper exits, and the audio pipe ends
@@ -180,7 +193,7 @@ public final class Speaker {
         for stream in streams where stream.fd >= 0 { close(stream.fd) }
         var status: Int32 = 0
         while waitpid(child.pid, &status, 0) < 0 && errno == EINTR {}
-        if let failure { throw Failure(why: failure) }
+        if let failure { throw Failure(why: failure, missing: missingEngine) }
         guard ended, rate > 0, !samples.isEmpty else {
             throw Failure(why: "the speech helper ended early (status \(status))")
         }
@@ -200,15 +213,15 @@ public final class Speaker {
     /// Says `chunks` one after another with `voice` at `wordsPerMinute`, stopping whatever is
     /// being said.
     public func say(_ chunks: [String], voice: String, wordsPerMinute: Int) {
-        guard input >= 0 else { return }
-        waiting = Self.sayLine(chunks, voice: voice, wordsPerMinute: wordsPerMinute)
+        guard input >= 0, !chunks.isEmpty else { return }
+        next = (Self.sayLine(chunks, voice: voice, wordsPerMinute: wordsPerMinute), true)
         flush()
     }
 
     /// Stops speaking at once.
     public func hush() {
         guard input >= 0 else { return }
-        waiting = Array("stop\n".utf8)   // anything not yet sent is not said at all
+        next = (Array("stop\n".utf8), false)   // a say not yet begun is never sent at all
         flush()
     }
 
@@ -224,8 +237,11 @@ public final class Speaker {
                 // The helper ended: after saying it cannot speak, or unexpectedly.
                 close(output)
                 output = -1
+                // It has closed its output, so it is ending: wait for it, so that no zombie is
+                // left for the kiosk's days.
                 var status: Int32 = 0
-                _ = waitpid(pid, &status, WNOHANG)   // no zombie left for the kiosk's days
+                while pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                pid = 0
                 if unavailable == nil { fail("the speech helper stopped") }
                 break
             }
@@ -240,20 +256,47 @@ public final class Speaker {
         return reported
     }
 
+    /// One reply line of the helper's protocol.
+    enum Reply: Equatable {
+        case ready(rate: Int)
+        case event(SpeechEvent)
+
+        init?(_ line: String) {
+            let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            let value = fields.count > 1 ? fields[1] : nil
+            switch fields.first {
+            case "ready": self = .ready(rate: value.flatMap { Int($0) } ?? 0)
+            case "chunk": guard let number = value.flatMap({ Int($0) }) else { return nil }; self = .event(.began(number))
+            case "done": self = .event(.finished)
+            case "stopped": self = .event(.stopped)
+            case "unavailable": self = .event(.unavailable(value ?? "no sound"))
+            default: return nil   // something newer than this program
+            }
+        }
+    }
+
     private func take(_ line: String) {
-        let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
-        switch fields.first {
-        case "chunk": if let number = fields.count > 1 ? Int(fields[1]) : nil { reported.append(.began(number)) }
-        case "done": reported.append(.finished)
-        case "stopped": reported.append(.stopped)
-        case "unavailable": fail(fields.count > 1 ? fields[1] : "no sound")
-        default: break   // "ready", or something newer than this program
+        guard case .event(let event)? = Reply(line) else { return }
+        switch event {
+        case .began:
+            if outstanding <= 1 { reported.append(event) }
+        case .finished, .stopped:
+            outstanding = max(0, outstanding - 1)
+            if outstanding == 0 { reported.append(event) }   // the last say's end, not an older one's
+        case .unavailable(let why):
+            fail(why)
         }
     }
 
     private func flush() {
-        while input >= 0 && !waiting.isEmpty {
-            let written = waiting.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+        while input >= 0 {
+            if writing.isEmpty {
+                guard let line = next else { return }
+                next = nil
+                writing = line.line[...]
+                writingSay = line.say
+            }
+            let written = writing.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
             if written < 0 && errno == EAGAIN { return }   // the rest goes on the next turn
             guard written > 0 else {
@@ -262,7 +305,8 @@ public final class Speaker {
                 if unavailable == nil { fail("the speech helper stopped") }
                 return
             }
-            waiting.removeFirst(written)
+            writing = writing.dropFirst(written)
+            if writing.isEmpty && writingSay { outstanding += 1 }
         }
     }
 
@@ -271,6 +315,7 @@ public final class Speaker {
         reported.append(.unavailable(why))
         if input >= 0 { close(input) }
         input = -1
-        waiting = []
+        writing = []
+        next = nil
     }
 }

@@ -99,6 +99,7 @@ struct BrowseSession {
         backend = try settings.startBackend(info: info)
         self.otherLanguage = otherLanguage
         self.voice = voice
+        backend.beforeSuspend = { voice.perform(.hush) }   // Ctrl-Z stops the voice too
         program = BrowseProgram(documents: PanelDocuments(pack: pack, glyphs: info.isUTF8 ? .unicode : .ascii,
                                                           motion: settings.motion),
                                 size: backend.size, otherLanguage: otherLanguage != nil, speech: settings.speech,

@@ -240,7 +240,7 @@ struct Browse: ParsableCommand {
         }
         let preferences = try BrowseSettings.userPreferences()
         let settings = BrowseSettings(preferences, flags)
-        let content = try options.directory()
+        let content = try ContentOptions.directory(options.content, language: options.lang ?? preferences.language)
         if guided {
             try Self.startGuided(content: content, clinic: options.clinic, exportDirectory: exportDirectory, settings: settings)
         } else {

@@ -73,32 +73,46 @@ enum ContentLocation {
             }
             return given   // a folder, but not a whole pack: the loader says what is missing
         }
-        // A build tree's own content first, then the clinic's own edits (which an upgrade
-        // never overwrites), then the installed packs.
-        let executableFolders = Executable.path.map { executable in
-            (0..<5).reduce(into: [parent(of: executable)]) { folders, _ in folders.append(parent(of: folders.last ?? "/")) }
-        } ?? []
-        for folder in executableFolders {
-            if let found = try pick(in: "\(folder)/Assets/content") { return found }
+        // The wanted language wherever it is, before English where only the locale asked.
+        let roots = defaultRoots()
+        for code in language == nil ? [wanted, defaultLanguage] : [wanted] {
+            if let root = roots.first(where: { isPack("\($0)/\(code)") }) { return "\(root)/\(code)" }
         }
-        if let found = try pick(in: overrideFolder) { return found }
-        for folder in executableFolders {
-            if let found = try pick(in: "\(folder)/share/ketamine-explorer/content") { return found }
+        if language != nil, let root = roots.first(where: { root in languages.contains { isPack("\(root)/\($0)") } }) {
+            throw .language(wanted, folder: root, available: languages.filter { isPack("\(root)/\($0)") })
         }
-        if let found = try pick(in: "Assets/content") { return found }
         throw .noPack(folder: "Assets/content", namedBy: "the default: none beside the program, none installed in "
                       + "share/ketamine-explorer/content; give --content DIR")
     }
 
-    /// The pack beside `folder` in the other language (`.../en` beside `.../es`), if there is
-    /// one: what `L` switches to.
+    /// Where packs are looked for when no folder is named, in order: a build tree's own
+    /// content, the clinic's own packs (which an upgrade never overwrites), the installed
+    /// ones, then `Assets/content` here.
+    private static func defaultRoots() -> [String] {
+        var folders: [String] = []
+        if let executable = Executable.path {
+            var folder = parent(of: executable)
+            for _ in 0..<6 where !folders.contains(folder) {
+                folders.append(folder)
+                folder = parent(of: folder)
+            }
+        }
+        return folders.map { "\($0)/Assets/content" } + [overrideFolder]
+            + folders.map { "\($0)/share/ketamine-explorer/content" } + ["Assets/content"]
+    }
+
+    /// The pack in the other language (`.../en` beside `.../es`), if there is one: what `L`
+    /// switches to. Beside `folder` first; for a clinic's own pack in /etc that has no
+    /// sibling, the installed one.
     static func otherLanguage(of folder: String) -> String? {
         var trimmed = folder
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         let code = trimmed.split(separator: "/").last.map(String.init) ?? ""
         guard languages.contains(code), let other = languages.first(where: { $0 != code }) else { return nil }
         let sibling = (trimmed.contains("/") ? parent(of: trimmed) : ".") + "/" + other
-        return isPack(sibling) ? sibling : nil
+        if isPack(sibling) { return sibling }
+        guard parent(of: trimmed) == overrideFolder else { return nil }
+        return defaultRoots().drop { $0 != overrideFolder }.dropFirst().map { "\($0)/\(other)" }.first(where: isPack)
     }
 
     private static func isPack(_ folder: String) -> Bool { access("\(folder)/pack.yaml", R_OK) == 0 }

@@ -26,6 +26,7 @@ struct GuidedRun {
         self.exportDirectory = exportDirectory
         self.otherLanguage = otherLanguage
         self.voice = voice
+        backend.beforeSuspend = { voice.perform(.hush) }   // Ctrl-Z stops the voice too
         program = GuidedProgram(documents: GuidedDocuments(pack: pack, guided: guided, glyphs: info.isUTF8 ? .unicode : .ascii,
                                                            saveFolder: exportDirectory),
                                 size: backend.size, otherLanguage: otherLanguage != nil, speech: settings.speech,
@@ -90,7 +91,7 @@ enum HandoutFiles {
             let audio = try SpokenAudio.wav(SpeechText.handout(handout, lexicon: lexicon), language: handout.language)
             return save(audio, to: path) ? ui(.handoutSoundSaved, ["audio": name(path)]) : ui[.handoutSoundFailed]
         } catch {
-            return ui[.handoutNoSound]
+            return ui[error.missing ? .handoutNoSound : .handoutSoundFailed]
         }
     }
 

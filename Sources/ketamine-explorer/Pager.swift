@@ -22,11 +22,24 @@ enum Pager {
         posix_spawn_file_actions_adddup2(&actions, ends[0], STDIN_FILENO)
         posix_spawn_file_actions_addclose(&actions, ends[0])
         posix_spawn_file_actions_addclose(&actions, ends[1])
+        // The pager gets Ctrl-C and Ctrl-\ as usual (less uses them); this program ignores them
+        // until the pager ends, as git does: killed while less ran, it left less stopped in the
+        // background with the terminal still in its modes.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGQUIT)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
         let words: [String] = ["/bin/sh", "-c", command]
         let argv = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
         close(ends[0])
         guard spawned == 0 else {
             close(ends[1])
@@ -34,6 +47,8 @@ enum Pager {
         }
         dup2(ends[1], STDOUT_FILENO)
         close(ends[1])
+        signal(SIGINT, SIG_IGN)
+        signal(SIGQUIT, SIG_IGN)
         return pid
     }
 

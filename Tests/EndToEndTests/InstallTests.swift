@@ -24,8 +24,8 @@ import Testing
         #expect(!sections.contains(".symtab") && sections.contains(".note.gnu.build-id"), "stripped, its build ID kept")
         let unit = try String(contentsOfFile: "\(usr)/share/ketamine-explorer/kiosk/ketamine-explorer-kiosk.service", encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/bin/ketamine-explorer --kiosk") && !unit.contains("/usr/local"))
-        let version = try await runProgram("\(usr)/bin/ketamine-explorer", ["--version"])
-        #expect(version.output.contains("in \(usr)/share/ketamine-explorer/content/"), "the installed program finds its content")
+        // That the installed program finds its content is the package test's (Tests/package_test.sh):
+        // here a clinic's packs in /etc, which that test makes for a moment, would win.
         let pages = try await runProgram("/usr/bin/man", ["-w", "ketamine-explorer", "ketamine-explorer-kiosk.yaml"],
                                          environment: ["MANPATH": "\(usr)/share/man"])
         #expect(pages.status == 0 && pages.output.split(separator: "\n").count == 2, "\(pages.output)\(pages.error)")

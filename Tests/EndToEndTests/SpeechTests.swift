@@ -68,6 +68,28 @@ import Testing
         #expect(await events(speaker) { $0.contains(.finished) } == [.began(0), .finished])
     }
 
+    /// A say longer than a pipe holds is sent whole before the stop that follows it (a stop
+    /// cut into it was once read as part of the words, and the voice went on); and when a
+    /// new say interrupts one, the old one's end is not reported as the new one's.
+    @Test func aStopAfterALongSayAndASayAfterASayAreEachTheirOwn() async throws {
+        let helper = try #require(Self.helper)
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let speaker = Speaker(helper: helper, arguments: ["--sink", "\(directory)/sound.raw"])
+        let long = Array(repeating: String(repeating: "Ketamine can ease some pain for a while. ", count: 50), count: 60)
+        #expect(long.joined().utf8.count > 100_000)
+        speaker.perform(.say(Utterance(chunks: long, language: "en", wordsPerMinute: 150)))
+        speaker.perform(.hush)
+        let stopped = await events(speaker) { $0.contains(.stopped) || $0.contains(.finished) }
+        #expect(stopped.last == .stopped, "\(stopped)")
+
+        speaker.perform(.say(Utterance(chunks: long, language: "en", wordsPerMinute: 150)))
+        _ = await events(speaker) { $0.contains(.began(0)) }
+        speaker.perform(.say(Utterance(chunks: ["Then rest."], language: "en", wordsPerMinute: 150)))
+        let second = await events(speaker) { $0.contains(.finished) }
+        #expect(second == [.began(0), .finished], "only the second say's reports: \(second)")
+    }
+
     @Test func noHelperIsSaidOnceAndNothingElseHappens() {
         let speaker = Speaker(helper: nil)
         #expect(speaker.events().count == 1 && speaker.unavailable != nil)
