@@ -31,9 +31,11 @@ public struct Narrator: Sendable {
     private var shownRow: String?
     private var page: [String]?
     private var next = 0
-    /// What was said last, and where in the page it began (nil: not from the page).
+    /// What was said last, where in the page it began (nil: not from the page), and which of
+    /// its chunks was heard last (the engine numbers chunks from the utterance's start).
     private var last: Utterance?
     private var lastStart: Int?
+    private var heardChunk = 0
     private var speaking = false
 
     /// A little slower than espeak-ng's 175 words a minute: listeners may be in pain or tired.
@@ -89,14 +91,18 @@ public struct Narrator: Sendable {
             guard next < page.count else { return say([end], language: screen.language, from: nil) }
             return say(Array(page[next...]), language: screen.language, from: next)
         case .repeatLast:
-            guard let last else { return nil }
-            return say(last.chunks, language: last.language, from: lastStart)
+            return sayAgain()
         case .slower, .faster:
             let step = key == .slower ? -Self.paceStep : Self.paceStep
             wordsPerMinute = min(max(wordsPerMinute + step, Self.paces.lowerBound), Self.paces.upperBound)
-            guard let last else { return nil }
-            return say(last.chunks, language: last.language, from: lastStart)   // heard at once at the new pace
+            return sayAgain()   // heard at once at the new pace
         }
+    }
+
+    /// What was said last, again, from the block heard last.
+    private mutating func sayAgain() -> SpeechRequest? {
+        guard let last, last.chunks.indices.contains(heardChunk) else { return nil }
+        return say(Array(last.chunks[heardChunk...]), language: last.language, from: lastStart.map { $0 + heardChunk })
     }
 
     /// Any other key stops the voice (the key then does what it does, which may say more).
@@ -114,11 +120,9 @@ public struct Narrator: Sendable {
         case .began(let chunk):
             // Reading on: an interrupted block is read again from its start by the next `r`,
             // and `a` says it again from the block heard last.
-            guard let start = lastStart, let last, last.chunks.indices.contains(chunk) else { return false }
-            next = start + chunk
-            self.last = Utterance(chunks: Array(last.chunks[chunk...]), language: last.language,
-                                  wordsPerMinute: last.wordsPerMinute)
-            lastStart = next
+            guard let last, last.chunks.indices.contains(chunk) else { return false }
+            heardChunk = chunk
+            if let start = lastStart { next = start + chunk }
         case .finished:
             speaking = false
             if let start = lastStart, let last { next = start + last.chunks.count }
@@ -144,6 +148,7 @@ public struct Narrator: Sendable {
         let utterance = Utterance(chunks: chunks, language: language, wordsPerMinute: wordsPerMinute)
         last = utterance
         lastStart = start
+        heardChunk = 0
         speaking = true
         return .say(utterance)
     }

@@ -75,8 +75,9 @@ import Testing
         let page = SpeechText.panel(1, pack: pack, lexicon: lexicon)
         try #require(page.count > 6)
         let engine = Engine()
-        // Turn 4 (before j): the engine reports that block 2 of what r asked for began.
-        engine.reports[4] = [.began(2)]
+        // Turn 4 (before j): the engine reports blocks 1 and 2 of what r asked for began (it
+        // numbers them from the start of what it was given).
+        engine.reports[4] = [.began(1), .began(2)]
         let keys: [Key] = [.down, .enter, .character("r"), .character("j"), .character("r"), .character("a"), .character("+")]
         let (_, program) = browse(ScriptedBackend.type(keys), engine: engine)
         #expect(engine.asked == ["say", "say", "say", "hush", "say", "say", "say"])
