@@ -36,6 +36,7 @@ case "${1:-}" in
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
     # The Debian package's checks (make deb, and the package test as root).
     command -v lintian >/dev/null 2>&1 || missing+=(lintian)
+    command -v man >/dev/null 2>&1 || missing+=(man-db)
     ;;
 esac
 [ ${#missing[@]} -eq 0 ] && exit 0
