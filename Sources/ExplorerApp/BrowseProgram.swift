@@ -16,8 +16,6 @@ public struct BrowseProgram: Program {
     /// What the voice says (`--speech`); off, it does nothing.
     public private(set) var narrator: Narrator
     private let lexicons: Lexicons
-    /// "No sound here", once, on the bottom line until the next key.
-    public private(set) var notice: String?
     /// The documents of the language shown.
     public var documents: PanelDocuments { languages.shown }
 
@@ -48,7 +46,6 @@ public struct BrowseProgram: Program {
     public mutating func update(_ message: Message, now: Double) -> [Effect] {
         switch message {
         case .input(let msg):
-            if msg.isUserInput { notice = nil }
             var effects = documents.update(&state, msg)
             if effects.contains(.switchLanguage), languages.swap() {
                 effects = effects.filter { $0 != .switchLanguage } + documents.update(&state, .languageSwitched(true))
@@ -60,7 +57,7 @@ public struct BrowseProgram: Program {
         case .languageLoaded:
             return documents.update(&state, .languageSwitched(false))
         case .speech(let event):
-            if narrator.heard(event) { notice = documents.pack.ui[.speechUnavailable] }
+            narrator.heard(event, notice: documents.pack.ui[.speechUnavailable])
             return []
         }
     }
@@ -75,7 +72,7 @@ public struct BrowseProgram: Program {
 
     public func view() -> Buffer {
         var frame = ExplorerView.render(state, documents: documents)
-        if let notice { frame.showNotice(notice) }
+        narrator.overlay(&frame)
         return frame
     }
 

@@ -14,8 +14,6 @@ public struct GuidedProgram: Program {
     /// What the voice says (`--speech`); off, it does nothing.
     public private(set) var narrator: Narrator
     private let lexicons: Lexicons
-    /// "No sound here", once, on the bottom line until the next key.
-    public private(set) var notice: String?
     /// The documents of the language shown.
     public var documents: GuidedDocuments { languages.shown }
 
@@ -45,7 +43,6 @@ public struct GuidedProgram: Program {
     public mutating func update(_ message: Message, now: Double) -> [GuidedEffect] {
         switch message {
         case .session(let msg):
-            if msg.isUserInput { notice = nil }
             var effects = documents.update(&session, msg)
             if effects.contains(.switchLanguage), languages.swap() {
                 effects = effects.filter { $0 != .switchLanguage } + documents.update(&session, .languageSwitched(true))
@@ -59,7 +56,7 @@ public struct GuidedProgram: Program {
         case .languageLoaded:
             return documents.update(&session, .languageSwitched(false))
         case .speech(let event):
-            if narrator.heard(event) { notice = documents.pack.ui[.speechUnavailable] }
+            narrator.heard(event, notice: documents.pack.ui[.speechUnavailable])
             return []
         }
     }
@@ -74,7 +71,7 @@ public struct GuidedProgram: Program {
 
     public func view() -> Buffer {
         var frame = GuidedView.render(session, documents: documents)
-        if let notice { frame.showNotice(notice) }
+        narrator.overlay(&frame)
         return frame
     }
 

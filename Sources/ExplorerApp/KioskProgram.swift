@@ -21,8 +21,6 @@ public struct KioskProgram: Program {
     /// What the voice says (the config's `speech:`); a reset starts it afresh.
     public private(set) var narrator: Narrator
     private let lexicons: Lexicons
-    /// "No sound here", once, on the bottom line until the next key.
-    public private(set) var notice: String?
 
     /// - Parameter second: the same content in the second language, if there is one (with the
     ///   same panels as `documents`).
@@ -43,12 +41,11 @@ public struct KioskProgram: Program {
 
     public mutating func update(_ message: KioskMsg, now: Double) -> [KioskEffect] {
         if case .speech(let event) = message {
-            if narrator.heard(event) { notice = documents.pack.ui[.speechUnavailable] }
+            narrator.heard(event, notice: documents.pack.ui[.speechUnavailable])
             return []
         }
         let input: Bool
         if case .input(let msg) = message { input = msg.isUserInput } else { input = false }
-        if input { notice = nil }
         var effects = documents.update(&kiosk, message, now: now, minuteOfDay: minuteOfDay())
         if effects.contains(.wipeScreen) {
             if documents !== first { _ = languages.swap() }   // the next visitor finds the first language
@@ -69,7 +66,7 @@ public struct KioskProgram: Program {
 
     public func view() -> Buffer {
         var frame = KioskView.render(kiosk, documents: documents, second: second)
-        if let notice { frame.showNotice(notice) }
+        narrator.overlay(&frame)
         return frame
     }
 

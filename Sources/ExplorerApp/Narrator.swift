@@ -25,6 +25,8 @@ public struct Narrator: Sendable {
     public private(set) var wordsPerMinute = Self.normalPace
     /// The engine said it cannot speak: nothing more is asked of it.
     public private(set) var unavailable = false
+    /// "No sound here", said once on the key-hint line (`overlay`) until the next key.
+    public private(set) var notice: String?
 
     /// The screen spoken about, its page once worked out, and the page's next chunk to read.
     private var shown: String?
@@ -112,15 +114,14 @@ public struct Narrator: Sendable {
         return .hush
     }
 
-    /// What the engine reported about the last utterance. True when it has just said it
-    /// cannot speak: the program then says so, once.
-    @discardableResult
-    public mutating func heard(_ event: SpeechEvent) -> Bool {
+    /// What the engine reported about the last utterance. When it says it cannot speak, the
+    /// first time, `notice` (the pack's words for it) is shown until the next key.
+    public mutating func heard(_ event: SpeechEvent, notice text: String) {
         switch event {
         case .began(let chunk):
             // Reading on: an interrupted block is read again from its start by the next `r`,
             // and `a` says it again from the block heard last.
-            guard let last, last.chunks.indices.contains(chunk) else { return false }
+            guard let last, last.chunks.indices.contains(chunk) else { return }
             heardChunk = chunk
             if let start = lastStart { next = start + chunk }
         case .finished:
@@ -129,11 +130,43 @@ public struct Narrator: Sendable {
         case .stopped:
             speaking = false
         case .unavailable:
-            defer { unavailable = true }
+            if !unavailable { notice = text }
+            unavailable = true
             speaking = false
-            return !unavailable
         }
-        return false
+    }
+
+    /// Answers the speech effects among `effects` and says what a new screen says; with
+    /// `key` (the user's input), a key that says nothing new stops the voice, and the notice
+    /// goes. The speech asks are replaced by what the engine should do.
+    mutating func narrate<Effect>(_ effects: [Effect], key: Bool, screen: () -> Screen, end: String,
+                                  request: (Effect) -> SpeechRequest?, wrap: (SpeechRequest) -> Effect) -> [Effect] {
+        if key { notice = nil }
+        guard isOn else {
+            // Without a voice, asks are dropped (the common case, speech off, has none to drop).
+            return effects.contains { request($0) != nil } ? effects.filter { request($0) == nil } : effects
+        }
+        var kept: [Effect] = []
+        var answer: SpeechRequest?
+        let shown = screen()
+        for effect in effects {
+            guard let asked = request(effect) else {
+                kept.append(effect)
+                continue
+            }
+            switch asked {
+            case .ask(let key): answer = self.request(key, on: shown, end: end) ?? answer
+            case .say, .hush: answer = asked   // already an answer
+            }
+        }
+        if answer == nil { answer = show(shown) }
+        if answer == nil, key { answer = keyPressed() }
+        return kept + (answer.map { [wrap($0)] } ?? [])
+    }
+
+    /// The notice, if there is one, over `frame`'s key hints.
+    func overlay(_ frame: inout Buffer) {
+        if let notice { frame.showNotice(notice) }
     }
 
     private mutating func pageOf(_ screen: Screen) -> [String] {

@@ -56,8 +56,6 @@ public struct KioskState: Equatable, Sendable {
     public let slideCount: Int
     /// A second language is there: the slides alternate, and a visitor may switch (`L`).
     public let bilingual: Bool
-    /// The kiosk speaks (its config's `speech:` is not `off`): the speech keys work.
-    public let speaks: Bool
     public private(set) var phase: Phase
     /// The explorer; a fresh one at start-up and after every reset.
     public private(set) var app: AppState
@@ -79,11 +77,12 @@ public struct KioskState: Equatable, Sendable {
     /// How often the attract screen moves a cell so nothing burns in.
     public static let driftSeconds = 120.0
 
+    /// - Parameter speaks: the kiosk speaks (its config's `speech:` is not `off`): the voice's
+    ///   keys work, in this explorer and every fresh one after a reset.
     public init(config: KioskConfig, slideCount: Int, panelCount: Int, size: Size, now: Double, bilingual: Bool = false,
                 speaks: Bool = false) {
         self.config = config
         self.bilingual = bilingual
-        self.speaks = speaks
         self.slideCount = max(1, slideCount) * (bilingual ? 2 : 1)
         phase = .attract
         app = Self.freshApp(panelCount: panelCount, size: size, bilingual: bilingual, speaks: speaks)
@@ -211,7 +210,7 @@ public struct KioskState: Equatable, Sendable {
 
     /// The visitor has gone: everything they did is replaced by a fresh explorer.
     private mutating func reset() -> [KioskEffect] {
-        app = Self.freshApp(panelCount: app.panelCount, size: app.size, bilingual: bilingual, speaks: speaks)
+        app = Self.freshApp(panelCount: app.panelCount, size: app.size, bilingual: bilingual, speaks: app.speaks)
         warningSince = nil
         resets += 1
         show(.attract)

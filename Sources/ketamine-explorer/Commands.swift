@@ -234,24 +234,23 @@ struct Browse: ParsableCommand {
                                 speech: speech)
         if kiosk {
             // The kiosk's look comes from its own config, never from a user's file.
-            try Self.startKiosk(content: ContentOptions.directory(options.content, language: options.lang), language: options.lang,
-                                clinic: options.clinic, configPath: config, flags: flags)
+            try Self.startKiosk(content: options.content, language: options.lang, clinic: options.clinic, configPath: config,
+                                flags: flags)
             return
         }
         let preferences = try BrowseSettings.userPreferences()
         let settings = BrowseSettings(preferences, flags)
-        let content = try ContentOptions.directory(options.content, language: options.lang ?? preferences.language)
+        let directory = try ContentOptions.directory(options.content, language: options.lang ?? preferences.language)
         if guided {
-            try Self.startGuided(content: content, clinic: options.clinic, exportDirectory: exportDirectory, settings: settings)
+            try Self.startGuided(directory: directory, clinic: options.clinic, exportDirectory: exportDirectory, settings: settings)
         } else {
-            try Self.start(content: content, clinic: options.clinic, settings: settings)
+            try Self.start(directory: directory, clinic: options.clinic, settings: settings)
         }
     }
 
-    /// Browses the pack in `content` (or the default pack). `Main` calls this directly when
-    /// there are no arguments, skipping the argument parser's reflection at start-up.
-    static func start(content: String?, clinic: String? = nil, settings: BrowseSettings) throws {
-        let directory = try ContentOptions.directory(content, language: nil)
+    /// Browses the pack in `directory` (found by `ContentOptions.directory`). `Main` calls this
+    /// directly when there are no arguments, skipping the argument parser's reflection at start-up.
+    static func start(directory: String, clinic: String? = nil, settings: BrowseSettings) throws {
         let pack = try ContentOptions.load(directory, clinic: clinic)
         if settings.usePlain {
             try runPlain(pack)
@@ -320,14 +319,16 @@ struct Browse: ParsableCommand {
     /// for it (a long-lived child, started before the lockdown, from a fixed path), locks
     /// itself down (environment, core dumps), then reads the pack; any problem is reported
     /// before the terminal is touched.
-    /// - Parameter language: `--lang`, if given; else the config's `language`, else the locale, chooses.
+    /// - Parameters:
+    ///   - content: `--content`, if given (see `ContentLocation`).
+    ///   - language: `--lang`, if given; else the config's `language`, else the locale, chooses.
     static func startKiosk(content: String?, language: String?, clinic: String?, configPath: String?,
                            flags: BrowseFlags) throws {
         let systemd = SystemdNotify.fromEnvironment()   // before the environment is cleared
         PlainOutput.errorsForJournal = Journal.active   // what stops it is an error in the journal
         let config = try loadKioskConfig(configPath)
         let settings = BrowseSettings(config.preferences, flags)
-        var directory = try ContentOptions.directory(content, language: nil)
+        var directory = try ContentOptions.directory(content, language: language)
         if language == nil, let first = config.language, let other = ContentLocation.otherLanguage(of: directory),
            other.hasSuffix("/\(first)") {
             directory = other   // the waiting room's first language, as the config says
@@ -367,8 +368,7 @@ struct Browse: ParsableCommand {
     /// - Parameter exportDirectory: `--export-dir`, checked at once (a typo is found before the
     ///   session, not at its end); without it the current folder, checked only when saving (a
     ///   session starts anywhere: nothing is written unless the clinician saves).
-    static func startGuided(content: String?, clinic: String?, exportDirectory given: String?, settings: BrowseSettings) throws {
-        let directory = try ContentOptions.directory(content, language: nil)
+    static func startGuided(directory: String, clinic: String?, exportDirectory given: String?, settings: BrowseSettings) throws {
         let pack = try ContentOptions.load(directory, clinic: clinic)
         guard let guided = pack.tours?.guided else {
             PlainOutput.error("ketamine-explorer: the content pack in \(directory) has no guided session "

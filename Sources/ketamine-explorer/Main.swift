@@ -13,7 +13,7 @@ enum Main {
             if CommandLine.arguments.count <= 1 {
                 // The common case, without parsing anything: the user's preferences only.
                 let preferences = try BrowseSettings.userPreferences()
-                try Browse.start(content: ContentOptions.directory(nil, language: preferences.language),
+                try Browse.start(directory: ContentOptions.directory(nil, language: preferences.language),
                                  settings: BrowseSettings(preferences))
                 exitIfOutputWasLost()
                 return
