@@ -10,17 +10,10 @@ CONTENT := Assets/content/en
 PACKS   := $(wildcard Assets/content/*/pack.yaml)
 LANGS   := $(patsubst Assets/content/%/pack.yaml,%,$(PACKS))
 PREFIX  ?= /usr/local
-# One static executable: the Swift runtime, libstdc++, ncursesw and glibc all linked in, so the
-# dynamic loader has nothing to load or relocate at start-up (about 2 ms less to the first frame
-# than linking them as shared libraries; see `make bench` and the README's "Performance").
-# lld ships with Swift. The static libraries come from libncurses-dev, libyaml-dev and libc6-dev.
-# The functions run from start to the first frame sit side by side (each in its own section,
-# placed in the order scripts/startup.order lists): the kernel maps code 64 KiB around each page
-# first touched, and spread over 11 MB of text they made the peak memory 8.0 MiB instead of 5.3.
-# `make startup-order` writes the list again after large changes (a stale list only packs less).
-ORDER_FLAGS := -Xswiftc -Xfrontend -Xswiftc -function-sections \
-	-Xlinker --symbol-ordering-file=$(CURDIR)/scripts/startup.order -Xlinker --no-warn-symbol-ordering
-RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable -Xswiftc -use-ld=lld $(ORDER_FLAGS)
+# Release builds: the program, and in `make test` the tests too, against the same compiled
+# modules (one build, not a release and a debug one). Each function in its own section, for the
+# start-up order Package.swift's static link gives the program (see there).
+RELEASE_FLAGS := -c release -Xswiftc -Xfrontend -Xswiftc -function-sections
 
 # swift build passes -color-diagnostics to every compile when its output is a terminal and
 # not otherwise, and the changed command lines rebuild everything (80 s): a `make run` in a
@@ -58,22 +51,23 @@ run: build
 lint: build
 	for lang in $(LANGS); do $(BIN) lint Assets/content/$$lang || exit 1; done
 
-# Every test: content, update, screen goldens, scenarios, and the real binary in tmux. The
-# release binary is built once; in debug only the test bundle is built (not the program and
-# the bench again: about 10 s less from a fresh clone), and the tests drive the release binary.
+# Every test: content, update, screen goldens, scenarios, and the real binary in tmux. One
+# release build: the program first, then the tests against the same compiled modules (only the
+# test targets are compiled again), and the tests drive that program. The debug build, with its
+# assert()s, is `make sanitize`'s. The speech helper's own tests mostly wait for audio played in
+# real time, and the package test (as root: make package, lintian, dpkg -i, checks, dpkg --purge)
+# waits on dpkg: both need only the program, so they start before the tests are compiled, and
+# their reports follow the Swift tests'.
 test: deps
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorer $(SAME)
 	$(MAKE) --no-print-directory $(SPEECH)
 	for lang in $(LANGS); do $(BIN) lint Assets/content/$$lang && $(BIN) snapshot Assets/content/$$lang || exit 1; done
 	python3 bench/budgets.py $(BIN) $(CONTENT)
-	$(SWIFT) build --product ketamine-explorerPackageTests $(SAME)
-	@# The speech helper's own tests mostly wait for audio played in real time, and the package
-	@# test (as root: make package, lintian, dpkg -i, checks, dpkg --purge) waits on dpkg: both
-	@# run beside the Swift tests, and their reports follow.
 	KETAMINE_EXPLORER_SPEECH=$(abspath $(SPEECH)) python3 Tests/speech_helper_test.py > .build/speech-helper-test.log 2>&1 & helper=$$!; \
 	bash Tests/package_test.sh > .build/package-test.log 2>&1 & package=$$!; \
-	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test --skip-build; tests=$$?; \
+	$(SWIFT) build $(RELEASE_FLAGS) --product ketamine-explorerPackageTests $(SAME) && \
+	KETAMINE_EXPLORER_BIN="$(abspath $(BIN))" $(SWIFT) test $(RELEASE_FLAGS) --skip-build; tests=$$?; \
 	wait $$helper; helper=$$?; wait $$package; package=$$?; cat .build/speech-helper-test.log .build/package-test.log; \
 	[ $$tests -eq 0 ] && [ $$helper -eq 0 ] && [ $$package -eq 0 ]
 

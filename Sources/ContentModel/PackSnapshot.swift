@@ -74,11 +74,11 @@ public enum PackSnapshot {
     }
 
     /// The current bytes of each file in `files` (nil for a missing one).
-    static func readFiles(_ directory: String) -> [[UInt8]?] {
+    package static func readFiles(_ directory: String) -> [[UInt8]?] {
         files.map { try? FileBytes.read("\(directory)/\($0.rawValue)", limit: FileBytes.contentLimit) }
     }
 
-    static func encode(_ pack: ContentPack, files contents: [[UInt8]?], program: [UInt8]) -> [UInt8] {
+    package static func encode(_ pack: ContentPack, files contents: [[UInt8]?], program: [UInt8]) -> [UInt8] {
         var writer = SnapshotWriter()
         writer.bytes.append(contentsOf: magic)
         writer.data(program)
@@ -95,12 +95,12 @@ public enum PackSnapshot {
     }
 
     /// `body` with its checksum after it, eight bytes, least significant first.
-    static func sealed(_ body: [UInt8]) -> [UInt8] {
+    package static func sealed(_ body: [UInt8]) -> [UInt8] {
         let sum = checksum(body[...])
         return body + (0..<8).map { UInt8(truncatingIfNeeded: sum >> UInt64($0 * 8)) }
     }
 
-    static func decode(_ bytes: [UInt8], files contents: [[UInt8]?], directory: String, program: [UInt8]) -> ContentPack? {
+    package static func decode(_ bytes: [UInt8], files contents: [[UInt8]?], directory: String, program: [UInt8]) -> ContentPack? {
         let end = bytes.count - 8
         guard end >= magic.count else { return nil }
         var stored: UInt64 = 0
@@ -158,12 +158,13 @@ public enum PackSnapshot {
 
 /// The snapshot's encoding: counts and numbers as LEB128 varints (numbers zig-zagged),
 /// strings as a count of UTF-8 bytes and the bytes.
-struct SnapshotWriter {
-    var bytes: [UInt8] = []
+package struct SnapshotWriter {
+    package var bytes: [UInt8] = []
+    package init() {}
 
-    mutating func count(_ value: Int) { varint(UInt(value)) }
+    package mutating func count(_ value: Int) { varint(UInt(value)) }
 
-    mutating func number(_ value: Int) { varint(UInt(bitPattern: value << 1) ^ UInt(bitPattern: value >> 63)) }
+    package mutating func number(_ value: Int) { varint(UInt(bitPattern: value << 1) ^ UInt(bitPattern: value >> 63)) }
 
     private mutating func varint(_ value: UInt) {
         var rest = value
@@ -219,14 +220,14 @@ struct SnapshotWriter {
 }
 
 /// Reads what `SnapshotWriter` wrote; anything out of place throws `Damaged`.
-struct SnapshotReader {
-    struct Damaged: Error {}
+package struct SnapshotReader {
+    package struct Damaged: Error {}
 
     let bytes: [UInt8]
     let end: Int
     var offset = 0
 
-    init(bytes: [UInt8], end: Int) {
+    package init(bytes: [UInt8], end: Int) {
         self.bytes = bytes
         self.end = end
     }
@@ -240,7 +241,7 @@ struct SnapshotReader {
     }
 
     /// A count or length: never more than the bytes there are.
-    mutating func count() throws(Damaged) -> Int {
+    package mutating func count() throws(Damaged) -> Int {
         let value = try varint()
         guard value <= UInt(end) else { throw Damaged() }
         return Int(value)
@@ -253,7 +254,7 @@ struct SnapshotReader {
         return Int(value)
     }
 
-    mutating func number() throws(Damaged) -> Int {
+    package mutating func number() throws(Damaged) -> Int {
         let value = try varint()
         return Int(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
     }

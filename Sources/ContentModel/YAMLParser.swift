@@ -4,29 +4,29 @@ import CYAML
 ///
 /// Mappings keep their pairs in file order, duplicates included, so validation can say a
 /// field appears twice instead of silently keeping one.
-struct YAMLNode {
-    enum Value {
+package struct YAMLNode {
+    package enum Value {
         case scalar(String)
         case mapping([YAMLPair])
         case sequence([YAMLNode])
     }
 
-    let value: Value
-    let line: Int
+    package let value: Value
+    package let line: Int
 }
 
 /// One `key: value` of a mapping; `line` is the key's line.
-struct YAMLPair {
-    let key: String
-    let line: Int
-    let value: YAMLNode
+package struct YAMLPair {
+    package let key: String
+    package let line: Int
+    package let value: YAMLNode
 }
 
 /// What is wrong with the YAML text, and on which line.
-struct YAMLSyntaxError: Error, Equatable, CustomStringConvertible {
-    let line: Int
-    let message: String
-    var description: String { "line \(line): \(message)" }
+package struct YAMLSyntaxError: Error, Equatable, CustomStringConvertible {
+    package let line: Int
+    package let message: String
+    package var description: String { "line \(line): \(message)" }
 }
 
 /// Reads the YAML that content and kiosk files are written in, from UTF-8 bytes, with libyaml
@@ -40,14 +40,14 @@ struct YAMLSyntaxError: Error, Equatable, CustomStringConvertible {
 /// marks. Refused with a message that names the line: anchors, aliases, tags, complex keys,
 /// directives and several documents; content is plain data, and each of these lets a file
 /// say one thing and show another.
-struct YAMLParser {
+package struct YAMLParser {
     /// The longest value, in bytes: eight times the longest shipped one (a 1,229-character
     /// picture). The reading-grade and phrase checks cost about 6 us a byte of one value, so a
     /// 5 MB paragraph took 30 s to refuse; no screen shows a paragraph this long anyway.
-    static let maximumValueLength = 10_000
+    package static let maximumValueLength = 10_000
 
     /// Parses one document. Nil when the text holds no value (empty, or only comments).
-    static func parse(_ bytes: [UInt8]) throws(YAMLSyntaxError) -> YAMLNode? {
+    package static func parse(_ bytes: [UInt8]) throws(YAMLSyntaxError) -> YAMLNode? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else { throw YAMLSyntaxError(line: 1, message: "out of memory") }

@@ -75,7 +75,7 @@ public enum TerminalBackground {
     }
 
     /// The DA1 answer, ESC [ ? ... c, has come.
-    static func answersEnded(_ reply: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func answersEnded(_ reply: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index + 2 < reply.count {
             if reply[index] == 0x1B, reply[index + 1] == UInt8(ascii: "["), reply[index + 2] == UInt8(ascii: "?") {

@@ -14,7 +14,7 @@ public struct TerminalCapabilities: Sendable {
     public struct Parameterized: Sendable {
         let template: [UInt8]
 
-        init?(_ bytes: [UInt8]?) {
+        package init?(_ bytes: [UInt8]?) {
             guard let bytes, !bytes.isEmpty else { return nil }
             template = bytes
         }
@@ -25,7 +25,7 @@ public struct TerminalCapabilities: Sendable {
             TerminalCapabilities.withoutPadding(TerminfoParameters.evaluate(template, first, second) ?? tiparm(first, second))
         }
 
-        func tiparm(_ first: Int, _ second: Int) -> [UInt8] {
+        package func tiparm(_ first: Int, _ second: Int) -> [UInt8] {
             let text = template.map { CChar(bitPattern: $0) } + [0]
             return tiparmLock.withLock { _ in
                 text.withUnsafeBufferPointer { pointer -> [UInt8] in
@@ -175,7 +175,7 @@ public struct TerminalCapabilities: Sendable {
     }
 
     /// A C string's bytes, as they are (not decoded as UTF-8).
-    static func bytes(of text: UnsafePointer<CChar>) -> [UInt8] {
+    package static func bytes(of text: UnsafePointer<CChar>) -> [UInt8] {
         UnsafeBufferPointer(start: text, count: strlen(text)).map { UInt8(bitPattern: $0) }
     }
 

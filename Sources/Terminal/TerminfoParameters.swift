@@ -10,9 +10,9 @@
 /// hundred. Anything it does not know (`%s`, a malformed string) returns nil and the caller
 /// asks tiparm. Checked against ncurses: TerminfoParametersTests compares the two on every
 /// one- and two-number string of every terminal description on the machine.
-enum TerminfoParameters {
+package enum TerminfoParameters {
     /// `template` with `first` and `second` as %p1 and %p2 (%p3 to %p9 are 0).
-    static func evaluate(_ template: [UInt8], _ first: Int, _ second: Int) -> [UInt8]? {
+    package static func evaluate(_ template: [UInt8], _ first: Int, _ second: Int) -> [UInt8]? {
         // With no %p at all, ncurses takes the numbers in termcap's implicit order; leave that to it.
         guard !template.contains(UInt8(ascii: "%")) || containsParameter(template) else { return nil }
         // Written without closures or per-call tables: a captured local is a heap box, and

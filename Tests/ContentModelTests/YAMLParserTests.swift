@@ -1,4 +1,4 @@
-@testable import ContentModel
+import ContentModel
 import Foundation
 import Testing
 

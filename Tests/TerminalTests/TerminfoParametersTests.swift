@@ -1,5 +1,5 @@
 import CNcursesW
-@testable import Terminal
+import Terminal
 import Testing
 #if canImport(Glibc)
 import Glibc
