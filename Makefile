@@ -42,8 +42,12 @@ build: deps
 # Built only when its source changes, beside the program (where the program looks for it),
 # after `swift build`: on a fresh clone SwiftPM makes .build/release a link to its own folder,
 # and a folder made before it would be replaced, helper and all.
+# Hardened as Debian builds C (fortified, stack protector, read-only relocations): it is the one
+# dynamically linked program the package ships. CFLAGS and LDFLAGS may be given.
+CFLAGS  ?= -O2 -g -Wall -Wextra -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+LDFLAGS ?= -Wl,-z,relro,-z,now
 $(SPEECH): Helpers/ketamine-explorer-speech.c
-	cc -O2 -Wall -Wextra -o $@ $< -lespeak-ng -lpcaudio
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lespeak-ng -lpcaudio
 
 run: build
 	$(BIN)
@@ -137,9 +141,10 @@ install:
 # (not enabled), /etc/ketamine-explorer's conffiles (kiosk.yaml and clinic.yaml, every line
 # commented) and its content/ folder for a clinic's own packs, and packaging/deb's scripts
 # (the postinst makes the kiosk user). `make test` installs and purges it when run as root.
-VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/ketamine-explorer/Commands.swift)
-ARCH    := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
-DEB     := .build/ketamine-explorer_$(VERSION)-1_$(ARCH).deb
+# Worked out only when a package is made (deferred: not at every make).
+VERSION  = $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/ketamine-explorer/Commands.swift)
+ARCH     = $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+DEB      = .build/ketamine-explorer_$(VERSION)-1_$(ARCH).deb
 STAGE   := .build/deb
 DOC     := $(STAGE)/usr/share/doc/ketamine-explorer
 # xz, as Debian's own packages; the package test asks for gzip (8 s less to make).

@@ -8,9 +8,9 @@ import PackageDescription
 // libyaml-dev, libcrypt-dev and libc6-dev.
 // Static only at the link (these are linker settings), not through --static-swift-stdlib,
 // which changes every compile too: so the modules are compiled once for the program and the
-// tests (which need the shared runtime's Testing), and `make test` builds once, not twice. Compiled against
-// the shared runtime, ArgumentParser's FoundationEssentials does not name the two static
-// libraries it needs, so they are named here.
+// tests (which need the shared runtime's Testing), and `make test` builds once, not twice.
+// Compiled against the shared runtime, ArgumentParser's FoundationEssentials does not name
+// the two static libraries it needs, so they are named here.
 // The functions run from start to the first frame sit side by side (each in its own
 // section, from -function-sections in the Makefile, placed in the order
 // scripts/startup.order lists): the kernel maps code 64 KiB around each page first

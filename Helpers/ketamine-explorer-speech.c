@@ -36,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -469,6 +470,10 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    /* What a patient chose to hear is never written to disk, not even by a crash: no core
+     * file, whichever way the explorer was started (the kiosk unit's LimitCORE=0 covers only
+     * the unit, and the explorer's own limits are set after this helper starts). */
+    setrlimit(RLIMIT_CORE, &(struct rlimit){ 0, 0 });
     /* Keys meant for the explorer must not stop us; a closed pipe is noticed as an error. */
     signal(SIGINT, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);

@@ -20,7 +20,8 @@ deb=".build/ketamine-explorer_$(sed -n 's/.*static let version = "\(.*\)"/\1/p' 
 
 dpkg -s ketamine-explorer >/dev/null 2>&1 && dpkg --purge ketamine-explorer >/dev/null   # a run cut short before
 make -s package DEB_COMPRESSION=gzip >/dev/null || { echo "FAILED: make package"; exit 1; }
-check "lintian reports no errors" sh -c "lintian --fail-on error '$deb' 2>&1 | grep -v 'root privileges' | (! grep '^E:')"
+# Its status says (its E: lines go to standard output; standard error only says it runs as root).
+check "lintian reports no errors" sh -c "lintian --fail-on error '$deb' 2>/dev/null"
 check "dpkg -i installs it" sh -c "dpkg -i '$deb' >/dev/null 2>&1"
 check "--version names the installed content" sh -c \
     "LANG=C.UTF-8 LC_ALL= /usr/bin/ketamine-explorer --version | grep -q '^content .* in /usr/share/ketamine-explorer/content/'"

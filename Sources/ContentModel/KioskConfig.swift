@@ -143,7 +143,7 @@ public struct KioskConfig: Equatable, Sendable {
                 guard path.hasPrefix("/") else { throw value.problem("give the heartbeat file's full path, starting with /") }
                 config.heartbeatFile = path
             }
-            config.preferences.read(reader, fields, themes: Preferences.themeNames, issues: &issues)
+            config.preferences.read(reader, fields, issues: &issues)
         } catch {
             issues.append(error)
         }

@@ -1,3 +1,4 @@
+import TermRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,8 +19,6 @@ public struct Preferences: Equatable, Sendable {
     public static let options = ["theme", "reduce_motion", "mouse", "language", "speech"]
     /// The languages there are packs for.
     public static let languages = ["en", "es"]
-    /// The themes' names (TermRender's `Theme.all`; a test keeps the two the same).
-    public static let themeNames = ["default", "high-contrast", "monochrome"]
 
     public init() {}
 
@@ -31,7 +30,7 @@ public struct Preferences: Equatable, Sendable {
     }
 
     /// The user's preferences; none (every default) when there is no file.
-    public static func load(path: String, themes: [String] = themeNames) throws(ContentErrors) -> Preferences {
+    public static func load(path: String) throws(ContentErrors) -> Preferences {
         let document: YAMLDocument
         do {
             document = try YAMLDocument.load(path: path, rootName: "", limit: FileBytes.settingsLimit)
@@ -42,7 +41,7 @@ public struct Preferences: Equatable, Sendable {
         var issues = document.controlCharacterIssues()
         do {
             let fields = try document.reader.mapping(allowing: options, issues: &issues)
-            preferences.read(document.reader, fields, themes: themes, issues: &issues)
+            preferences.read(document.reader, fields, issues: &issues)
         } catch {
             issues.append(error)
         }
@@ -52,15 +51,15 @@ public struct Preferences: Equatable, Sendable {
 
     /// Reads the options among `fields` (the user's file, or the kiosk's config), each
     /// mistake into `issues`.
-    mutating func read(_ reader: NodeReader, _ fields: NodeReader.Fields, themes: [String], issues: inout [ContentIssue]) {
+    mutating func read(_ reader: NodeReader, _ fields: NodeReader.Fields, issues: inout [ContentIssue]) {
         func attempt(_ key: String, _ body: (NodeReader) throws(ContentIssue) -> Void) {
             guard let value = reader.child(key, in: fields) else { return }
             do { try body(value) } catch { issues.append(error) }
         }
         attempt("theme") { value throws(ContentIssue) in
             let name = try value.text
-            guard themes.contains(name) else {
-                throw value.problem("'\(name)' is not a theme; choose \(themes.joined(separator: ", "))")
+            guard Theme.named(name) != nil else {
+                throw value.problem("'\(name)' is not a theme; choose \(Theme.all.map(\.name).joined(separator: ", "))")
             }
             theme = name
         }

@@ -33,8 +33,7 @@ public struct KioskProgram: Program {
         narrator = Narrator(mode: config.speech)
         self.lexicons = lexicons
         kiosk = KioskState(config: config, slideCount: max(1, documents.pack.attractSlides.count),
-                           panelCount: documents.pack.topics.count, size: size, now: now, bilingual: self.second != nil,
-                           speaks: config.speech != .off)
+                           panelCount: documents.pack.topics.count, size: size, now: now, bilingual: self.second != nil)
     }
 
     public static func input(_ msg: Msg) -> KioskMsg { .input(msg) }

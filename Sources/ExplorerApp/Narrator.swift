@@ -80,9 +80,9 @@ public struct Narrator: Sendable {
     /// A speech key on `screen`. `end` is what to say when there is nothing left to read.
     public mutating func request(_ key: SpeechKey, on screen: Screen, end: String) -> SpeechRequest? {
         guard isOn else { return nil }
+        shownRow = screen.row?.key
         if shown != screen.id {
             shown = screen.id
-            shownRow = screen.row?.key
             page = nil
             next = 0
         }
@@ -145,6 +145,11 @@ public struct Narrator: Sendable {
         guard isOn else {
             // Without a voice, asks are dropped (the common case, speech off, has none to drop).
             return effects.contains { request($0) != nil } ? effects.filter { request($0) == nil } : effects
+        }
+        guard follows || effects.contains(where: { request($0) != nil }) else {
+            // Not following yet (on-request before the first `r`) and nothing asked: the screen
+            // need not be worked out (`request` catches up with it when asked).
+            return effects + (key ? keyPressed().map { [wrap($0)] } ?? [] : [])
         }
         var kept: [Effect] = []
         var answer: SpeechRequest?

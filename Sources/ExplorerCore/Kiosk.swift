@@ -77,15 +77,14 @@ public struct KioskState: Equatable, Sendable {
     /// How often the attract screen moves a cell so nothing burns in.
     public static let driftSeconds = 120.0
 
-    /// - Parameter speaks: the kiosk speaks (its config's `speech:` is not `off`): the voice's
-    ///   keys work, in this explorer and every fresh one after a reset.
-    public init(config: KioskConfig, slideCount: Int, panelCount: Int, size: Size, now: Double, bilingual: Bool = false,
-                speaks: Bool = false) {
+    /// When the config's `speech:` is not `off`, the voice's keys work, in this explorer and
+    /// every fresh one after a reset.
+    public init(config: KioskConfig, slideCount: Int, panelCount: Int, size: Size, now: Double, bilingual: Bool = false) {
         self.config = config
         self.bilingual = bilingual
         self.slideCount = max(1, slideCount) * (bilingual ? 2 : 1)
         phase = .attract
-        app = Self.freshApp(panelCount: panelCount, size: size, bilingual: bilingual, speaks: speaks)
+        app = Self.freshApp(panelCount: panelCount, size: size, bilingual: bilingual, speaks: config.speech != .off)
         slide = 0
         slideShownAt = now
         lastInput = now

@@ -228,9 +228,13 @@ public final class Speaker {
     /// What the helper reported since the last call; sends what waited to be sent.
     public func events() -> [SpeechEvent] {
         flush()
-        var buffer = [UInt8](repeating: 0, count: 512)
         while output >= 0 {
-            let count = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+            // On the stack: this runs at every turn of the loop, key or tick.
+            let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { buffer in
+                let count = read(output, buffer.baseAddress, buffer.count)
+                if count > 0 { partial.append(contentsOf: buffer[..<count]) }
+                return count
+            }
             if count < 0 && errno == EINTR { continue }
             if count < 0 && errno == EAGAIN { break }
             guard count > 0 else {
@@ -245,7 +249,6 @@ public final class Speaker {
                 if unavailable == nil { fail("the speech helper stopped") }
                 break
             }
-            partial += buffer[..<count]
             while let end = partial.firstIndex(of: 0x0A) {
                 let line = String(decoding: partial[..<end], as: UTF8.self)
                 partial.removeSubrange(...end)

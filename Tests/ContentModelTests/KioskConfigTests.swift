@@ -67,31 +67,21 @@ final class TemporaryFile {
 /// A person's preferences (`$XDG_CONFIG_HOME/ketamine-explorer/config.yaml`), and the same
 /// options in the kiosk's config.
 @Suite struct PreferencesTests {
-    private func file(_ text: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kx-prefs-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = "\(folder)/config.yaml"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test func everyOptionIsRead() throws {
-        let preferences = try Preferences.load(path: try file("theme: high-contrast\nreduce_motion: yes\nmouse: false\nlanguage: es\nspeech: on-request\n"))
+        let file = try TemporaryFile("theme: high-contrast\nreduce_motion: yes\nmouse: false\nlanguage: es\nspeech: on-request\n")
+        let preferences = try Preferences.load(path: file.path)
         #expect(preferences.theme == "high-contrast" && preferences.reduceMotion == true && preferences.mouse == false)
         #expect(preferences.language == "es" && preferences.speech == .onRequest)
-        let kiosk = try KioskConfig.load(path: try file("theme: monochrome\nmouse: no\nspeech: on\n"), pinHashProblem: { _ in nil })
+        let config = try TemporaryFile("theme: monochrome\nmouse: no\nspeech: on\n")
+        let kiosk = try KioskConfig.load(path: config.path, pinHashProblem: { _ in nil })
         #expect(kiosk.preferences.theme == "monochrome" && kiosk.preferences.mouse == false && kiosk.speech == .on)
     }
 
     @Test func everyMistakeIsReportedWithItsLine() throws {
-        let path = try file("theme: pink\nreduce_motion: maybe\ncolour: red\nlanguage: fr\nspeech: loud\n")
-        let error = #expect(throws: ContentErrors.self) { try Preferences.load(path: path) }
+        let file = try TemporaryFile("theme: pink\nreduce_motion: maybe\ncolour: red\nlanguage: fr\nspeech: loud\n")
+        let error = #expect(throws: ContentErrors.self) { try Preferences.load(path: file.path) }
         let lines = Set(error?.issues.map(\.line) ?? [])
         #expect(lines == [1, 2, 3, 4, 5], "\(error?.issues.map(\.description) ?? [])")
-    }
-
-    @Test func theThemeNamesAreTheThemes() {
-        #expect(Preferences.themeNames == Theme.all.map(\.name))
     }
 
     @Test func theFileIsUnderXDGConfigHomeElseHome() {

@@ -53,14 +53,17 @@ import Testing
         }
     }
 
-    private func browse(_ script: [InputEvent], engine: Engine, speech: SpeechMode = .on) -> (ScriptedBackend, BrowseProgram) {
+    /// Browsing with the engine's reports coming back; `L` switches to `otherLanguage` when given.
+    private func browse(_ script: [InputEvent], engine: Engine, speech: SpeechMode = .on,
+                        otherLanguage: ContentPack? = nil) -> (ScriptedBackend, BrowseProgram) {
         let clock = FakeClock()
         let backend = ScriptedBackend(clock: clock, script: script)
-        var program = BrowseProgram(documents: documents, size: backend.size, speech: speech, lexicons: lexicons)
+        var program = BrowseProgram(documents: documents, size: backend.size, otherLanguage: otherLanguage != nil,
+                                    speech: speech, lexicons: lexicons)
         _ = runLoop(&program, backend: backend, clock: clock, interruptions: { engine.nextReports().map { .speech($0) } }) { effect, _ in
             switch effect {
             case .quit: return .stop
-            case .switchLanguage: return .proceed([.languageLoaded(nil)])
+            case .switchLanguage: return .proceed([.languageLoaded(otherLanguage)])
             case .speech(let request):
                 engine.perform(request)
                 return .proceed
@@ -128,19 +131,8 @@ import Testing
     /// The voice follows the language: after L, the same place is said in Spanish.
     @Test func theVoiceFollowsTheLanguage() throws {
         let spanish = try ContentPack.load(from: shippedPackDirectory.replacingOccurrences(of: "/en", with: "/es"))
-        let clock = FakeClock()
-        let backend = ScriptedBackend(clock: clock, script: ScriptedBackend.type([.down, .character("L")]))
-        var program = BrowseProgram(documents: documents, size: backend.size, otherLanguage: true, speech: .on, lexicons: lexicons)
         let engine = Engine()
-        _ = runLoop(&program, backend: backend, clock: clock) { effect, _ in
-            switch effect {
-            case .quit: return .stop
-            case .switchLanguage: return .proceed([.languageLoaded(spanish)])
-            case .speech(let request):
-                engine.perform(request)
-                return .proceed
-            }
-        }
+        _ = browse(ScriptedBackend.type([.down, .character("L")]), engine: engine, otherLanguage: spanish)
         let last = try #require(engine.said.last)
         #expect(last.language == "es" && last.chunks.first?.hasPrefix(spanish.topics[1].title.prefix(8)) == true, "\(last)")
     }
@@ -160,9 +152,11 @@ import Testing
     @Test func theKioskOnRequestSpeaksOnlyOnceAskedUntilTheReset() throws {
         let clock = FakeClock()
         let first: [InputEvent] = ScriptedBackend.type([.character("x"), .down, .character("r"), .down])
-        let staff: [InputEvent] = ScriptedBackend.type([.function(12), .control("a"), .character("2"), .character("4")])
-        let next: [InputEvent] = ScriptedBackend.type([.escape, .character("x"), .down])
-        let backend = ScriptedBackend(clock: clock, script: first + ScriptedBackend.idle(55) + staff + next)
+        // While the voice is on: the staff's PIN dialog, a wrong PIN, and Escape.
+        let staff: [InputEvent] = ScriptedBackend.type([.function(12), .control("a"), .character("2"), .character("4"),
+                                                        .enter, .escape])
+        let next: [InputEvent] = ScriptedBackend.type([.character("x"), .down])
+        let backend = ScriptedBackend(clock: clock, script: first + staff + ScriptedBackend.idle(55) + next)
         var program = KioskProgram(documents: documents, config: kioskConfig, size: backend.size, now: clock.now(),
                                    lexicons: lexicons, minuteOfDay: { nil })
         let engine = Engine()
@@ -181,13 +175,15 @@ import Testing
             }
         }
         let page = SpeechText.panel(1, pack: pack, lexicon: lexicon)
+        let item = [SpeechText.panel(2, pack: pack, lexicon: lexicon)[0]]
         let said = engine.said.map(\.chunks)
-        try #require(said.count >= 3, "\(engine.asked)")
+        try #require(said.count >= 4, "\(engine.asked)")
         #expect(said[0] == page, "nothing before r; r reads the selected panel from its start")
-        #expect(said[1] == [SpeechText.panel(2, pack: pack, lexicon: lexicon)[0]], "then moving says the item")
-        #expect(said[2] == [pack.ui[.kioskStillThere], pack.ui[.kioskKeepReading]], "the countdown asks aloud")
+        #expect(said[1] == item, "then moving says the item")
+        #expect(said[2] == item, "the PIN dialog says nothing, not its keys; closed, the item again")
+        #expect(said[3] == [pack.ui[.kioskStillThere], pack.ui[.kioskKeepReading]], "the countdown asks aloud")
         #expect(wipes == 1 && engine.asked.last == "hush", "the reset stops the voice; the next visitor's moves are silent")
-        #expect(said.count == 3)
+        #expect(said.count == 4)
         #expect(!said.joined().contains { $0.contains("24") }, "the PIN is never said")
     }
 
