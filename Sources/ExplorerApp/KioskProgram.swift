@@ -22,6 +22,18 @@ public struct KioskProgram: Program {
     public private(set) var narrator: Narrator
     private let lexicons: Lexicons
 
+    /// What the program is told: the kiosk's messages, and what the speech engine reported
+    /// (for the voice, which the kiosk's state has nothing to do with).
+    public enum Message: Equatable, Sendable {
+        case kiosk(KioskMsg)
+        case speech(SpeechEvent)
+
+        /// The answer to `.checkPIN`.
+        public static func pinChecked(_ accepted: Bool) -> Message { .kiosk(.pinChecked(accepted)) }
+        /// Staff asked (SIGUSR1) to wipe the visit now.
+        public static var resetNow: Message { .kiosk(.resetNow) }
+    }
+
     /// - Parameter second: the same content in the second language, if there is one (with the
     ///   same panels as `documents`).
     public init(documents: PanelDocuments, second: PanelDocuments? = nil, config: KioskConfig, size: Size, now: Double,
@@ -36,12 +48,16 @@ public struct KioskProgram: Program {
                            panelCount: documents.pack.topics.count, size: size, now: now, bilingual: self.second != nil)
     }
 
-    public static func input(_ msg: Msg) -> KioskMsg { .input(msg) }
+    public static func input(_ msg: Msg) -> Message { .kiosk(.input(msg)) }
 
-    public mutating func update(_ message: KioskMsg, now: Double) -> [KioskEffect] {
-        if case .speech(let event) = message {
+    public mutating func update(_ incoming: Message, now: Double) -> [KioskEffect] {
+        let message: KioskMsg
+        switch incoming {
+        case .speech(let event):
             narrator.heard(event, notice: documents.pack.ui[.speechUnavailable])
             return []
+        case .kiosk(let kioskMessage):
+            message = kioskMessage
         }
         let input: Bool
         if case .input(let msg) = message { input = msg.isUserInput } else { input = false }

@@ -29,9 +29,6 @@ public enum KioskMsg: Equatable, Sendable {
     case pinChecked(Bool)
     /// Staff asked (SIGUSR1) to wipe the visit now, as an idle reset does.
     case resetNow
-    /// What the speech engine reported: for the program, which speaks; the kiosk's state
-    /// has nothing to do with it.
-    case speech(SpeechEvent)
 }
 
 /// The unattended waiting-room kiosk: attract loop, the explorer while someone uses it,
@@ -135,8 +132,6 @@ public struct KioskState: Equatable, Sendable {
             return staff.checked(accepted, now: now)
         case .resetNow:
             return reset()
-        case .speech:
-            return []
         }
     }
 

@@ -77,9 +77,16 @@ struct ContentOptions: ParsableArguments {
     /// Topic ids for the shell's completion of `show` and `export`: the default pack's (none
     /// when it does not load; a completion never prints an error).
     @Sendable static func topicIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
-        guard let directory = try? ContentLocation.resolve(nil, language: nil),
-              let pack = try? ContentPack.load(from: directory, program: BuildID.current) else { return [] }
-        return pack.topics.map(\.id).filter { $0.hasPrefix(prefix) }
+        (defaultPack()?.pack.topics.map(\.id) ?? []).filter { $0.hasPrefix(prefix) }
+    }
+
+    /// The pack shown when the command line names none (in the language of the user's
+    /// preferences, if their file says one), loaded quietly: nil when none loads.
+    static func defaultPack() -> (directory: String, pack: ContentPack)? {
+        let language = Preferences.userPath().flatMap { try? Preferences.load(path: $0) }?.language
+        guard let directory = try? ContentLocation.resolve(nil, language: language),
+              let pack = try? ContentPack.load(from: directory, program: BuildID.current) else { return nil }
+        return (directory, pack)
     }
 
     /// The pack folder for `--content` and `--lang`, else the language of the user's

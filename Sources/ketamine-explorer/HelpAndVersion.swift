@@ -25,8 +25,7 @@ enum HelpAndVersion {
     /// build ID (the one `file` and `readelf -n` print), one line each.
     static var version: [String] {
         var lines = ["ketamine-explorer \(KetamineExplorer.version)"]
-        if let directory = try? ContentLocation.resolve(nil, language: nil),
-           let pack = try? ContentPack.load(from: directory, program: BuildID.current) {
+        if let (directory, pack) = ContentOptions.defaultPack() {
             lines.append("content \(pack.info.version) (\(pack.info.language)) in \(directory)")
         } else {
             lines.append("content: none found that loads (ketamine-explorer lint says why)")

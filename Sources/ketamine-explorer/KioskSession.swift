@@ -155,7 +155,7 @@ struct Visit {
     /// Forks the visit. In the child: go on with the loop. In the kiosk: wait until the visit
     /// ends, passing on stop signals and "reset now", then wipe what it showed and go back to
     /// the slides (or stop).
-    mutating func begin() -> Outcome<KioskMsg> {
+    mutating func begin() -> Outcome<KioskProgram.Message> {
         let pid = fork()
         if pid == 0 {
             inside = true

@@ -88,6 +88,9 @@ import Testing
         #expect(preferred.status == 0 && preferred.output.contains(spanish.topics[0].title), "\(preferred.output)\(preferred.error)")
         let told = try await runCommand(["topics", "--lang", "en"], environment: environment)
         #expect(told.output.contains(english.topics[0].title))
+        // --version names the content it would show: the preferred language's.
+        let version = try await runCommand(["--version"], environment: environment)
+        #expect(version.output.contains("(es) in ") && version.output.contains("/content/es"), "\(version.output)")
 
         try "language: fr\nmouse: sometimes\n".write(toFile: "\(directory)/ketamine-explorer/config.yaml", atomically: true, encoding: .utf8)
         let broken = try await runCommand(["topics"], environment: environment)
