@@ -74,7 +74,10 @@ public struct Narrator: Sendable {
             chunks = Array(page[..<next])
         }
         chunks += screen.row?.say() ?? []
-        return say(chunks, language: screen.language, from: nil)
+        // The opening words alone are the page's first blocks: cut off, the next `r` reads
+        // them again from the block heard last.
+        let opening = newScreen && screen.arrival > 0 && screen.row == nil
+        return say(chunks, language: screen.language, from: opening ? 0 : nil)
     }
 
     /// A speech key on `screen`. `end` is what to say when there is nothing left to read.

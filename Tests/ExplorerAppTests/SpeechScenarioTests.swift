@@ -97,6 +97,20 @@ import Testing
         #expect(!said.joined().contains { $0.contains("911") || $0.contains("[") }, "said for the ear, no source numbers")
     }
 
+    /// A key that cuts off a panel's opening words: the next `r` reads from the block it cut.
+    @Test func readingOnAfterTheOpeningWasCutOffStartsWhereItWas() throws {
+        let page = SpeechText.panel(1, pack: pack, lexicon: lexicon)
+        let engine = Engine()
+        engine.reports[3] = [.began(0)]   // before j: only the title had begun
+        let keys: [Key] = [.down, .enter, .character("j"), .character("r")]
+        _ = browse(ScriptedBackend.type(keys), engine: engine)
+        #expect(engine.asked == ["say", "say", "hush", "say"])
+        let said = engine.said.map(\.chunks)
+        try #require(said.count == 3)
+        #expect(said[1] == Array(page[0..<2]), "the opened panel's title and main message")
+        #expect(said[2] == page, "r reads from the title, which j cut off")
+    }
+
     /// With speech off nothing is said, and neither the footer nor the help offers the voice's keys.
     @Test func speechOffSaysNothingAndOffersNoVoiceKeys() {
         let engine = Engine()
