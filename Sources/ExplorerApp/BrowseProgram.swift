@@ -57,8 +57,8 @@ public struct BrowseProgram: Program {
         case .languageLoaded:
             return documents.update(&state, .languageSwitched(false))
         case .speech(let event):
-            narrator.heard(event, notice: documents.pack.ui[.speechUnavailable])
-            return []
+            guard let told = narrator.heard(event, notice: documents.pack.ui[.speechUnavailable]) else { return [] }
+            return documents.update(&state, told)
         }
     }
 

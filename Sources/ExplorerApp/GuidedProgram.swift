@@ -56,8 +56,8 @@ public struct GuidedProgram: Program {
         case .languageLoaded:
             return documents.update(&session, .languageSwitched(false))
         case .speech(let event):
-            narrator.heard(event, notice: documents.pack.ui[.speechUnavailable])
-            return []
+            guard let told = narrator.heard(event, notice: documents.pack.ui[.speechUnavailable]) else { return [] }
+            return documents.update(&session, .input(told))
         }
     }
 

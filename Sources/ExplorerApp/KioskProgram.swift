@@ -54,8 +54,8 @@ public struct KioskProgram: Program {
         let message: KioskMsg
         switch incoming {
         case .speech(let event):
-            narrator.heard(event, notice: documents.pack.ui[.speechUnavailable])
-            return []
+            guard let told = narrator.heard(event, notice: documents.pack.ui[.speechUnavailable]) else { return [] }
+            message = .input(told)
         case .kiosk(let kioskMessage):
             message = kioskMessage
         }

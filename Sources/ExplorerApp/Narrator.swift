@@ -118,13 +118,14 @@ public struct Narrator: Sendable {
     }
 
     /// What the engine reported about the last utterance. When it says it cannot speak, the
-    /// first time, `notice` (the pack's words for it) is shown until the next key.
-    public mutating func heard(_ event: SpeechEvent, notice text: String) {
+    /// first time, `notice` (the pack's words for it) is shown until the next key, and the
+    /// answer is what to tell the state machine: `.speechUnavailable`, so the voice's keys go.
+    public mutating func heard(_ event: SpeechEvent, notice text: String) -> Msg? {
         switch event {
         case .began(let chunk):
             // Reading on: an interrupted block is read again from its start by the next `r`,
             // and `a` says it again from the block heard last.
-            guard let last, last.chunks.indices.contains(chunk) else { return }
+            guard let last, last.chunks.indices.contains(chunk) else { return nil }
             heardChunk = chunk
             if let start = lastStart { next = start + chunk }
         case .finished:
@@ -133,10 +134,13 @@ public struct Narrator: Sendable {
         case .stopped:
             speaking = false
         case .unavailable:
-            if !unavailable { notice = text }
-            unavailable = true
             speaking = false
+            guard !unavailable else { return nil }
+            notice = text
+            unavailable = true
+            return .speechUnavailable
         }
+        return nil
     }
 
     /// Answers the speech effects among `effects` and says what a new screen says; with

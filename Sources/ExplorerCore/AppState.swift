@@ -100,8 +100,9 @@ public struct AppState: Equatable, Sendable {
     /// The pack has another language to switch to (`L`, and "Español" or "English" in the footer).
     public internal(set) var offersLanguage: Bool
     /// The program speaks (`--speech`, a kiosk's `speech:`): the read, repeat, slower and
-    /// faster keys work, and the footer and help offer them.
-    public let speaks: Bool
+    /// faster keys work, and the footer and help offer them. Off for good once the engine
+    /// says it cannot speak (`.speechUnavailable`).
+    public internal(set) var speaks: Bool
     /// The open panel's animated picture, if it has one.
     public internal(set) var diagram: DiagramState?
     /// Each panel keeps its own scroll position while you look at others.

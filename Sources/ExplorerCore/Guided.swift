@@ -165,8 +165,9 @@ public struct GuidedSession: Equatable, Sendable {
     public private(set) var helpScroll = 0
     /// The pack has another language the clinician can switch to (`L`) at any step.
     public private(set) var offersLanguage: Bool
-    /// The session speaks (`--speech`): the voice's keys work, and the footer and help offer them.
-    public let speaks: Bool
+    /// The session speaks (`--speech`): the voice's keys work, and the footer and help offer
+    /// them. Off for good once the engine says it cannot speak (`.speechUnavailable`).
+    public private(set) var speaks: Bool
 
     public init(outline: GuidedOutline, size: Size, offersLanguage: Bool = false, speaks: Bool = false) {
         self.outline = outline
@@ -211,6 +212,9 @@ public struct GuidedSession: Equatable, Sendable {
         switch msg {
         case .resize(let size):
             self.size = size   // the scroll is kept inside the text when the new layout comes
+            return []
+        case .speechUnavailable:
+            speaks = false
             return []
         case .tick, .tap, .wheel, .action, .searchFor, .layout, .languageSwitched:
             return []   // the explorer's own messages: the session has its own (GuidedMsg)

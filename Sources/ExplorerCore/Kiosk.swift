@@ -122,6 +122,9 @@ public struct KioskState: Equatable, Sendable {
         case .input(.languageSwitched(let switched)):
             explorer(.languageSwitched(switched), content: content)   // the program's answer, not input
             return []
+        case .input(.speechUnavailable):
+            explorer(.speechUnavailable, content: content)   // the engine's report: resets keep it
+            return []
         case .input(.key(let key)):
             if staff.entry != nil { return staff.type(key, now: now) }
             if staff.chord(key, now: now, pinConfigured: config.pinHash != nil) { return [] }

@@ -23,13 +23,16 @@ public enum Msg: Equatable, Sendable {
     /// pack (true: same panels, same order, so the place is kept), or it could not (false:
     /// the switch is no longer offered).
     case languageSwitched(Bool)
+    /// The speech engine said it cannot speak (no engine, no sound): the voice's keys are no
+    /// longer taken (a picture's `r` restarts it again), and the footer and help stop offering them.
+    case speechUnavailable
 
     /// Something the user did (a key, a tap, the wheel, a typed command), not time passing
     /// or the program's own answers.
     public var isUserInput: Bool {
         switch self {
         case .key, .tap, .wheel, .action, .searchFor: true
-        case .resize, .tick, .layout, .languageSwitched: false
+        case .resize, .tick, .layout, .languageSwitched, .speechUnavailable: false
         }
     }
 }
@@ -103,6 +106,9 @@ private func apply(_ msg: Msg, to state: inout AppState, _ content: some Content
         } else {
             state.offersLanguage = false
         }
+        return []
+    case .speechUnavailable:
+        state.speaks = false
         return []
     case .tap(let target):
         return tap(target, &state, content)

@@ -127,11 +127,18 @@ import Testing
     }
 
     /// No engine or no sound: said once on the bottom line until the next key; then
-    /// everything works in silence and nothing more is asked of the engine.
+    /// everything works in silence, nothing more is asked of the engine, and neither the
+    /// footer nor the help offers the voice's keys any more.
     @Test func noSoundIsSaidOnceAndEverythingElseWorks() throws {
         let engine = Engine()
         engine.reports[2] = [.unavailable("no audio device")]
-        let (backend, program) = browse([.timeout, .timeout, .key(.down), .key(.enter), .key(.character("r"))], engine: engine)
+        let (backend, program) = browse([.timeout, .timeout, .key(.down), .key(.enter), .key(.character("r")),
+                                         .key(.character("?"))], engine: engine)
+        let footerHint = "r " + pack.ui[.hintRead]
+        #expect(backend.frames.first?.textLines().contains { $0.contains(footerHint) } == true, "offered until the report")
+        #expect(!backend.frames.dropFirst(2).contains { $0.textLines().contains { $0.contains(footerHint) } },
+                "not offered after it")
+        #expect(!backend.lastFrame.contains(pack.ui[.keysRead]), "the help no longer lists them")
         let notice = pack.ui[.speechUnavailable]
         let shown = backend.frames.filter { $0.textLines().contains { $0.contains(notice) } }
         #expect(!shown.isEmpty, "the notice is shown")
@@ -140,6 +147,30 @@ import Testing
         #expect(!backend.lastFrame.contains(notice), "and gone after the next key")
         #expect(engine.asked == ["say"], "the first tick's item only: after the report nothing more")
         #expect(program.state.selected == 1 && program.state.focus == .content)
+    }
+
+    /// In the kiosk, no sound outlasts the reset: the next visitor is not offered the voice's keys either.
+    @Test func theKioskWithNoSoundOffersNoVoiceKeysAfterTheReset() throws {
+        let clock = FakeClock()
+        var config = kioskConfig
+        config.speech = .on
+        let script = ScriptedBackend.type([.character("x")]) + ScriptedBackend.idle(55) + ScriptedBackend.type([.character("x")])
+        let backend = ScriptedBackend(clock: clock, script: script)
+        var program = KioskProgram(documents: documents, config: config, size: backend.size, now: clock.now(),
+                                   lexicons: lexicons, minuteOfDay: { nil })
+        let engine = Engine()
+        engine.reports[3] = [.unavailable("no audio device")]
+        var wipes = 0
+        _ = runLoop(&program, backend: backend, clock: clock, interruptions: { engine.nextReports().map { .speech($0) } }) { effect, _ in
+            if case .wipeScreen = effect { wipes += 1 }
+            if case .exit = effect { return .stop }
+            return .proceed
+        }
+        let footerHint = "r " + pack.ui[.hintRead]
+        #expect(backend.frames.contains { $0.textLines().contains { $0.contains(footerHint) } }, "offered until the report")
+        #expect(wipes == 1)
+        #expect(program.kiosk.phase == .browsing, "the next visitor browses")
+        #expect(!backend.lastFrame.contains(footerHint), "and is not offered reading aloud")
     }
 
     /// The voice follows the language: after L, the same place is said in Spanish.

@@ -52,6 +52,17 @@ extension GuidedSession {
         #expect(session.step == 1)
     }
 
+    /// With a voice, `r` asks it to read; once the engine says it cannot speak, `r` asks
+    /// nothing, and the footer's keys (the keymap) no longer hold the voice's.
+    @Test func theVoicesKeysGoWhenTheEngineCannotSpeak() {
+        var session = GuidedSession(outline: outline, size: Size(width: 80, height: 24), speaks: true)
+        #expect(send(&session, .character("r")) == [.speech(.ask(.readOn))])
+        #expect(session.keymap.footerHints.contains { $0.text == .hintRead })
+        _ = session.send(.speechUnavailable)
+        #expect(send(&session, .character("r")).isEmpty)
+        #expect(!session.keymap.footerHints.contains { $0.text == .hintRead })
+    }
+
     @Test func nextAndBackMoveThroughTheStepsAndStopAtTheEnds() {
         #expect(session().0.step == 0)
         #expect(session(.right).0.step == 1)
