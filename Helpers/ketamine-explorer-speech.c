@@ -18,7 +18,8 @@
  *   in  stop                                             stop at once
  *   out chunk<TAB>N    chunk N's first samples went to the sink
  *   out done           the last chunk's samples have all gone to the sink
- *   out stopped        a say was cut short (by stop, a new say, or a sink that failed)
+ *   out stopped        a say was cut short (by stop or a new say)
+ *   out unavailable<TAB>REASON   the sink failed while speaking (it will not come back): exit 0
  * End of input means the explorer has gone: exit 0, also mid-sentence. Lines not understood
  * are ignored. What is said is what a patient chose: it is wiped from memory after each say
  * and never written anywhere.
@@ -79,6 +80,7 @@ static const char **chunks;
 static size_t chunks_cap;
 
 static enum { GOING, STOP, NEW_SAY, SINK_FAILED, GONE } interrupt;
+static char sink_error[128]; /* why the sound output failed, with SINK_FAILED */
 static bool scrubbing; /* synthesizing only to overwrite espeak-ng's copies of the text */
 static size_t current_chunk;
 static bool chunk_sounding;
@@ -280,14 +282,22 @@ static bool wait_for_room(uint64_t frames)
 static bool write_samples(const short *samples, int count)
 {
     size_t bytes = (size_t)count * sizeof *samples;
-    if (device)
-        return audio_object_write(device, samples, bytes) == 0;
+    if (device) {
+        int error = audio_object_write(device, samples, bytes);
+        if (error != 0) {
+            const char *why = audio_object_strerror(device, error);
+            snprintf(sink_error, sizeof sink_error, "%s", why ? why : "unknown error");
+        }
+        return error == 0;
+    }
     for (size_t done = 0; done < bytes;) {
         ssize_t w = write(sink_fd, (const char *)samples + done, bytes - done);
         if (w < 0 && errno == EINTR)
             continue;
-        if (w <= 0)
+        if (w <= 0) {
+            snprintf(sink_error, sizeof sink_error, "%s", w < 0 ? strerror(errno) : "nothing written");
             return false;
+        }
         done += (size_t)w;
     }
     return true;
@@ -356,6 +366,8 @@ static void forget_engine_text(void)
     wipe_stack();
 }
 
+static _Noreturn void unavailable(const char *format, ...);
+
 /* Carries out the say line in say_text, chunk by chunk, and wipes it. */
 static void say(void)
 {
@@ -409,6 +421,11 @@ static void say(void)
     explicit_bzero(say_text, say_len);
     if (interrupt == GONE)
         leave();
+    /* A sound server that went away or a device unplugged does not come back to this
+     * connection: the explorer is told, says "No sound here" once and goes on in silence,
+     * instead of asking again for words nobody hears. */
+    if (interrupt == SINK_FAILED)
+        unavailable("the sound output failed: %s", sink_error);
     if (interrupt == GOING) {
         reply("done");
     } else {
@@ -428,7 +445,7 @@ static _Noreturn void unavailable(const char *format, ...)
     vsnprintf(reason, sizeof reason, format, args);
     va_end(args);
     reply("unavailable\t%s", reason);
-    exit(0);
+    leave();
 }
 
 static void open_sink(const char *sink_path)

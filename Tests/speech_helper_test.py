@@ -255,6 +255,20 @@ class SpeechHelperTest(unittest.TestCase):
         helper.process.stdin.close()
         self.assertEqual(helper.process.wait(timeout=1), 0)
 
+    def test_a_sound_output_that_fails_is_reported_and_ends_it(self):
+        # A pipe whose reader has gone, as a sound server that went away: it does not come
+        # back, so the helper says why and ends, and the explorer goes on in silence.
+        fifo = os.path.join(self.folder.name, "fifo")
+        os.mkfifo(fifo)
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        helper = self.start(sink=fifo)
+        os.close(reader)
+        helper.send(SHORT)
+        kind, _, reason = (helper.line() or "").partition("\t")
+        self.assertEqual(kind, "unavailable")
+        self.assertIn("Broken pipe", reason)
+        self.assertEqual(helper.process.wait(timeout=10), 0)
+
     def test_without_a_sound_card_it_says_why(self):
         helper = Helper()
         self.helpers.append(helper)
