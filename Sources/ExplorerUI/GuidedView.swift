@@ -105,39 +105,25 @@ public final class GuidedDocuments {
             lines += wrap(callout, width, .warning)
             lines.append([])
         }
-        switch session.outline.steps[index].screen {
-        case .topic:
-            break   // returned above
-        case .symptoms:
-            lines += wrap(pack.ui[.guidedSymptomsPrompt], width, .keyMessage)
+        let screen = session.outline.steps[index].screen
+        switch listRows(step: index, session: session) {
+        case .ticks(let items, let ticked)?:
+            lines += wrap(listPrompt(screen), width, .keyMessage)
             lines.append([])
-            for (number, symptom) in pack.symptoms.enumerated() {
+            for (number, text) in items.enumerated() {
                 if number == focused { cursorLine = lines.count }
-                lines += row(number, session.symptoms.contains(number), symptom.name)
+                lines += row(number, ticked.contains(number), text)
             }
-        case .questions:
-            lines += wrap(pack.ui[.guidedQuestionsPrompt], width, .keyMessage)
-            lines.append([])
-            let topic = step.topic.flatMap(pack.topicIndex(of:)) ?? 0
-            for (number, question) in pack.questionList(topic: topic).enumerated() {
-                if number == focused { cursorLine = lines.count }
-                lines += row(number, session.questions.contains(number), question)
-            }
-        case .values:
-            lines += wrap(guided.values.prompt, width, .keyMessage)
-            for (number, pair) in guided.values.pairs.enumerated() {
+        case .pairs(let pairs, let leans)?:
+            lines += wrap(listPrompt(screen), width, .keyMessage)
+            for (number, options) in pairs.enumerated() {
                 lines.append([])
                 if number == focused { cursorLine = lines.count }
                 // Both sides and the middle on one row, the chosen one marked: no right answer.
-                let lean = session.values[number]
-                let chosen = glyphs == .ascii ? "*" : "•"
-                let options = [pair[0], pack.ui[.guidedBoth], pair[1]].enumerated().map { place, text in
-                    "(\(lean?.rawValue == place ? chosen : " ")) \(text)"
-                }
-                lines += item("\(number == focused ? pointer : " ") ", options.joined(separator: " \(glyphs.middleDot) "),
+                lines += item("\(number == focused ? pointer : " ") ", marked(options, leans[number]),
                               focused: number == focused, width: width)
             }
-        case .summary:
+        case nil:   // the summary (a topic was returned above)
             let ui = pack.ui
             lines += heading(ui[.guidedKeyPoints], width).dropFirst()
             lines += bullets(guided.summary.points, width)
@@ -180,34 +166,65 @@ public final class GuidedDocuments {
 
     /// A list or summary step as plain text lines: numbered rows to type, the summary as it reads.
     public func plainLines(step: Int, session: GuidedSession, width: Int) -> [String] {
-        func numbered(_ items: [String], ticked: Set<Int>) -> [String] {
-            items.enumerated().map { "  \($0.offset + 1). [\(ticked.contains($0.offset) ? "x" : " ")] \($0.element)" }
-        }
-        switch session.outline.steps[step].screen {
-        case .symptoms:
-            return (guided.steps[step].callout.map { [$0] } ?? [])
-                + [pack.ui[.guidedSymptomsNumbers]]
-                + numbered(pack.symptoms.map(\.name), ticked: session.symptoms)
-        case .questions:
-            let topic = guided.steps[step].topic.flatMap(pack.topicIndex(of:)) ?? 0
-            return [pack.ui[.guidedQuestionsNumbers]]
-                + numbered(pack.questionList(topic: topic), ticked: session.questions)
-        case .values:
-            let chosen = glyphs == .ascii ? "*" : "•"
-            return [guided.values.prompt, pack.ui[.guidedPairsNumbers]]
-                + guided.values.pairs.enumerated().map { number, pair in
-                    let lean = session.values[number]?.rawValue
-                    let options = [pair[0], pack.ui[.guidedBoth], pair[1]].enumerated()
-                        .map { "(\(lean == $0.offset ? chosen : " ")) \($0.element)" }
-                    return "  \(number + 1). " + options.joined(separator: " \(glyphs.middleDot) ")
-                }
-        case .topic, .summary:
-            return screen(step: step, session: session, width: width).lines.map { line in
+        let screen = session.outline.steps[step].screen
+        switch listRows(step: step, session: session) {
+        case .ticks(let items, let ticked)?:
+            let numbers: [String] = if case .symptoms = screen {
+                (guided.steps[step].callout.map { [$0] } ?? []) + [pack.ui[.guidedSymptomsNumbers]]
+            } else {
+                [pack.ui[.guidedQuestionsNumbers]]
+            }
+            return numbers + items.enumerated().map { "  \($0.offset + 1). [\(ticked.contains($0.offset) ? "x" : " ")] \($0.element)" }
+        case .pairs(let pairs, let leans)?:
+            return [listPrompt(screen), pack.ui[.guidedPairsNumbers]]
+                + pairs.indices.map { "  \($0 + 1). " + marked(pairs[$0], leans[$0]) }
+        case nil:
+            return self.screen(step: step, session: session, width: width).lines.map { line in
                 var text = line.plainText
                 while text.last == " " { text.removeLast() }
                 return text
             }
         }
+    }
+
+    /// What a list step lists, as the session stands (nil for a topic or the summary): the
+    /// one place that says which rows a list has and their state, which the screen, plain
+    /// mode and the voice each write in their own way.
+    enum ListRows {
+        /// Rows to tick (symptoms, questions) and the ones ticked.
+        case ticks([String], ticked: Set<Int>)
+        /// Pairs of what matters, each as its two sides and the middle, and where the patient leans.
+        case pairs([[String]], leans: [GuidedSession.Lean?])
+    }
+
+    func listRows(step index: Int, session: GuidedSession) -> ListRows? {
+        switch session.outline.steps[index].screen {
+        case .symptoms: return .ticks(pack.symptoms.map(\.name), ticked: session.symptoms)
+        case .questions:
+            let topic = guided.steps[index].topic.flatMap(pack.topicIndex(of:)) ?? 0
+            return .ticks(pack.questionList(topic: topic), ticked: session.questions)
+        case .values:
+            return .pairs(guided.values.pairs.map { [$0[0], pack.ui[.guidedBoth], $0[1]] },
+                          leans: guided.values.pairs.indices.map { session.values[$0] })
+        case .topic, .summary: return nil
+        }
+    }
+
+    /// What a list step asks.
+    func listPrompt(_ screen: GuidedOutline.Screen) -> String {
+        switch screen {
+        case .symptoms: pack.ui[.guidedSymptomsPrompt]
+        case .questions: pack.ui[.guidedQuestionsPrompt]
+        case .values: guided.values.prompt
+        case .topic, .summary: ""
+        }
+    }
+
+    /// A pair's options on one line, the one leaned to marked.
+    private func marked(_ options: [String], _ lean: GuidedSession.Lean?) -> String {
+        let chosen = glyphs == .ascii ? "*" : "•"
+        return options.enumerated().map { "(\(lean?.rawValue == $0.offset ? chosen : " ")) \($0.element)" }
+            .joined(separator: " \(glyphs.middleDot) ")
     }
 
     /// The questions the patient picked, as text.

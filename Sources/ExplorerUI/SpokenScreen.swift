@@ -194,31 +194,17 @@ extension GuidedDocuments {
     /// for other steps.
     func spokenRows(step index: Int, session: GuidedSession) -> [String] {
         let ui = pack.ui
-        func ticked(_ items: [String], _ set: Set<Int>) -> [String] {
-            items.enumerated().map { SpeechWriter.sentence($0.element) + " " + (set.contains($0.offset) ? ui[.speechTicked] : ui[.speechNotTicked]) }
-        }
-        switch session.outline.steps[index].screen {
-        case .symptoms: return ticked(pack.symptoms.map(\.name), session.symptoms)
-        case .questions:
-            let topic = guided.steps[index].topic.flatMap(pack.topicIndex(of:)) ?? 0
-            return ticked(pack.questionList(topic: topic), session.questions)
-        case .values:
-            return guided.values.pairs.enumerated().map { number, pair in
-                let options = [pair[0], ui[.guidedBoth], pair[1]]
-                let lean = session.values[number].map { " " + ui[.speechPicked] + " " + SpeechWriter.sentence(options[$0.rawValue]) } ?? ""
-                return options.map(SpeechWriter.sentence).joined(separator: " ") + lean
+        switch listRows(step: index, session: session) {
+        case .ticks(let items, let ticked)?:
+            return items.enumerated().map {
+                SpeechWriter.sentence($0.element) + " " + (ticked.contains($0.offset) ? ui[.speechTicked] : ui[.speechNotTicked])
             }
-        case .topic, .summary: return []
-        }
-    }
-
-    /// What a list step asks.
-    func listPrompt(_ screen: GuidedOutline.Screen) -> String {
-        switch screen {
-        case .symptoms: pack.ui[.guidedSymptomsPrompt]
-        case .questions: pack.ui[.guidedQuestionsPrompt]
-        case .values: guided.values.prompt
-        case .topic, .summary: ""
+        case .pairs(let pairs, let leans)?:
+            return zip(pairs, leans).map { options, lean in
+                options.map(SpeechWriter.sentence).joined(separator: " ")
+                    + (lean.map { " " + ui[.speechPicked] + " " + SpeechWriter.sentence(options[$0.rawValue]) } ?? "")
+            }
+        case nil: return []
         }
     }
 }
