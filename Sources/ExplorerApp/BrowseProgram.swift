@@ -66,8 +66,7 @@ public struct BrowseProgram: Program {
     private mutating func narrated(_ effects: [Effect], key: Bool) -> [Effect] {
         let (state, documents, lexicons) = (self.state, self.documents, self.lexicons)
         return narrator.narrate(effects, key: key, screen: { .browse(state, documents: documents, lexicons: lexicons) },
-                                end: documents.pack.ui[.speechEnd],
-                                request: { if case .speech(let asked) = $0 { asked } else { nil } }, wrap: Effect.speech)
+                                end: documents.pack.ui[.speechEnd])
     }
 
     public func view() -> Buffer {

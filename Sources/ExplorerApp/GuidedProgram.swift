@@ -65,8 +65,7 @@ public struct GuidedProgram: Program {
     private mutating func narrated(_ effects: [GuidedEffect], key: Bool) -> [GuidedEffect] {
         let (session, documents, lexicons) = (self.session, self.documents, self.lexicons)
         return narrator.narrate(effects, key: key, screen: { .guided(session, documents: documents, lexicons: lexicons) },
-                                end: documents.pack.ui[.speechEnd],
-                                request: { if case .speech(let asked) = $0 { asked } else { nil } }, wrap: GuidedEffect.speech)
+                                end: documents.pack.ui[.speechEnd])
     }
 
     public func view() -> Buffer {

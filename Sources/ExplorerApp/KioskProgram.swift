@@ -75,8 +75,7 @@ public struct KioskProgram: Program {
         }
         let (kiosk, documents, lexicons) = (self.kiosk, self.documents, self.lexicons)
         return narrator.narrate(effects, key: input, screen: { .kiosk(kiosk, documents: documents, lexicons: lexicons) },
-                                end: documents.pack.ui[.speechEnd],
-                                request: { if case .speech(let asked) = $0 { asked } else { nil } }, wrap: KioskEffect.speech)
+                                end: documents.pack.ui[.speechEnd])
     }
 
     public func view() -> Buffer {

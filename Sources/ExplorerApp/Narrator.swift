@@ -146,23 +146,22 @@ public struct Narrator: Sendable {
     /// Answers the speech effects among `effects` and says what a new screen says; with
     /// `key` (the user's input), a key that says nothing new stops the voice, and the notice
     /// goes. The speech asks are replaced by what the engine should do.
-    mutating func narrate<Effect>(_ effects: [Effect], key: Bool, screen: () -> Screen, end: String,
-                                  request: (Effect) -> SpeechRequest?, wrap: (SpeechRequest) -> Effect) -> [Effect] {
+    mutating func narrate<Effect: SpeechEffect>(_ effects: [Effect], key: Bool, screen: () -> Screen, end: String) -> [Effect] {
         if key { notice = nil }
         guard isOn else {
             // Without a voice, asks are dropped (the common case, speech off, has none to drop).
-            return effects.contains { request($0) != nil } ? effects.filter { request($0) == nil } : effects
+            return effects.contains { $0.speechRequest != nil } ? effects.filter { $0.speechRequest == nil } : effects
         }
-        guard follows || effects.contains(where: { request($0) != nil }) else {
+        guard follows || effects.contains(where: { $0.speechRequest != nil }) else {
             // Not following yet (on-request before the first `r`) and nothing asked: the screen
             // need not be worked out (`request` catches up with it when asked).
-            return effects + (key ? keyPressed().map { [wrap($0)] } ?? [] : [])
+            return effects + (key ? keyPressed().map { [.speech($0)] } ?? [] : [])
         }
         var kept: [Effect] = []
         var answer: SpeechRequest?
         let shown = screen()
         for effect in effects {
-            guard let asked = request(effect) else {
+            guard let asked = effect.speechRequest else {
                 kept.append(effect)
                 continue
             }
@@ -173,7 +172,7 @@ public struct Narrator: Sendable {
         }
         if answer == nil { answer = show(shown) }
         if answer == nil, key { answer = keyPressed() }
-        return kept + (answer.map { [wrap($0)] } ?? [])
+        return kept + (answer.map { [.speech($0)] } ?? [])
     }
 
     /// The notice, if there is one, over `frame`'s key hints.

@@ -23,6 +23,26 @@ public enum SpeechRequest: Hashable, Sendable {
     case hush
 }
 
+/// A mode's effects, which carry the voice's asks and answers (`case speech(SpeechRequest)`):
+/// how the narrator beside each program finds the asks and puts its answers among them.
+public protocol SpeechEffect {
+    static func speech(_ request: SpeechRequest) -> Self
+    /// The ask or answer this effect carries, if it is one.
+    var speechRequest: SpeechRequest? { get }
+}
+
+extension Effect: SpeechEffect {
+    public var speechRequest: SpeechRequest? { if case .speech(let request) = self { request } else { nil } }
+}
+
+extension GuidedEffect: SpeechEffect {
+    public var speechRequest: SpeechRequest? { if case .speech(let request) = self { request } else { nil } }
+}
+
+extension KioskEffect: SpeechEffect {
+    public var speechRequest: SpeechRequest? { if case .speech(let request) = self { request } else { nil } }
+}
+
 /// Words for the engine: chunks (a block each) said one after another, in a language and at
 /// a pace. The engine reports each chunk as it begins, so reading on can resume there.
 public struct Utterance: Hashable, Sendable {
