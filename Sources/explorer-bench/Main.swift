@@ -44,31 +44,17 @@ enum ExplorerBench {
             firstFrameTimes.append(milliseconds(clock.now - start))
         }
 
-        // A long, varied session: every key a reader uses, many times over.
-        let documents = PanelDocuments(pack: pack, glyphs: .unicode)
-        var state = AppState(panelCount: pack.topics.count, size: size)
-        var writer = newWriter()
-        _ = writer.bytes(for: ExplorerView.render(state, documents: documents))
-        let keys: [Key] = [.down, .down, .enter, .character("j"), .character("j"), .pageDown, .pageUp, .tab,
-                           .character(" "), .end, .home, .backTab, .escape, .character("3"), .character("5"),
-                           .pageDown, .character("?"), .character("x"), .up, .character("G")]
-        var keyTimes: [Double] = []
-        var bytesWritten: [Int] = []
-        for round in 0..<500 {
-            for key in keys {
-                let start = clock.now
-                _ = documents.update(&state, .key(key))
-                let bytes = writer.bytes(for: ExplorerView.render(state, documents: documents))
-                keyTimes.append(microseconds(clock.now - start))
-                if round == 0 { bytesWritten.append(bytes.count) }
-            }
-        }
+        let (keyTimes, bytesWritten) = keystrokes(pack, size: size, rounds: 500, writer: newWriter(), clock: clock)
 
         let pictureTimes = pictureFrames(pack, writer: newWriter(), clock: clock)
         let shippedSearch = try searchPerKeystroke(pack, clock: clock)
         // Before the large pack, so the memory figures are the kiosk's own. The largest pack
         // the loader takes: topics.yaml just under its 1 MiB limit (FileBytes.contentLimit).
         let soakReport = soak(pack, writer: newWriter())
+        // After the soak too: the largest screen the explorer draws (a larger window gets it in
+        // its corner), whose frames are 50 times the cells of 80x24.
+        let largest = Size(width: 500, height: 200)
+        let (largeKeyTimes, _) = keystrokes(pack, size: largest, rounds: 20, writer: newWriter(), clock: clock)
         let large = try generatedPack(topics: 1_800, from: directory)
         let largeSearch = try searchPerKeystroke(large, clock: clock)
 
@@ -80,6 +66,8 @@ enum ExplorerBench {
         print("  one keystroke: update + view + bytes  median \(format(median(keyTimes))) µs, "
               + "p99 \(format(percentile(keyTimes, 0.99))) µs, max \(format(keyTimes.max() ?? 0)) µs "
               + "(\(keyTimes.count) keys)")
+        print("  the same at \(largest.width)x\(largest.height) (largest drawn)  median \(format(median(largeKeyTimes))) µs, "
+              + "p99 \(format(percentile(largeKeyTimes, 0.99))) µs, max \(format(largeKeyTimes.max() ?? 0)) µs")
         print("  a new mechanism picture, 120x40      median \(format(median(pictureTimes))) µs, "
               + "max \(format(pictureTimes.max() ?? 0)) µs (update + view + bytes)")
         print("  search, per keystroke (\"magnesium\")   median \(format(median(shippedSearch))) µs, "
@@ -153,7 +141,7 @@ enum ExplorerBench {
                 message = .key(intoVisit == 0 ? .character(" ") : keys[(second / 5) % keys.count])
             }
             minuteNow = minute
-            let effects = program.update(.input(message), now: now)
+            let effects = program.update(KioskProgram.input(message), now: now)
             if effects.contains(.wipeScreen) { _ = writer.clearBytes(scrollback: true, screen: program.kiosk.app.size) }
             said += effects.filter { if case .speech(.say) = $0 { true } else { false } }.count
             if second % (24 * 3600) == 24 * 3600 - 1 {
@@ -184,6 +172,31 @@ enum ExplorerBench {
             return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
         }
         return (value("VmHWM:"), value("VmRSS:"))
+    }
+
+    /// A long, varied session at `size`: every key a reader uses, `rounds` times over. Each
+    /// key's time (update, view and the frame's bytes) and, for the first round, its bytes.
+    static func keystrokes(_ pack: ContentPack, size: Size, rounds: Int, writer: FrameWriter,
+                           clock: ContinuousClock) -> (times: [Double], bytes: [Int]) {
+        var writer = writer
+        let documents = PanelDocuments(pack: pack, glyphs: .unicode)
+        var state = AppState(panelCount: pack.topics.count, size: size)
+        _ = writer.bytes(for: ExplorerView.render(state, documents: documents))
+        let keys: [Key] = [.down, .down, .enter, .character("j"), .character("j"), .pageDown, .pageUp, .tab,
+                           .character(" "), .end, .home, .backTab, .escape, .character("3"), .character("5"),
+                           .pageDown, .character("?"), .character("x"), .up, .character("G")]
+        var times: [Double] = []
+        var bytesWritten: [Int] = []
+        for round in 0..<rounds {
+            for key in keys {
+                let start = clock.now
+                _ = documents.update(&state, .key(key))
+                let bytes = writer.bytes(for: ExplorerView.render(state, documents: documents))
+                times.append(microseconds(clock.now - start))
+                if round == 0 { bytesWritten.append(bytes.count) }
+            }
+        }
+        return (times, bytesWritten)
     }
 
     /// Times stepping through the animated picture, drawn twice as large at 120x40.
