@@ -270,17 +270,14 @@ import Testing
         #expect(sourceLabels.count >= pack.comparison.rows.count)
     }
 
-    @Test func narrowWidthsStackEachRow() {
+    @Test func narrowWidthsStackEachRow() throws {
         let documents = PanelDocuments(pack: pack, glyphs: .unicode)
         let lines = documents.lines(panel: comparisonIndex, area: Size(width: 40, height: 20)).map(\.plainText)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
         #expect(!lines.contains { $0.contains(" │ ") })   // table column separators
         let first = pack.comparison.rows[0]
-        let start = try? #require(lines.firstIndex { $0.hasPrefix(first.label) })
-        #expect(start != nil)
-        if let start {
-            #expect(lines[start + 1].hasPrefix("  \(pack.comparison.columns.ketamine): "))
-        }
+        let start = try #require(lines.firstIndex { $0.hasPrefix(first.label) }, "no row begins with \(first.label)")
+        #expect(lines.dropFirst(start + 1).first?.hasPrefix("  \(pack.comparison.columns.ketamine): ") == true)
     }
 
     @Test func plainTextStacksTablesAndHasNoEscapes() throws {
