@@ -10,8 +10,11 @@ public struct DiagramState: Equatable, Sendable {
     public let secondsPerFrame: Double
     public var frame: Int
     public var playing: Bool
-    /// The whole picture is on the reading screen, with nothing over it: its keys work then.
+    /// The whole picture is on the reading screen, with nothing over it: it plays then.
     public var onScreen: Bool
+    /// The whole picture is within the page being read, whether or not a box (the help, a
+    /// word's meaning) is over it for now: its keys are the reader's, and the help lists them.
+    public var inPage: Bool
     /// When the shown picture appeared, by the clock that sends ticks; nil until the next tick.
     public var shownAt: Double?
 
@@ -22,6 +25,7 @@ public struct DiagramState: Equatable, Sendable {
         self.frame = 0
         self.playing = true
         self.onScreen = false
+        self.inPage = false
         self.shownAt = nil
     }
 

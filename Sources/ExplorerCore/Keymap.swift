@@ -121,7 +121,8 @@ public enum BrowseKeys {
     public static func active(for state: AppState) -> Keymap<Action> {
         if state.search != nil { return search }
         // Switches, not arrays of the variants: an array would make them all at once.
-        let watches = state.diagram?.onScreen == true
+        // Under a box (the help, a word's meaning) the keys are those of the page beneath it.
+        let watches = state.diagram?.inPage == true
         switch (state.focus == .content, watches, state.speaks) {
         case (false, _, false): return variant(state, choosing, choosingOneLanguage, kioskBilingualChoosing, kioskChoosing)
         case (true, false, false): return variant(state, reading, readingOneLanguage, kioskBilingualReading, kioskReading)

@@ -407,14 +407,15 @@ private func showFirstMatch(_ state: inout AppState, _ layout: PanelLayout) {
     state.scroll = min(max(0, line - 1), layout.maxScroll)
 }
 
-/// Gives the open panel's picture its state, and notes whether it is wholly on the reading
-/// screen: it plays, and its keys work, only then. Where the picture is comes with the
-/// layout; until it comes (while choosing in the list) the picture keeps its frame, still.
+/// Gives the open panel's picture its state, and notes whether it is wholly within the page
+/// being read (its keys work then, and the help lists them) and on screen with no box over
+/// it (it plays only then). Where the picture is comes with the layout; until it comes
+/// (while choosing in the list) the picture keeps its frame, still.
 private func syncDiagram(_ state: inout AppState) {
     guard let layout = state.currentLayout else {
         if state.diagram?.panel != state.selected { state.diagram = nil }
         state.diagram?.onScreen = false
-        return
+        return   // inPage stays: a box opening over the page does not move the picture
     }
     guard let info = layout.diagram else {
         state.diagram = nil
@@ -424,8 +425,10 @@ private func syncDiagram(_ state: inout AppState) {
         state.diagram = DiagramState(panel: state.selected, frameCount: info.frameCount, secondsPerFrame: info.secondsPerFrame)
     }
     let page = state.scroll..<(state.scroll + layout.pageHeight)
-    let onScreen = state.focus == .content && state.overlay == nil && state.search == nil && !state.isTooSmall
+    let inPage = state.focus == .content && state.search == nil && !state.isTooSmall
         && page.contains(info.lines.lowerBound) && info.lines.upperBound <= page.upperBound
+    state.diagram?.inPage = inPage
+    let onScreen = inPage && state.overlay == nil
     if onScreen && state.diagram?.onScreen == false { state.diagram?.shownAt = nil }   // its time starts afresh
     state.diagram?.onScreen = onScreen
 }

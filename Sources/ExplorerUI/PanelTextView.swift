@@ -44,10 +44,10 @@ enum PanelTextView {
         let hasMoreBelow = scroll + layout.text.height < lines.count
         let indicator: String
         if hasMoreBelow {
-            // Space works the picture while it is on screen.
+            // Space works the picture while it is within the page (a box over it or not).
             let ui = documents.pack.ui
             indicator = !reading ? ui[.panelMoreBelowPreview]
-                : ui[state.diagram?.onScreen == true ? .panelMoreBelowDown : .panelMoreBelowSpace]
+                : ui[state.diagram?.inPage == true ? .panelMoreBelowDown : .panelMoreBelowSpace]
         } else if scroll > 0 {
             indicator = documents.pack.ui[.panelEnd]
         } else {

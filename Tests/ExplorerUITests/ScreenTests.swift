@@ -96,6 +96,22 @@ import Testing
         for binding in keys.bindings { #expect(text.contains(pack.ui[binding.help])) }
     }
 
+    /// The help lists the keys of what is under it: reading a panel, and watching a picture
+    /// (whose own keys join the reading ones). Tall enough that the box does not scroll.
+    @Test func theHelpListsEveryKeyOfReadingAndWatching() throws {
+        let size = Size(width: 120, height: 60)
+        let picture = try #require(pack.topics.firstIndex { $0.blocks.contains { $0.kind == .include(.mechanism) } })
+        for panel in [0, picture] {
+            var state = AppState(panelCount: pack.topics.count, size: size)
+            for key in Array(repeating: Key.down, count: panel) + [.enter] { _ = documents.update(&state, .key(key)) }
+            let keys = BrowseKeys.active(for: state)
+            _ = documents.update(&state, .key(.character("?")))
+            let text = ExplorerView.render(state, documents: documents).textLines().joined(separator: "\n")
+            let missing = keys.bindings.map { pack.ui[$0.help] }.filter { !text.contains($0) }
+            #expect(state.overlay == .help && missing.isEmpty, "panel \(panel + 1): \(missing)")
+        }
+    }
+
     @Test func theSourcesKeyListsThePanelsFullCitations() throws {
         let shown = screen(Size(width: 80, height: 24), keys: [.character("s")], reading: 0)
         let lines = shown.textLines()
