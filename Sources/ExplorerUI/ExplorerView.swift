@@ -47,8 +47,9 @@ public enum ExplorerView {
         // "Panel 2 of 11" keeps its place at the right; the title stops short of it.
         let place = position.map { " " + pack.ui(.headerPanelOf, ["number": "\($0 + 1)", "count": "\(pack.topics.count)"]) + " " } ?? ""
         let placeX = layout.header.maxX - DisplayWidth.of(place)
-        buffer.write(" \(pack.ui[.appName]) \(glyphs.middleDot) \(pack.info.title)",
-                     x: layout.header.x, y: layout.header.y, limit: max(layout.header.x, placeX), role: .header)
+        let title = LineFit.fitting("\(pack.ui[.appName]) \(glyphs.middleDot) \(pack.info.title)",
+                                    width: placeX - layout.header.x - 1, ellipsis: glyphs.ellipsis)
+        buffer.write(" " + title, x: layout.header.x, y: layout.header.y, limit: max(layout.header.x, placeX), role: .header)
         buffer.write(place, x: placeX, y: layout.header.y, role: .header)
     }
 }

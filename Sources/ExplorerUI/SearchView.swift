@@ -26,7 +26,8 @@ enum SearchView {
         } else {
             status = ui(.searchFound, ["count": ui.searchCount(search.hits.count)])
         }
-        buffer.write(status, x: area.x, y: area.y + 1, limit: area.maxX, role: .muted)
+        buffer.write(LineFit.fitting(status, width: area.width, ellipsis: glyphs.ellipsis), x: area.x, y: area.y + 1,
+                     limit: area.maxX, role: .muted)
 
         for (y, index) in rows(layout, search) {
             let hit = search.hits[index]

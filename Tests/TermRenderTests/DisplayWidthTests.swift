@@ -22,3 +22,34 @@ import Testing
         #expect(Sanitizer.clean("Dolor crónico — 日本") == "Dolor crónico — 日本")
     }
 }
+
+/// A title or status too long for its line ends at a whole sentence, a whole part or a whole
+/// word with an ellipsis, never in the middle of a word.
+@Suite struct LineFitTests {
+    @Test(arguments: [
+        ("Fits as it is.", 20, "Fits as it is."),
+        ("7 found. ↑ ↓ to choose, Enter to open.", 30, "7 found."),
+        ("Choose one, then press Enter", 16, "Choose one…"),
+        ("Explorador del tratamiento con ketamina · Un paquete", 39, "Explorador del tratamiento con ketamina"),
+        ("Ketamine treatment explorer · Layout test pack", 39, "Ketamine treatment explorer · Layout…"),
+        ("Supercalifragilistic", 6, "Super…"),
+        ("日本語テキスト", 5, "日本…"),
+        ("Anything", 0, ""),
+    ])
+    func endsAtAWholeSentencePartOrWord(_ text: String, _ width: Int, _ expected: String) {
+        #expect(LineFit.fitting(text, width: width, ellipsis: "…") == expected)
+    }
+
+    @Test func neverWiderThanItsLine() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "bb", "ccc ", "dolor ", "crónico, ", "日本 ", "· ", ". ", "😀", " "]
+        var tooWide: [(String, Int)] = []
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 0...30, using: &generator)
+            let fitted = LineFit.fitting(text, width: width, ellipsis: "…")
+            if DisplayWidth.of(fitted) > width || (DisplayWidth.of(text) <= width && fitted != text) { tooWide.append((text, width)) }
+        }
+        #expect(tooWide.isEmpty, "\(tooWide.prefix(5))")
+    }
+}
