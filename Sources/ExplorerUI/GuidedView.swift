@@ -272,14 +272,17 @@ public enum GuidedView {
         let ui = documents.pack.ui
         drawHeader(&buffer, layout, session, glyphs, ui)
 
+        func title(_ text: String) {
+            buffer.write(LineFit.fitting(text, width: layout.title.width, ellipsis: glyphs.ellipsis),
+                         x: layout.title.x, y: layout.title.y, limit: layout.title.maxX, role: .title)
+        }
         switch session.screen {
         case .checkpoint(let number):
-            buffer.write(ui(.guidedChecking, ["step": step.title]), x: layout.title.x, y: layout.title.y,
-                         limit: layout.title.maxX, role: .title)
+            title(ui(.guidedChecking, ["step": step.title]))
             drawCheckpoint(&buffer, layout, session, step.checkpoint[number], number: number, of: step.checkpoint.count,
                            glyphs: glyphs, ui: ui)
         default:
-            buffer.write(step.title, x: layout.title.x, y: layout.title.y, limit: layout.title.maxX, role: .title)
+            title(step.title)
             buffer.placeCursor(x: layout.title.x, y: layout.title.y)
             drawStep(&buffer, layout, session, documents)
         }
