@@ -7,7 +7,8 @@ enum PanelTextView {
     static func draw(into buffer: inout Buffer, layout: ScreenLayout, state: AppState, documents: PanelDocuments) {
         let topic = documents.pack.topics[state.selected]
         let titleRow = layout.title
-        buffer.write(topic.title, x: titleRow.x, y: titleRow.y, limit: titleRow.maxX, role: .title)
+        buffer.write(LineFit.fitting(topic.title, width: titleRow.width, ellipsis: documents.glyphs.ellipsis),
+                     x: titleRow.x, y: titleRow.y, limit: titleRow.maxX, role: .title)
         if state.focus == .content { buffer.placeCursor(x: titleRow.x, y: titleRow.y) }   // until a link has focus
 
         // While choosing, the panel is previewed from its top; the reading view keeps its place.
