@@ -113,24 +113,17 @@ public struct KioskState: Equatable, Sendable {
         switch message {
         case .input(.tick):
             return tick(now: now, minuteOfDay: minuteOfDay, content: content)
-        case .input(.resize(let size)):
-            explorer(.resize(size), content: content)
-            return []
-        case .input(.layout(let layout)):
-            explorer(.layout(layout), content: content)   // the view's answer, not the visitor's input
-            return []
-        case .input(.languageSwitched(let switched)):
-            explorer(.languageSwitched(switched), content: content)   // the program's answer, not input
-            return []
-        case .input(.speechUnavailable):
-            explorer(.speechUnavailable, content: content)   // the engine's report: resets keep it
-            return []
         case .input(.key(let key)):
             if staff.entry != nil { return staff.type(key, now: now) }
             if staff.chord(key, now: now, pinConfigured: config.pinHash != nil) { return [] }
             return input(.key(key), content: content)
-        case .input(let msg):   // a tap, the wheel, an action or a search by name: a visitor's input
+        case .input(let msg) where msg.isUserInput:   // a tap, the wheel, an action or a search by name
             return input(msg, content: content)
+        case .input(let msg):
+            // Not a visitor: the window's size, the view's layout, the program's answers (the
+            // language switched, no sound). They neither wake the kiosk nor keep a visit going,
+            // and what the explorer makes of them stays (no sound outlasts the reset).
+            return explorer(msg, content: content)
         case .pinChecked(let accepted):
             return staff.checked(accepted, now: now)
         case .resetNow:

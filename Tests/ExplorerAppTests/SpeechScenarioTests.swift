@@ -53,6 +53,11 @@ import Testing
         }
     }
 
+    /// Whether `frame`'s footer offers reading aloud ("r Read aloud").
+    private func offersReading(_ frame: Buffer?) -> Bool {
+        frame?.textLines().contains { $0.contains("r " + pack.ui[.hintRead]) } == true
+    }
+
     /// Browsing with the engine's reports coming back; `L` switches to `otherLanguage` when given.
     private func browse(_ script: [InputEvent], engine: Engine, speech: SpeechMode = .on,
                         otherLanguage: ContentPack? = nil) -> (ScriptedBackend, BrowseProgram) {
@@ -121,9 +126,8 @@ import Testing
         let engineOn = Engine()
         let (spoken, _) = browse(ScriptedBackend.type([.character("?")]), engine: engineOn)
         #expect(spoken.lastFrame.contains(pack.ui[.keysRead]), "with speech on the help lists them")
-        let footerHint = "r " + pack.ui[.hintRead]
-        #expect(spoken.frames.first?.textLines().contains { $0.contains(footerHint) } == true, "and the footer offers reading aloud")
-        #expect(backend.frames.first?.textLines().contains { $0.contains(footerHint) } == false)
+        #expect(offersReading(spoken.frames.first), "and the footer offers reading aloud")
+        #expect(!offersReading(backend.frames.first))
     }
 
     /// No engine or no sound: said once on the bottom line until the next key; then
@@ -134,10 +138,8 @@ import Testing
         engine.reports[2] = [.unavailable("no audio device")]
         let (backend, program) = browse([.timeout, .timeout, .key(.down), .key(.enter), .key(.character("r")),
                                          .key(.character("?"))], engine: engine)
-        let footerHint = "r " + pack.ui[.hintRead]
-        #expect(backend.frames.first?.textLines().contains { $0.contains(footerHint) } == true, "offered until the report")
-        #expect(!backend.frames.dropFirst(2).contains { $0.textLines().contains { $0.contains(footerHint) } },
-                "not offered after it")
+        #expect(offersReading(backend.frames.first), "offered until the report")
+        #expect(!backend.frames.dropFirst(2).contains { offersReading($0) }, "not offered after it")
         #expect(!backend.lastFrame.contains(pack.ui[.keysRead]), "the help no longer lists them")
         let notice = pack.ui[.speechUnavailable]
         let shown = backend.frames.filter { $0.textLines().contains { $0.contains(notice) } }
@@ -166,11 +168,10 @@ import Testing
             if case .exit = effect { return .stop }
             return .proceed
         }
-        let footerHint = "r " + pack.ui[.hintRead]
-        #expect(backend.frames.contains { $0.textLines().contains { $0.contains(footerHint) } }, "offered until the report")
+        #expect(backend.frames.contains { offersReading($0) }, "offered until the report")
         #expect(wipes == 1)
         #expect(program.kiosk.phase == .browsing, "the next visitor browses")
-        #expect(!backend.lastFrame.contains(footerHint), "and is not offered reading aloud")
+        #expect(!offersReading(backend.frames.last), "and is not offered reading aloud")
     }
 
     /// The voice follows the language: after L, the same place is said in Spanish.
